@@ -1,0 +1,14 @@
+// The process entry point bundled as dist/argmap.js: real streams in, exit code out.
+import type { CliIO } from './io';
+import { main } from './main';
+
+// A closed pipe (`argmap check | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+process.exitCode = await main(process.argv.slice(2), io);

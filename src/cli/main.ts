@@ -1,0 +1,61 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { version } from '../../package.json';
+import { EXIT, type CliIO } from './io';
+
+function nonNegativeInteger(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+
+/**
+ * The command line: commander options wired to the pipeline. Commands are loaded only when run, so
+ * start-up pays for the one command in use. Nothing below this layer prints or exits.
+ */
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('argmap')
+    .description('Check, outline and analyse arguments kept as YAML: recommendation, reasons, risks, evidence, counterpoints.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run "argmap --help" for usage)');
+
+  program
+    .command('check')
+    .description('validate argument files: YAML syntax, the JSON Schema, ids and references (default path: arguments/)')
+    .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml) and globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['compact', 'json']).default('compact'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger('--max-warnings'))
+    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
+    .option('--color', 'force colour on')
+    .option('--no-color', 'force colour off')
+    .action(async (paths: string[], options) => {
+      const { runCheck } = await import('./commands/check');
+      setExitCode(await runCheck(paths, options, io));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with code 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`argmap: internal error: ${message}\n`);
+    if (io.env.ARGMAP_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write('This is a bug in argmap; please report it with the file that caused it.\n');
+    return EXIT.usage;
+  }
+  return code;
+}

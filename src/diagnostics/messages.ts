@@ -1,0 +1,109 @@
+/**
+ * Every diagnostic's wording, in one place (as publint keeps it). Rules and stages report a typed
+ * code with its parameters; the sentence is made here, when the diagnostic is formatted.
+ * Messages lead with the problem, then say what was expected.
+ */
+
+/** The parameters each diagnostic code carries. */
+export interface CodeParams {
+  // yaml-syntax
+  'not-utf8': { byte: number };
+  'file-too-large': { size: number; limit: number };
+  'yaml-error': { detail: string };
+  'yaml-multiple-documents': Record<string, never>;
+  'yaml-unclosed': { open: string; close: string };
+  'yaml-too-many-aliases': { limit: number };
+  'yaml-too-deep': Record<string, never>;
+  'yaml-unresolved-tag': { tag: string };
+  // schema
+  'empty-file': Record<string, never>;
+  'schema-required': { what: string; property: string };
+  'schema-unknown-property': { what: string; property: string; suggestion?: string };
+  'schema-type': { name: string; expected: string; actual: string };
+  'schema-const': { name: string; expected: string; actual: string };
+  'schema-enum': { name: string; value: string; allowed: string[] };
+  'schema-id-pattern': { value: string };
+  'schema-date': { value: string };
+  'schema-url': { value: string };
+  'schema-empty-text': { name: string };
+  'schema-min-items': { name: string; min: number };
+  'schema-other': { name: string; detail: string };
+  // duplicate-id
+  'duplicate-id': { id: string; first: number };
+  // unknown-reference
+  'unknown-source': { id: string; suggestion?: string };
+  'unknown-claim': { id: string; field: string; suggestion?: string };
+  'not-a-source': { id: string };
+  'not-a-claim': { id: string; field: string };
+  // undercut-without-link
+  'undercut-without-link': { parent: string };
+}
+
+export type Code = keyof CodeParams;
+export type Params<C extends Code> = CodeParams[C];
+
+/** What a message may ask of the file it is about: the line:column of an offset. */
+export interface MessageContext {
+  at(offset: number): string;
+}
+
+const code = (s: string) => `\`${s}\``;
+const didYouMean = (s?: string) => (s ? `; did you mean ${code(s)}?` : '');
+
+const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string } = {
+  'not-utf8': (p) => `not UTF-8 text: invalid byte sequence at byte ${p.byte} (argument files are UTF-8 YAML)`,
+  'file-too-large': (p) =>
+    `file too large: ${p.size} bytes is over the limit of ${p.limit} bytes (raise it with --max-file-size)`,
+  'yaml-error': (p) => `YAML syntax error: ${p.detail}`,
+  'yaml-unclosed': (p) => `unclosed ${code(p.open)}: this flow collection is never closed with ${code(p.close)}`,
+  'yaml-multiple-documents': () =>
+    'several YAML documents in one file: an argument file holds one document (remove this `---` or `...`, or split the file)',
+  'yaml-too-many-aliases': (p) =>
+    `too many YAML alias expansions (more than ${p.limit}): the file looks like an alias bomb and was not expanded`,
+  'yaml-too-deep': () => 'YAML nesting too deep to read safely',
+  'yaml-unresolved-tag': (p) => `unsupported YAML tag ${code(p.tag)}: argument files use plain YAML values only`,
+
+  'empty-file': () => 'empty file: an argument file needs `argmap: 1`, `title` and `recommendation`',
+  'schema-required': (p) => `missing property ${code(p.property)} in ${p.what}`,
+  'schema-unknown-property': (p) => `unknown property ${code(p.property)} in ${p.what}${didYouMean(p.suggestion)}`,
+  'schema-type': (p) => `wrong type: ${p.name} must be ${p.expected}, not ${p.actual}`,
+  'schema-const': (p) => `wrong value: ${p.name} must be ${p.expected}, not ${p.actual}`,
+  'schema-enum': (p) => `unknown value ${code(p.value)} for ${p.name}: expected one of ${p.allowed.join(', ')}`,
+  'schema-id-pattern': (p) =>
+    `invalid id ${code(p.value)}: ids are kebab-case (lowercase letters and digits, words joined by single hyphens)`,
+  'schema-date': (p) => `invalid date ${code(p.value)}: expected YYYY-MM-DD, YYYY-MM or YYYY`,
+  'schema-url': (p) => `invalid URL ${code(p.value)}: expected an http:// or https:// address`,
+  'schema-empty-text': (p) => `empty ${p.name}: write the claim or fact as a sentence`,
+  'schema-min-items': (p) => `empty list: ${p.name} must name at least ${p.min}`,
+  'schema-other': (p) => `invalid ${p.name}: ${p.detail}`,
+
+  'duplicate-id': (p, ctx) => `duplicate id ${code(p.id)}: already used at ${ctx.at(p.first)}`,
+
+  'unknown-source': (p) => `unknown source ${code(p.id)}: no source in \`sources\` has this id${didYouMean(p.suggestion)}`,
+  'unknown-claim': (p) => `unknown claim ${code(p.id)} in \`${p.field}\`: no claim has this id${didYouMean(p.suggestion)}`,
+  'not-a-source': (p) => `${code(p.id)} is a claim, not a source: \`source\` must name an entry of \`sources\``,
+  'not-a-claim': (p) => `${code(p.id)} is a source, not a claim: \`${p.field}\` must name a claim`,
+
+  'undercut-without-link': (p) =>
+    `undercut with no link to attack: ${p.parent} supports nothing, so \`undercut: true\` has no inference to deny (drop it to attack the claim itself)`,
+};
+
+export function formatMessage<C extends Code>(c: C, params: CodeParams[C], ctx: MessageContext): string {
+  return messages[c](params, ctx);
+}
+
+/** Wording for path arguments that yield no file (these have no line:column). */
+export function pathProblemMessage(problem: { input: string; code: string; detail?: string }): string {
+  switch (problem.code) {
+    case 'not-found':
+      return `${problem.input}: no such file or folder`;
+    case 'no-argument-files':
+      return `${problem.input}: folder holds no argument files (*.yaml, *.yml)`;
+    case 'no-match':
+      return `${problem.input}: pattern matches no file`;
+    case 'unreadable':
+      return `${problem.input}: cannot read (${problem.detail ?? 'unknown error'})`;
+    default:
+      return `${problem.input}: ${problem.detail ?? problem.code}`;
+  }
+}

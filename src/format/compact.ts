@@ -1,0 +1,36 @@
+import type { ChalkInstance } from 'chalk';
+import type { ResolvedDiagnostic } from '../diagnostics/diagnostic';
+import { safeText } from '../util/terminal';
+import type { Totals } from './resolve';
+
+/** Pluralises a count: `plural(1, 'error')` → `1 error`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The closing line of a check: how many problems in how many files. */
+export function summaryLine(t: Totals, chalk: ChalkInstance): string {
+  const problems = t.errors + t.warnings;
+  if (problems === 0) return chalk.green(`✔ ${plural(t.files, 'file')} checked: no problems`);
+  const text = `✖ ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}) in ${t.filesWithProblems} of ${plural(t.files, 'file')}`;
+  return t.errors > 0 ? chalk.red.bold(text) : chalk.yellow.bold(text);
+}
+
+/**
+ * One line per problem, `path:line:column  severity  message  rule-id`, as compilers print them
+ * (editors and terminals make the location clickable), then a summary line.
+ */
+export function formatCompact(files: ReadonlyArray<{ diagnostics: ResolvedDiagnostic[] }>, t: Totals, chalk: ChalkInstance): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const d of file.diagnostics) {
+      const severity = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+      lines.push(
+        `${chalk.bold(`${safeText(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${safeText(d.message)}  ${chalk.dim(d.rule)}`,
+      );
+    }
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(summaryLine(t, chalk));
+  return `${lines.join('\n')}\n`;
+}

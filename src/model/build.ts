@@ -1,0 +1,297 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Span } from '../diagnostics/diagnostic';
+import type {
+  ArgumentGraph,
+  Claim,
+  ClaimEdge,
+  ClaimKind,
+  Definition,
+  Edge,
+  Evidence,
+  Reference,
+  Source,
+  UndercutEdge,
+} from './types';
+
+/** The lists a claim may carry other claims in, the kind they give their items, and their relation. */
+const CLAIM_LISTS: ReadonlyArray<{ key: string; kind: ClaimKind; relation: 'support' | 'attack' }> = [
+  { key: 'reasons', kind: 'reason', relation: 'support' },
+  { key: 'risks', kind: 'risk', relation: 'support' },
+  { key: 'counterpoints', kind: 'counterpoint', relation: 'attack' },
+  { key: 'rebuttals', kind: 'rebuttal', relation: 'attack' },
+];
+
+function pairOf(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
+  for (const item of map.items) {
+    if (isPair(item) && isScalar(item.key) && item.key.value === key) return item as Pair<unknown, unknown>;
+  }
+  return undefined;
+}
+
+function valueNode(map: YAMLMap, key: string): Node | undefined {
+  const value = pairOf(map, key)?.value;
+  return value ? (value as Node) : undefined;
+}
+
+function stringAt(map: YAMLMap, key: string): string | undefined {
+  const node = valueNode(map, key);
+  if (!isScalar(node)) return undefined;
+  return typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : undefined;
+}
+
+function boolAt(map: YAMLMap, key: string): boolean {
+  const node = valueNode(map, key);
+  return isScalar(node) && node.value === true;
+}
+
+function spanOfNode(node: Node | undefined | null): Span {
+  const range = node?.range;
+  return range ? { start: range[0], end: Math.max(range[0], range[1]) } : { start: 0, end: 0 };
+}
+
+/** The first line of a mapping: its first key through that key's value (when scalar). */
+function headSpan(map: YAMLMap): Span {
+  const whole = spanOfNode(map);
+  const first = map.items[0];
+  if (isPair(first)) {
+    const end = isScalar(first.value) ? first.value.range?.[1] : (first.key as Node | null)?.range?.[1];
+    if (end !== undefined) return { start: whole.start, end };
+  }
+  return whole;
+}
+
+class Builder {
+  readonly graph: ArgumentGraph = {
+    claims: [],
+    evidence: [],
+    sources: [],
+    edges: [],
+    references: [],
+    definitions: new Map(),
+    danglingUndercuts: [],
+  };
+  /** `source:`, `ref:` and `targets` mentions, resolved once every id is known (document order). */
+  readonly #references: Array<() => void> = [];
+  /** Undercuts, resolved after the references, since the link they attack may come from one. */
+  readonly #undercuts: Array<() => void> = [];
+
+  define(id: string | undefined, span: Span | undefined, node: Claim | Source, type: 'claim' | 'source') {
+    if (id === undefined || span === undefined) return;
+    const list = this.graph.definitions.get(id);
+    const definition: Definition = { id, span, node, type };
+    if (list) list.push(definition);
+    else this.graph.definitions.set(id, [definition]);
+  }
+
+  /** The first definition of an id wins; duplicates are reported by the `duplicate-id` rule. */
+  lookup(id: string): Definition | undefined {
+    return this.graph.definitions.get(id)?.[0];
+  }
+
+  addEdge<E extends Edge>(edge: Omit<E, 'index' | 'undercutBy'>): E {
+    const full = { ...edge, index: this.graph.edges.length, undercutBy: [] } as unknown as E;
+    this.graph.edges.push(full);
+    full.from.outgoing.push(full);
+    if (full.kind === 'undercut') (full.to as Edge).undercutBy.push(full as UndercutEdge);
+    else (full.to as Claim).incoming.push(full as ClaimEdge);
+    return full;
+  }
+
+  sources(node: Node | undefined) {
+    if (!isSeq(node)) return;
+    for (const item of node.items) {
+      if (!isMap(item)) continue;
+      const idNode = valueNode(item, 'id');
+      const source: Source = {
+        index: this.graph.sources.length,
+        citedBy: [],
+        span: headSpan(item),
+      };
+      for (const key of ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const) {
+        const value = stringAt(item, key);
+        if (value !== undefined) source[key] = value;
+      }
+      if (source.id !== undefined) source.idSpan = spanOfNode(idNode);
+      this.graph.sources.push(source);
+      this.define(source.id, source.idSpan, source, 'source');
+    }
+  }
+
+  claim(map: YAMLMap, kind: ClaimKind, path: string, parent: Claim | undefined): Claim {
+    const id = stringAt(map, 'id');
+    const claim: Claim = {
+      index: this.graph.claims.length,
+      key: id ?? path,
+      path,
+      kind,
+      text: stringAt(map, 'text') ?? '',
+      assumption: boolAt(map, 'assumption'),
+      undercut: boolAt(map, 'undercut'),
+      conceded: boolAt(map, 'conceded'),
+      evidence: [],
+      children: [],
+      outgoing: [],
+      incoming: [],
+      span: headSpan(map),
+    };
+    if (id !== undefined) {
+      claim.id = id;
+      claim.idSpan = spanOfNode(valueNode(map, 'id'));
+    }
+    const quote = stringAt(map, 'quote');
+    if (quote !== undefined) claim.quote = quote;
+    const note = stringAt(map, 'note');
+    if (note !== undefined) claim.note = note;
+    if (parent) {
+      claim.parent = parent;
+      parent.children.push(claim);
+    }
+    this.graph.claims.push(claim);
+    this.define(claim.id, claim.idSpan, claim, 'claim');
+
+    this.evidence(claim, valueNode(map, 'evidence'));
+    const targets = valueNode(map, 'targets');
+    if (isSeq(targets)) {
+      for (const entry of targets.items) {
+        if (!isScalar(entry) || typeof entry.value !== 'string') continue;
+        this.reference('targets', entry.value, spanOfNode(entry), (to) =>
+          this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', span: spanOfNode(entry) }),
+        );
+      }
+    }
+    for (const list of CLAIM_LISTS) {
+      const seq = valueNode(map, list.key);
+      if (!isSeq(seq)) continue;
+      seq.items.forEach((item, i) => {
+        if (!isMap(item)) return;
+        const itemPath = `${path}.${list.key}[${i}]`;
+        this.item(item, list.kind, list.relation, itemPath, claim);
+      });
+    }
+    return claim;
+  }
+
+  /**
+   * One item of a claim list: a `{ ref: id }` or a claim written in place. `parent` is the claim it
+   * is written under; `target` the claim it supports or attacks there (the recommendation, for a
+   * top-level counterpoint without `targets`; none, for one with them).
+   */
+  item(
+    map: YAMLMap,
+    kind: ClaimKind,
+    relation: 'support' | 'attack',
+    path: string,
+    parent: Claim | undefined,
+    target: Claim | undefined = parent,
+  ) {
+    const refNode = valueNode(map, 'ref');
+    if (refNode !== undefined) {
+      if (!isScalar(refNode) || typeof refNode.value !== 'string' || !target) return;
+      const span = spanOfNode(refNode);
+      this.reference('ref', refNode.value, span, (from) =>
+        this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', span }),
+      );
+      return;
+    }
+    // An undercut attacks the link by which its target supports or attacks something. Its slot is
+    // taken before the claims under it are built, so an undercut of an undercut resolves after it.
+    const slot = this.#undercuts.length;
+    if (relation === 'attack' && boolAt(map, 'undercut')) this.#undercuts.push(() => {});
+    const child = this.claim(map, kind, path, parent);
+    const span = child.span;
+    if (child.undercut && relation === 'attack') {
+      this.#undercuts[slot] = (() => {
+        if (target?.link) {
+          child.link = this.addEdge<UndercutEdge>({ kind: 'undercut', from: child, to: target.link, via: 'tree', span });
+        } else {
+          this.graph.danglingUndercuts.push(child);
+        }
+      });
+    } else if (target) {
+      child.link = this.addEdge<ClaimEdge>({ kind: relation, from: child, to: target, via: 'tree', span });
+    }
+  }
+
+  evidence(claim: Claim, node: Node | undefined) {
+    if (!isSeq(node)) return;
+    for (const item of node.items) {
+      if (!isMap(item)) continue;
+      const evidence: Evidence = {
+        index: this.graph.evidence.length,
+        claim,
+        text: stringAt(item, 'text') ?? '',
+        span: headSpan(item),
+      };
+      const quote = stringAt(item, 'quote');
+      if (quote !== undefined) evidence.quote = quote;
+      const note = stringAt(item, 'note');
+      if (note !== undefined) evidence.note = note;
+      const sourceNode = valueNode(item, 'source');
+      if (isScalar(sourceNode) && typeof sourceNode.value === 'string') {
+        evidence.sourceId = sourceNode.value;
+        evidence.sourceSpan = spanOfNode(sourceNode);
+        this.reference('source', sourceNode.value, evidence.sourceSpan, undefined, evidence);
+      }
+      claim.evidence.push(evidence);
+      this.graph.evidence.push(evidence);
+    }
+  }
+
+  reference(
+    field: Reference['field'],
+    id: string,
+    span: Span,
+    onClaim?: (claim: Claim) => void,
+    evidence?: Evidence,
+  ) {
+    const reference: Reference = { field, id, span };
+    this.graph.references.push(reference);
+    this.#references.push(() => {
+      const definition = this.lookup(id);
+      if (!definition) return;
+      reference.resolved = definition.node;
+      if (definition.type === 'claim' && onClaim) onClaim(definition.node as Claim);
+      if (definition.type === 'source' && evidence) {
+        const source = definition.node as Source;
+        evidence.source = source;
+        source.citedBy.push(evidence);
+      }
+    });
+  }
+
+  finish(): ArgumentGraph {
+    for (const resolve of this.#references) resolve();
+    for (const resolve of this.#undercuts) resolve();
+    return this.graph;
+  }
+}
+
+/**
+ * Builds the argument graph from a YAML document. Tolerant: parts that do not have the expected
+ * shape are skipped (the schema has reported them), so rules can still run on the rest.
+ */
+export function buildGraph(doc: Document): ArgumentGraph {
+  const builder = new Builder();
+  const root = doc.contents;
+  if (!isMap(root)) return builder.graph;
+  const title = stringAt(root, 'title');
+  if (title !== undefined) builder.graph.title = title;
+  builder.sources(valueNode(root, 'sources'));
+  const recommendation = valueNode(root, 'recommendation');
+  let rec: Claim | undefined;
+  if (isMap(recommendation)) {
+    rec = builder.claim(recommendation, 'recommendation', 'recommendation', undefined);
+    builder.graph.recommendation = rec;
+  }
+  const counterpoints = valueNode(root, 'counterpoints');
+  if (isSeq(counterpoints)) {
+    counterpoints.items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      const path = `counterpoints[${i}]`;
+      // Top-level counterpoints attack the recommendation, or only their `targets` when they name some.
+      const hasTargets = isSeq(valueNode(item, 'targets'));
+      builder.item(item, 'counterpoint', 'attack', path, undefined, hasTargets ? undefined : rec);
+    });
+  }
+  return builder.finish();
+}

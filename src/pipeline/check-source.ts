@@ -1,0 +1,63 @@
+import type { Diagnostic, Span } from '../diagnostics/diagnostic';
+import { parse } from '../load/parse';
+import type { SourceFile } from '../load/source-file';
+import { buildGraph } from '../model/build';
+import type { ArgumentGraph } from '../model/types';
+import { rules } from '../rules/index';
+import type { Rule, RuleContext, RuleSeverity } from '../rules/rule';
+import { validate } from '../validate/validate';
+
+export interface CheckOptions {
+  /** Severity per rule id, overriding each rule's default. */
+  severities?: Readonly<Record<string, RuleSeverity>>;
+}
+
+export interface FileReport {
+  source: SourceFile;
+  diagnostics: Diagnostic[];
+  /** The argument graph, when the file parsed as YAML. */
+  graph?: ArgumentGraph;
+}
+
+function severityOf(rule: { id: string; severity: RuleSeverity }, options: CheckOptions): RuleSeverity {
+  return options.severities?.[rule.id] ?? rule.severity;
+}
+
+function runRule(rule: Rule, graph: ArgumentGraph, severity: 'error' | 'warning', out: Diagnostic[]) {
+  const context: RuleContext = {
+    graph,
+    report(code, at, params) {
+      const span: Span = 'span' in at ? at.span : at;
+      out.push({ rule: rule.id, code, severity, span, params } as Diagnostic);
+    },
+  };
+  rule.check(context);
+}
+
+/** Sorts by position, then rule, so output is the same on every run. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/**
+ * The pipeline for one file's text: parse (YAML, with positions) → validate (JSON Schema) → model
+ * (argument graph) → rules. Reports every problem it can find in one pass; nothing here prints.
+ */
+export function checkSource(source: SourceFile, options: CheckOptions = {}): FileReport {
+  const parsed = parse(source);
+  if (parsed.data === undefined) return { source, diagnostics: sortDiagnostics(parsed.diagnostics) };
+  const diagnostics = [...parsed.diagnostics];
+  for (const d of validate(parsed.doc, parsed.data)) {
+    const severity = severityOf({ id: d.rule, severity: 'error' }, options);
+    if (severity !== 'off') diagnostics.push({ ...d, severity: severity === 'warn' ? 'warning' : 'error' });
+  }
+  const graph = buildGraph(parsed.doc);
+  for (const rule of rules) {
+    const severity = severityOf(rule, options);
+    if (severity === 'off') continue;
+    runRule(rule, graph, severity === 'warn' ? 'warning' : 'error', diagnostics);
+  }
+  return { source, diagnostics: sortDiagnostics(diagnostics), graph };
+}

@@ -1,0 +1,16 @@
+import { defineRule } from './rule';
+
+/** Every id names one claim or source: the second and later uses of an id are errors. */
+export default defineRule({
+  id: 'duplicate-id',
+  severity: 'error',
+  description: 'An id is defined more than once (claims and sources share one namespace).',
+  codes: ['duplicate-id'],
+  check({ graph, report }) {
+    for (const [id, definitions] of graph.definitions) {
+      const [first, ...rest] = definitions;
+      if (!first) continue;
+      for (const again of rest) report('duplicate-id', again.span, { id, first: first.span.start });
+    }
+  },
+});

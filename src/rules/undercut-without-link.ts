@@ -1,0 +1,24 @@
+import { defineRule } from './rule';
+
+/**
+ * `undercut: true` denies the link between a claim and what it supports or attacks. On a
+ * counterpoint to the recommendation (or to a top-level counterpoint that only has `targets`)
+ * there is no such link, so the undercut attacks nothing.
+ */
+export default defineRule({
+  id: 'undercut-without-link',
+  severity: 'error',
+  description: 'An `undercut: true` counterpoint or rebuttal whose parent has no link for it to deny.',
+  codes: ['undercut-without-link'],
+  check({ graph, report }) {
+    for (const claim of graph.danglingUndercuts) {
+      const parent = claim.parent;
+      const name = !parent
+        ? 'the recommendation'
+        : parent.kind === 'recommendation'
+          ? 'the recommendation'
+          : `${parent.kind} ${parent.id ? `\`${parent.id}\`` : `at ${parent.path}`}`;
+      report('undercut-without-link', claim.span, { parent: name });
+    }
+  },
+});

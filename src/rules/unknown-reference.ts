@@ -1,0 +1,34 @@
+import { suggest } from '../util/suggest';
+import { defineRule } from './rule';
+
+/** `source:`, `ref:` and `targets` must name an id defined in the file, of the right kind. */
+export default defineRule({
+  id: 'unknown-reference',
+  severity: 'error',
+  description: 'A `source`, `ref` or `targets` entry names no id in the file, or names the wrong kind of thing.',
+  codes: ['unknown-source', 'unknown-claim', 'not-a-source', 'not-a-claim'],
+  check({ graph, report }) {
+    const sourceIds = graph.sources.flatMap((s) => (s.id === undefined ? [] : [s.id]));
+    const claimIds = graph.claims.flatMap((c) => (c.id === undefined ? [] : [c.id]));
+    for (const reference of graph.references) {
+      const definition = graph.definitions.get(reference.id)?.[0];
+      if (reference.field === 'source') {
+        if (!definition) {
+          const suggestion = suggest(reference.id, sourceIds);
+          report('unknown-source', reference.span, { id: reference.id, ...(suggestion ? { suggestion } : {}) });
+        } else if (definition.type !== 'source') {
+          report('not-a-source', reference.span, { id: reference.id });
+        }
+      } else if (!definition) {
+        const suggestion = suggest(reference.id, claimIds);
+        report('unknown-claim', reference.span, {
+          id: reference.id,
+          field: reference.field,
+          ...(suggestion ? { suggestion } : {}),
+        });
+      } else if (definition.type !== 'claim') {
+        report('not-a-claim', reference.span, { id: reference.id, field: reference.field });
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/**
+ * Whether to colour a stream: FORCE_COLOR wins (0 turns colour off), then NO_COLOR (any non-empty
+ * value), then whether the stream is a terminal. An explicit --color / --no-color overrides all.
+ */
+export function colorLevel(
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+  flag?: boolean,
+): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  if (flag === true) return 1;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const n = Number(force);
+    return n === 2 || n === 3 ? n : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (!stream.isTTY) return 0;
+  return env.TERM === 'dumb' ? 0 : 1;
+}
+
+export function chalkFor(level: 0 | 1 | 2 | 3): ChalkInstance {
+  return new Chalk({ level });
+}
+
+/**
+ * Neutralises text from an argument file before it reaches a terminal: control characters
+ * (escape sequences included) are shown as visible code points, never interpreted.
+ */
+export function safeText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+}

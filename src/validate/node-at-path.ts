@@ -1,0 +1,55 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Span } from '../diagnostics/diagnostic';
+
+/** A node found by its data path, with the pair whose value it is (when it is a map value). */
+export interface Located {
+  node: Node | null;
+  pair?: Pair;
+}
+
+/** Splits an ajv `instancePath` (a JSON Pointer) into its segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Walks the YAML document along a data path, following aliases, and returns the node found. */
+export function nodeAtPath(doc: Document, segments: readonly string[]): Located {
+  let node: Node | null = doc.contents as Node | null;
+  let pair: Pair | undefined;
+  for (const segment of segments) {
+    if (isAlias(node)) node = node.resolve(doc) ?? null;
+    if (isMap(node)) {
+      const found: Pair | undefined = node.items.find(
+        (item) => isPair(item) && (isScalar(item.key) ? String(item.key.value) : String(item.key)) === segment,
+      );
+      if (!found) return { node, ...(pair ? { pair } : {}) };
+      pair = found;
+      node = (found.value as Node | null) ?? null;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item) return { node };
+      pair = undefined;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (isAlias(node)) node = node.resolve(doc) ?? node;
+  return { node, ...(pair ? { pair } : {}) };
+}
+
+/** The span of a node (its value, without trailing comments), or of the key when there is no value. */
+export function spanOf(node: Node | null | undefined, fallback?: Node | null): Span {
+  const range = node?.range ?? fallback?.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: Math.max(range[0], range[1]) };
+}
+
+/** The key node of a pair, as a span. */
+export function keySpan(pair: Pair): Span | undefined {
+  return isScalar(pair.key) && pair.key.range ? { start: pair.key.range[0], end: pair.key.range[1] } : undefined;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDiagnostics } from '../../src/format/resolve';
+import { SourceFile } from '../../src/load/source-file';
+import { checkSource } from '../../src/pipeline/check-source';
+import { expectations, fixtureFiles, readFixture } from '../helpers/fixtures';
+
+/**
+ * Every fixture states, in `# expect:` comments, exactly the diagnostics it must produce (line,
+ * column, rule, and optionally code). Valid fixtures state none, or warnings only.
+ */
+function run(path: string) {
+  const text = readFixture(path);
+  const report = checkSource(new SourceFile(path, text));
+  const actual = resolveDiagnostics(report);
+  const expected = expectations(text);
+  const shown = actual.map((d) => ({
+    line: d.line,
+    column: d.column,
+    rule: d.rule,
+    ...(expected.some((e) => e.line === d.line && e.column === d.column && e.rule === d.rule && e.code)
+      ? { code: d.code }
+      : {}),
+  }));
+  return { actual, shown, expected };
+}
+
+describe('invalid fixtures produce exactly the diagnostics they state', () => {
+  const files = fixtureFiles('invalid');
+  it('has invalid fixtures', () => expect(files.length).toBeGreaterThan(10));
+  for (const path of files) {
+    it(path, () => {
+      const { shown, expected, actual } = run(path);
+      expect(expected.length, 'an invalid fixture must state what it expects').toBeGreaterThan(0);
+      expect(shown).toEqual(expected);
+      for (const d of actual) {
+        expect(d.message.length).toBeGreaterThan(10);
+        expect(d.message).not.toMatch(/undefined|\[object Object\]/);
+      }
+    });
+  }
+});
+
+describe('valid fixtures have no errors', () => {
+  const files = fixtureFiles('valid');
+  it('has valid fixtures', () => expect(files.length).toBeGreaterThan(3));
+  for (const path of files) {
+    it(path, () => {
+      const { shown, expected, actual } = run(path);
+      expect(actual.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(shown).toEqual(expected);
+    });
+  }
+});
