@@ -11,7 +11,10 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The schemas compiled to code, and where the code goes. */
-const schemas = [{ schema: 'schemas/argmap.schema.json', out: 'src/validate/generated/argmap-schema.js' }];
+const schemas = [
+  { schema: 'schemas/argmap.schema.json', out: 'src/validate/generated/argmap-schema.js' },
+  { schema: 'schemas/argmap-config.schema.json', out: 'src/validate/generated/config-schema.js' },
+];
 
 async function writeAtomic(file, text) {
   await mkdir(dirname(file), { recursive: true });

@@ -9,6 +9,15 @@ function nonNegativeInteger(flag: string) {
   };
 }
 
+/** Options of every command that reads argument files. */
+function inputOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'config file (default: argmap.config.yaml here or in a folder above)')
+    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
+    .option('--color', 'force colour on')
+    .option('--no-color', 'force colour off');
+}
+
 /**
  * The command line: commander options wired to the pipeline. Commands are loaded only when run, so
  * start-up pays for the one command in use. Nothing below this layer prints or exits.
@@ -21,20 +30,18 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run "argmap --help" for usage)');
 
-  program
+  const check = program
     .command('check')
     .description('validate argument files: YAML syntax, the JSON Schema, ids and references (default path: arguments/)')
     .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml) and globs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['compact', 'json']).default('compact'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger('--max-warnings'))
-    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
-    .option('--color', 'force colour on')
-    .option('--no-color', 'force colour off')
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./commands/check');
       setExitCode(await runCheck(paths, options, io));
     });
+  inputOptions(check);
 
   return program;
 }

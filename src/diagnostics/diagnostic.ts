@@ -1,6 +1,6 @@
 import type { Code, Params } from './messages';
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 
 /** A span of a source file, as offsets into its text. */
 export interface Span {

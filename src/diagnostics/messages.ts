@@ -37,6 +37,29 @@ export interface CodeParams {
   'not-a-claim': { id: string; field: string };
   // undercut-without-link
   'undercut-without-link': { parent: string };
+  // unsupported-claim
+  'unsupported-none': { name: string; kind: string };
+  'unsupported-unsourced-evidence': { name: string; kind: string };
+  'unsupported-reasons': { name: string; kind: string; supporters: string };
+  'unsupported-circular': { name: string; kind: string };
+  // circular-support
+  'circular-support': { cycle: string; length: number };
+  // unsourced-evidence
+  'unsourced-evidence': Record<string, never>;
+  // unused-source
+  'unused-source': { id: string };
+  // unanswered-counterpoint
+  'unanswered-counterpoint': { name: string };
+  // self-attack
+  'self-attack': { name: string };
+  // contradictory-relation
+  'contradictory-relation': { from: string; to: string };
+  // conceded-rebutted
+  'conceded-rebutted': { name: string };
+  // duplicate-claim
+  'duplicate-claim': { first: number };
+  // directive
+  'directive-unknown-rule': { rule: string; suggestion?: string };
 }
 
 export type Code = keyof CodeParams;
@@ -86,6 +109,28 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
 
   'undercut-without-link': (p) =>
     `undercut with no link to attack: ${p.parent} supports nothing, so \`undercut: true\` has no inference to deny (drop it to attack the claim itself)`,
+
+  'unsupported-none': (p) =>
+    `unsupported ${p.kind}: ${p.name} rests on nothing (no evidence with a source, no reasons, not an assumption)`,
+  'unsupported-unsourced-evidence': (p) =>
+    `unsupported ${p.kind}: ${p.name} has evidence, but none of it cites a source`,
+  'unsupported-reasons': (p) =>
+    `unsupported ${p.kind}: ${p.name} rests only on unsupported claims (${p.supporters})`,
+  'unsupported-circular': (p) =>
+    `unsupported ${p.kind}: ${p.name} rests only on circular support (its support leads back to itself)`,
+  'circular-support': (p) => `circular support: ${p.cycle} (${p.length} claims support each other in a circle)`,
+  'unsourced-evidence': () => 'evidence without a source: add `source:` naming an entry of `sources`',
+  'unused-source': (p) => `unused source ${code(p.id)}: no evidence cites it`,
+  'unanswered-counterpoint': (p) =>
+    `unanswered counterpoint ${p.name}: no rebuttal (mark it \`conceded: true\` if the author grants it)`,
+  'self-attack': (p) => `self-attack: ${p.name} attacks itself`,
+  'contradictory-relation': (p) => `contradictory relation: ${p.from} both supports and attacks ${p.to}`,
+  'conceded-rebutted': (p) =>
+    `conceded counterpoint ${p.name} is also rebutted: a conceded point can only be undercut (\`undercut: true\`), not denied`,
+  'duplicate-claim': (p, ctx) =>
+    `duplicate claim: the same text is written at ${ctx.at(p.first)}; write it once with an \`id\` and reuse it with \`ref\``,
+  'directive-unknown-rule': (p) =>
+    `unknown rule ${code(p.rule)} in an argmap-disable comment: it silences nothing${didYouMean(p.suggestion)}`,
 };
 
 export function formatMessage<C extends Code>(c: C, params: CodeParams[C], ctx: MessageContext): string {

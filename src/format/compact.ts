@@ -10,10 +10,11 @@ export function plural(n: number, word: string): string {
 
 /** The closing line of a check: how many problems in how many files. */
 export function summaryLine(t: Totals, chalk: ChalkInstance): string {
-  const problems = t.errors + t.warnings;
+  const problems = t.errors + t.warnings + t.infos;
   if (problems === 0) return chalk.green(`✔ ${plural(t.files, 'file')} checked: no problems`);
-  const text = `✖ ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}) in ${t.filesWithProblems} of ${plural(t.files, 'file')}`;
-  return t.errors > 0 ? chalk.red.bold(text) : chalk.yellow.bold(text);
+  const infos = t.infos > 0 ? `, ${t.infos} info` : '';
+  const text = `✖ ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}${infos}) in ${t.filesWithProblems} of ${plural(t.files, 'file')}`;
+  return t.errors > 0 ? chalk.red.bold(text) : t.warnings > 0 ? chalk.yellow.bold(text) : chalk.cyan.bold(text);
 }
 
 /**
@@ -24,7 +25,8 @@ export function formatCompact(files: ReadonlyArray<{ diagnostics: ResolvedDiagno
   const lines: string[] = [];
   for (const file of files) {
     for (const d of file.diagnostics) {
-      const severity = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+      const severity =
+        d.severity === 'error' ? chalk.red('error') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.cyan('info');
       lines.push(
         `${chalk.bold(`${safeText(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${safeText(d.message)}  ${chalk.dim(d.rule)}`,
       );

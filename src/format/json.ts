@@ -10,6 +10,7 @@ export function formatJson(files: ReadonlyArray<{ file: string; diagnostics: Res
       file: f.file,
       errorCount: f.diagnostics.filter((d) => d.severity === 'error').length,
       warningCount: f.diagnostics.filter((d) => d.severity === 'warning').length,
+      infoCount: f.diagnostics.filter((d) => d.severity === 'info').length,
       diagnostics: f.diagnostics.map((d) => ({
         rule: d.rule,
         code: d.code,
@@ -23,6 +24,7 @@ export function formatJson(files: ReadonlyArray<{ file: string; diagnostics: Res
     })),
     errorCount: t.errors,
     warningCount: t.warnings,
+    infoCount: t.infos,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

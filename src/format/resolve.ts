@@ -33,18 +33,21 @@ export interface Totals {
   filesWithProblems: number;
   errors: number;
   warnings: number;
+  infos: number;
 }
 
 export function totals(files: ReadonlyArray<{ diagnostics: readonly { severity: string }[] }>): Totals {
   let errors = 0;
   let warnings = 0;
+  let infos = 0;
   let filesWithProblems = 0;
   for (const file of files) {
     if (file.diagnostics.length > 0) filesWithProblems++;
     for (const d of file.diagnostics) {
       if (d.severity === 'error') errors++;
-      else warnings++;
+      else if (d.severity === 'warning') warnings++;
+      else infos++;
     }
   }
-  return { files: files.length, filesWithProblems, errors, warnings };
+  return { files: files.length, filesWithProblems, errors, warnings, infos };
 }

@@ -1,9 +1,11 @@
-import type { Diagnostic, Span } from '../diagnostics/diagnostic';
+import { Analyses } from '../analyses/index';
+import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic';
 import { parse } from '../load/parse';
 import type { SourceFile } from '../load/source-file';
 import { buildGraph } from '../model/build';
 import type { ArgumentGraph } from '../model/types';
-import { rules } from '../rules/index';
+import { ruleIds, rules } from '../rules/index';
+import { directiveDiagnostics, directives, suppress } from './suppress';
 import type { Rule, RuleContext, RuleSeverity } from '../rules/rule';
 import { validate } from '../validate/validate';
 
@@ -17,15 +19,19 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   /** The argument graph, when the file parsed as YAML. */
   graph?: ArgumentGraph;
+  analyses?: Analyses;
 }
 
 function severityOf(rule: { id: string; severity: RuleSeverity }, options: CheckOptions): RuleSeverity {
   return options.severities?.[rule.id] ?? rule.severity;
 }
 
-function runRule(rule: Rule, graph: ArgumentGraph, severity: 'error' | 'warning', out: Diagnostic[]) {
+const SEVERITY: Record<Exclude<RuleSeverity, 'off'>, Severity> = { error: 'error', warn: 'warning', info: 'info' };
+
+function runRule(rule: Rule, graph: ArgumentGraph, analyses: Analyses, severity: Severity, out: Diagnostic[]) {
   const context: RuleContext = {
     graph,
+    analyses,
     report(code, at, params) {
       const span: Span = 'span' in at ? at.span : at;
       out.push({ rule: rule.id, code, severity, span, params } as Diagnostic);
@@ -51,13 +57,21 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Fil
   const diagnostics = [...parsed.diagnostics];
   for (const d of validate(parsed.doc, parsed.data)) {
     const severity = severityOf({ id: d.rule, severity: 'error' }, options);
-    if (severity !== 'off') diagnostics.push({ ...d, severity: severity === 'warn' ? 'warning' : 'error' });
+    if (severity !== 'off') diagnostics.push({ ...d, severity: SEVERITY[severity] });
   }
   const graph = buildGraph(parsed.doc);
+  const analyses = new Analyses(graph);
   for (const rule of rules) {
     const severity = severityOf(rule, options);
     if (severity === 'off') continue;
-    runRule(rule, graph, severity === 'warn' ? 'warning' : 'error', diagnostics);
+    runRule(rule, graph, analyses, SEVERITY[severity], diagnostics);
   }
-  return { source, diagnostics: sortDiagnostics(diagnostics), graph };
+  const found = directives(source);
+  if (found.length > 0) {
+    const severity = severityOf({ id: 'directive', severity: 'error' }, options);
+    if (severity !== 'off') {
+      for (const d of directiveDiagnostics(found, ruleIds)) diagnostics.push({ ...d, severity: SEVERITY[severity] });
+    }
+  }
+  return { source, diagnostics: sortDiagnostics(suppress(source, diagnostics, found)), graph, analyses };
 }

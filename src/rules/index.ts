@@ -1,13 +1,47 @@
+import circularSupport from './circular-support';
+import concededRebutted from './conceded-rebutted';
+import contradictoryRelation from './contradictory-relation';
+import duplicateClaim from './duplicate-claim';
 import duplicateId from './duplicate-id';
 import type { Rule } from './rule';
+import selfAttack from './self-attack';
+import unansweredCounterpoint from './unanswered-counterpoint';
 import undercutWithoutLink from './undercut-without-link';
 import unknownReference from './unknown-reference';
+import unsourcedEvidence from './unsourced-evidence';
+import unsupportedClaim from './unsupported-claim';
+import unusedSource from './unused-source';
 
 /** Every semantic rule, in the order they run. One rule, one file; add a rule here and in docs/rules.md. */
-export const rules: readonly Rule[] = [duplicateId, unknownReference, undercutWithoutLink];
+export const rules: readonly Rule[] = [
+  duplicateId,
+  unknownReference,
+  undercutWithoutLink,
+  circularSupport,
+  selfAttack,
+  contradictoryRelation,
+  unsupportedClaim,
+  unsourcedEvidence,
+  unusedSource,
+  unansweredCounterpoint,
+  concededRebutted,
+  duplicateClaim,
+];
 
-/** Rules that are not in `rules` but whose ids users see (reported by the load and validate stages). */
+/** Rules reported by the load and validate stages rather than by a rule module. */
 export const stageRules = [
-  { id: 'yaml-syntax', severity: 'error', description: 'The file is not readable YAML (syntax error, bad encoding, too large).' },
+  {
+    id: 'yaml-syntax',
+    severity: 'error',
+    description: 'The file is not readable YAML (syntax error, bad encoding, too large).',
+  },
   { id: 'schema', severity: 'error', description: 'The file does not match the argmap JSON Schema.' },
+  {
+    id: 'directive',
+    severity: 'error',
+    description: 'An `argmap-disable` comment names a rule that does not exist.',
+  },
 ] as const;
+
+/** Every rule id a user can configure or suppress. */
+export const ruleIds: readonly string[] = [...stageRules.map((r) => r.id), ...rules.map((r) => r.id)];

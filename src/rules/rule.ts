@@ -1,12 +1,15 @@
 import type { Span } from '../diagnostics/diagnostic';
 import type { Code, CodeParams } from '../diagnostics/messages';
+import type { Analyses } from '../analyses/index';
 import type { ArgumentGraph } from '../model/types';
 
 /** A rule's default severity; a config can set any rule to any of these. */
-export type RuleSeverity = 'error' | 'warn' | 'off';
+export type RuleSeverity = 'error' | 'warn' | 'info' | 'off';
 
 export interface RuleContext {
   graph: ArgumentGraph;
+  /** Shared analyses of the graph (support, ...), computed once per file. */
+  analyses: Analyses;
   /** Reports a finding at a node's span (a claim's, an evidence's, a reference's...). */
   report<C extends Code>(code: C, at: { span: Span } | Span, params: CodeParams[C]): void;
 }

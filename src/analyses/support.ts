@@ -1,0 +1,155 @@
+import type { ArgumentGraph, Claim, ClaimEdge } from '../model/types';
+
+/** Why a claim is unsupported. */
+export type Unsupported =
+  /** No evidence, no reasons, not an assumption. */
+  | 'none'
+  /** Its only evidence cites no source (or a source that does not exist). */
+  | 'unsourced-evidence'
+  /** It has supporting claims, but none of them is supported. */
+  | 'unsupported-reasons'
+  /** It lies on a circle of support: its support runs back to itself. */
+  | 'circular';
+
+export interface SupportAnalysis {
+  /** For each claim (by index): whether it rests on grounded support. */
+  supported: boolean[];
+  /** For each unsupported claim (by index): why. */
+  why: Map<number, Unsupported>;
+  /** Support cycles: strongly connected groups of claims (by index), each with a cycle through them. */
+  cycles: Claim[][];
+}
+
+/** Support edges into a claim (reasons, risks, `ref`s in them). */
+export function supportersOf(claim: Claim): ClaimEdge[] {
+  return claim.incoming.filter((e) => e.kind === 'support');
+}
+
+/** A claim rests on something of its own: an assumption, or evidence that cites a real source. */
+export function isGrounded(claim: Claim): boolean {
+  return claim.assumption || claim.evidence.some((e) => e.source !== undefined);
+}
+
+/**
+ * Grounded support, as a least fixpoint: a claim is supported when it is an assumption, has evidence
+ * with a source, or is supported by a supported claim. Computed with a worklist in time linear in
+ * claims plus edges, so support that runs only through a circle of claims is never counted.
+ */
+export function analyseSupport(graph: ArgumentGraph): SupportAnalysis {
+  const n = graph.claims.length;
+  const supported = new Array<boolean>(n).fill(false);
+  const work: Claim[] = [];
+  for (const claim of graph.claims) {
+    if (isGrounded(claim)) {
+      supported[claim.index] = true;
+      work.push(claim);
+    }
+  }
+  while (work.length > 0) {
+    const claim = work.pop()!;
+    for (const edge of claim.outgoing) {
+      if (edge.kind !== 'support' || supported[edge.to.index]) continue;
+      supported[edge.to.index] = true;
+      work.push(edge.to);
+    }
+  }
+
+  const cycles = supportCycles(graph);
+  const onCycle = new Set<number>();
+  for (const cycle of cycles) for (const claim of cycle) onCycle.add(claim.index);
+
+  const why = new Map<number, Unsupported>();
+  for (const claim of graph.claims) {
+    if (supported[claim.index]) continue;
+    if (onCycle.has(claim.index)) why.set(claim.index, 'circular');
+    else if (supportersOf(claim).length > 0) why.set(claim.index, 'unsupported-reasons');
+    else if (claim.evidence.length > 0) why.set(claim.index, 'unsourced-evidence');
+    else why.set(claim.index, 'none');
+  }
+  return { supported, why, cycles };
+}
+
+/**
+ * The cycles of the support relation: Tarjan's strongly connected components, iteratively (no
+ * recursion, so a cycle through 100,000 claims cannot overflow the stack). Each component of two or
+ * more claims, or one claim that supports itself, is returned as a cycle in support order.
+ */
+export function supportCycles(graph: ArgumentGraph): Claim[][] {
+  const n = graph.claims.length;
+  const index = new Array<number>(n).fill(-1);
+  const low = new Array<number>(n).fill(0);
+  const onStack = new Array<boolean>(n).fill(false);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let counter = 0;
+  const successors = (i: number) =>
+    graph.claims[i]!.outgoing.flatMap((e) => (e.kind === 'support' ? [e.to.index] : []));
+
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    const frames: Array<{ node: number; next: number[]; at: number }> = [];
+    const enter = (v: number) => {
+      index[v] = low[v] = counter++;
+      stack.push(v);
+      onStack[v] = true;
+      frames.push({ node: v, next: successors(v), at: 0 });
+    };
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      if (frame.at < frame.next.length) {
+        const w = frame.next[frame.at++]!;
+        if (index[w] === -1) enter(w);
+        else if (onStack[w]) low[frame.node] = Math.min(low[frame.node]!, index[w]!);
+        continue;
+      }
+      frames.pop();
+      const v = frame.node;
+      const parent = frames[frames.length - 1];
+      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[v]!);
+      if (low[v] === index[v]) {
+        const component: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = false;
+          component.push(w);
+        } while (w !== v);
+        const selfLoop = component.length === 1 && successors(v).includes(v);
+        if (component.length > 1 || selfLoop) components.push(component);
+      }
+    }
+  }
+
+  // Order each cycle along its support edges, starting from its first claim in document order.
+  return components
+    .map((component) => orderCycle(graph, new Set(component)))
+    .sort((a, b) => a[0]!.index - b[0]!.index);
+}
+
+/** A cycle through a strongly connected component, found by breadth-first search from its first claim. */
+function orderCycle(graph: ArgumentGraph, members: Set<number>): Claim[] {
+  const start = Math.min(...members);
+  const previous = new Map<number, number>();
+  const queue = [start];
+  let closing = -1;
+  for (let i = 0; i < queue.length && closing === -1; i++) {
+    const v = queue[i]!;
+    for (const edge of graph.claims[v]!.outgoing) {
+      if (edge.kind !== 'support' || !members.has(edge.to.index)) continue;
+      const w = edge.to.index;
+      if (w === start) {
+        closing = v;
+        break;
+      }
+      if (!previous.has(w)) {
+        previous.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  const path: number[] = [];
+  for (let v = closing; v !== start && v !== -1; v = previous.get(v)!) path.push(v);
+  path.push(start);
+  return path.reverse().map((i) => graph.claims[i]!);
+}

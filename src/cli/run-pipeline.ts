@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findConfig, loadConfig, type Config } from '../config/load-config';
+import { pathProblemMessage } from '../diagnostics/messages';
+import { formatCompact } from '../format/compact';
+import { resolveDiagnostics, totals } from '../format/resolve';
+import { displayPath, resolvePaths } from '../load/resolve-paths';
+import { checkFiles } from '../pipeline/check-files';
+import type { FileReport } from '../pipeline/check-source';
+import { chalkFor, colorLevel } from '../util/terminal';
+import type { CliIO } from './io';
+
+/** Options every command that reads argument files shares. */
+export interface InputOptions {
+  config?: string;
+  maxFileSize?: number;
+  color?: boolean;
+}
+
+/** The folder read when no path is given. */
+export const DEFAULT_PATH = 'arguments';
+
+export interface PipelineRun {
+  reports: FileReport[];
+  /** Anything that makes the run a usage error (exit 2): bad paths, a broken config. */
+  usageError: boolean;
+  config: Config;
+}
+
+/**
+ * The part every command shares: find and load the config, resolve the path arguments, read and
+ * check every file. Usage problems are written to stderr here, once, in one wording.
+ */
+export async function runPipeline(paths: readonly string[], options: InputOptions, io: CliIO): Promise<PipelineRun> {
+  const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
+  const fail = (message: string) => io.stderr.write(`${err.red('argmap:')} ${message}\n`);
+  const empty: PipelineRun = { reports: [], usageError: true, config: { severities: {} } };
+
+  let config: Config = { severities: {} };
+  const configPath = options.config !== undefined ? resolve(io.cwd, options.config) : findConfig(io.cwd);
+  if (configPath !== undefined) {
+    const shown = displayPath(configPath, io.cwd);
+    if (!existsSync(configPath)) {
+      fail(`${shown}: no such config file`);
+      return empty;
+    }
+    let loaded;
+    try {
+      loaded = await loadConfig(configPath, shown);
+    } catch (error) {
+      fail(`${shown}: cannot read config (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return empty;
+    }
+    if (!loaded.ok) {
+      const resolved = [{ diagnostics: resolveDiagnostics(loaded.report) }];
+      fail(`invalid config file ${shown}:`);
+      io.stderr.write(formatCompact(resolved, totals(resolved), err));
+      return empty;
+    }
+    config = loaded.config;
+  }
+
+  if (paths.length === 0 && !existsSync(resolve(io.cwd, DEFAULT_PATH))) {
+    fail(`no path given and no ${DEFAULT_PATH}/ folder in ${io.cwd}: name the files or folders to read`);
+    return { ...empty, config };
+  }
+  const { files, problems } = await resolvePaths(paths.length > 0 ? paths : [DEFAULT_PATH], io.cwd);
+  const result = await checkFiles(files, {
+    severities: config.severities,
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+  });
+  problems.push(...result.problems);
+  for (const problem of problems) fail(pathProblemMessage(problem));
+  return { reports: result.reports, usageError: problems.length > 0, config };
+}

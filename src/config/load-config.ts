@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { readSource } from '../load/read';
+import { parse } from '../load/parse';
+import { sortDiagnostics, type FileReport } from '../pipeline/check-source';
+import type { RuleSeverity } from '../rules/rule';
+import validateConfig from '../validate/generated/config-schema.js';
+import { schemaDiagnostics } from '../validate/schema-errors';
+
+export const CONFIG_NAMES = ['argmap.config.yaml', 'argmap.config.yml'] as const;
+
+export interface Config {
+  /** The file it came from; undefined when no config file was found. */
+  path?: string;
+  severities: Record<string, RuleSeverity>;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; report: FileReport };
+
+/** The nearest config file in `cwd` or a folder above it. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * Reads and validates a config file against its own schema. Problems come back as a report with
+ * positions, like an argument file's; I/O errors are thrown for the caller.
+ */
+export async function loadConfig(path: string, displayPath: string): Promise<ConfigResult> {
+  const read = await readSource(path, displayPath);
+  if (!read.ok) return { ok: false, report: { source: read.source, diagnostics: read.diagnostics } };
+  const parsed = parse(read.source);
+  if (parsed.diagnostics.length > 0) return { ok: false, report: { source: read.source, diagnostics: parsed.diagnostics } };
+  // An empty config file (or one of comments only) is a valid config that changes nothing.
+  const data = parsed.data ?? {};
+  if (!validateConfig(data)) {
+    return {
+      ok: false,
+      report: {
+        source: read.source,
+        diagnostics: sortDiagnostics(schemaDiagnostics(validateConfig.errors ?? [], parsed.doc, data)),
+      },
+    };
+  }
+  const rules = (data as { rules?: Record<string, RuleSeverity> }).rules ?? {};
+  return { ok: true, config: { path, severities: { ...rules } } };
+}

@@ -1,0 +1,20 @@
+import { claimName } from '../diagnostics/names';
+import { defineRule } from './rule';
+
+/**
+ * A counterpoint with no rebuttal, that the author has not conceded. A note, not an error: an honest
+ * piece of writing may leave an objection standing.
+ */
+export default defineRule({
+  id: 'unanswered-counterpoint',
+  severity: 'info',
+  description: 'A counterpoint that no rebuttal answers and that is not marked `conceded: true`.',
+  codes: ['unanswered-counterpoint'],
+  check({ graph, report }) {
+    for (const claim of graph.claims) {
+      if (claim.kind !== 'counterpoint' || claim.conceded) continue;
+      const answered = claim.incoming.some((e) => e.kind === 'attack') || claim.outgoing.some((e) => e.undercutBy.length > 0);
+      if (!answered) report('unanswered-counterpoint', claim, { name: claimName(claim) });
+    }
+  },
+});
