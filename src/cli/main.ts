@@ -2,6 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../package.json';
 import { EXIT, type CliIO } from './io';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands options over untyped
+type ListingRunner = (paths: string[], options: any, io: CliIO) => Promise<number>;
+
 function nonNegativeInteger(flag: string) {
   return (value: string): number => {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number, got "${value}"`);
@@ -42,6 +45,25 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
       setExitCode(await runCheck(paths, options, io));
     });
   inputOptions(check);
+
+  const listing = (name: string, description: string, load: () => Promise<ListingRunner>) =>
+    inputOptions(
+      program
+        .command(name)
+        .description(description)
+        .argument('[paths...]', 'files, folders and globs (default: arguments/)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+        .action(async (paths: string[], options) => {
+          setExitCode(await (await load())(paths, options, io));
+        }),
+    );
+  listing('unsupported', 'list every claim that rests on nothing, with its kind, location and why', async () =>
+    (await import('./commands/unsupported')).runUnsupported,
+  );
+  listing('counterpoints', 'list every counterpoint: what it attacks, its evidence, its rebuttals', async () =>
+    (await import('./commands/counterpoints')).runCounterpoints,
+  );
 
   return program;
 }

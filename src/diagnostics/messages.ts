@@ -152,3 +152,11 @@ export function pathProblemMessage(problem: { input: string; code: string; detai
       return `${problem.input}: ${problem.detail ?? problem.code}`;
   }
 }
+
+/** Why a claim is unsupported, as `argmap unsupported` and the outline say it. */
+export const UNSUPPORTED_WHY = {
+  none: 'no support at all: no evidence with a source, no reasons, not an assumption',
+  'unsourced-evidence': 'its evidence cites no source',
+  'unsupported-reasons': 'only unsupported support: every claim that supports it is itself unsupported',
+  circular: 'only circular support: its support leads back to itself',
+} as const;

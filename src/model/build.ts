@@ -62,6 +62,7 @@ function headSpan(map: YAMLMap): Span {
 
 class Builder {
   readonly graph: ArgumentGraph = {
+    document: {},
     claims: [],
     evidence: [],
     sources: [],
@@ -276,6 +277,15 @@ export function buildGraph(doc: Document): ArgumentGraph {
   if (!isMap(root)) return builder.graph;
   const title = stringAt(root, 'title');
   if (title !== undefined) builder.graph.title = title;
+  const description = stringAt(root, 'description');
+  if (description !== undefined) builder.graph.description = description;
+  const document = valueNode(root, 'document');
+  if (isMap(document)) {
+    for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note']) {
+      const value = stringAt(document, key);
+      if (value !== undefined) builder.graph.document[key] = value;
+    }
+  }
   builder.sources(valueNode(root, 'sources'));
   const recommendation = valueNode(root, 'recommendation');
   let rec: Claim | undefined;

@@ -114,6 +114,9 @@ export interface Definition {
 
 export interface ArgumentGraph {
   title?: string;
+  description?: string;
+  /** What was analysed: kind, title, author, outlet, date, url, note (the fields present). */
+  document: Record<string, string>;
   recommendation?: Claim;
   claims: Claim[];
   evidence: Evidence[];

@@ -24,6 +24,15 @@ function run(path: string) {
   return { actual, shown, expected };
 }
 
+describe('rule fixtures produce exactly the diagnostics they state', () => {
+  for (const path of fixtureFiles('rules')) {
+    it(path, () => {
+      const { shown, expected } = run(path);
+      expect(shown).toEqual(expected);
+    });
+  }
+});
+
 describe('invalid fixtures produce exactly the diagnostics they state', () => {
   const files = fixtureFiles('invalid');
   it('has invalid fixtures', () => expect(files.length).toBeGreaterThan(10));

@@ -1,0 +1,38 @@
+import type { ArgumentGraph, Claim, ClaimEdge, Edge } from '../model/types';
+
+/** What a counterpoint attacks: a claim, or (an undercut) the link between two claims. */
+export type AttackTarget =
+  | { type: 'claim'; claim: Claim; via: Edge['via'] }
+  | { type: 'link'; link: ClaimEdge | Edge };
+
+export interface CounterpointInfo {
+  claim: Claim;
+  targets: AttackTarget[];
+  /** Claims that attack it (rebuttals written under it, and `ref` / `targets` attacks). */
+  rebuttals: Array<{ claim: Claim; via: Edge['via']; undercut: boolean }>;
+  /** Answered by at least one rebuttal (a denial, or an undercut of its attack). */
+  answered: boolean;
+}
+
+/** Every counterpoint in document order, with what it attacks and what answers it. */
+export function collectCounterpoints(graph: ArgumentGraph): CounterpointInfo[] {
+  const out: CounterpointInfo[] = [];
+  for (const claim of graph.claims) {
+    if (claim.kind !== 'counterpoint') continue;
+    const targets: AttackTarget[] = [];
+    for (const edge of claim.outgoing) {
+      if (edge.kind === 'attack') targets.push({ type: 'claim', claim: edge.to, via: edge.via });
+      else if (edge.kind === 'undercut') targets.push({ type: 'link', link: edge.to });
+    }
+    const rebuttals: CounterpointInfo['rebuttals'] = [];
+    for (const edge of claim.incoming) {
+      if (edge.kind === 'attack') rebuttals.push({ claim: edge.from, via: edge.via, undercut: false });
+    }
+    for (const edge of claim.outgoing) {
+      for (const undercut of edge.undercutBy) rebuttals.push({ claim: undercut.from, via: undercut.via, undercut: true });
+    }
+    rebuttals.sort((a, b) => a.claim.index - b.claim.index);
+    out.push({ claim, targets, rebuttals, answered: rebuttals.length > 0 });
+  }
+  return out;
+}

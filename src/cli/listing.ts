@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { formatCompact } from '../format/compact';
+import { resolveDiagnostics, totals } from '../format/resolve';
+import type { ListedFile } from '../format/listing';
+import { writeFileAtomic } from '../util/atomic-write';
+import { chalkFor, colorLevel } from '../util/terminal';
+import { EXIT, type CliIO } from './io';
+import { runPipeline, type InputOptions } from './run-pipeline';
+
+export interface ListingOptions extends InputOptions {
+  output?: string;
+}
+
+/**
+ * What `outline`, `unsupported` and `counterpoints` share: run the pipeline, set aside files with
+ * errors (their errors go to stderr, as `check` prints them), render the rest, write it to stdout or
+ * atomically to --output, and choose the exit code.
+ */
+export async function runListing(
+  paths: readonly string[],
+  options: ListingOptions,
+  io: CliIO,
+  render: (files: ListedFile[], color: boolean) => string,
+): Promise<number> {
+  const run = await runPipeline(paths, options, io);
+  if (run.usageError && run.reports.length === 0) return EXIT.usage;
+  const good: ListedFile[] = [];
+  const bad = [];
+  for (const report of run.reports) {
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || !report.analyses) bad.push({ ...report, diagnostics: errors });
+    else good.push({ source: report.source, analyses: report.analyses });
+  }
+  if (bad.length > 0) {
+    const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
+    const resolved = bad.map((r) => ({ diagnostics: resolveDiagnostics(r) }));
+    io.stderr.write(`${err.red('argmap:')} skipped ${bad.length === 1 ? 'a file' : `${bad.length} files`} with errors (see "argmap check"):\n`);
+    io.stderr.write(formatCompact(resolved, totals(resolved), err));
+  }
+  const toFile = options.output !== undefined;
+  if (good.length > 0 || bad.length === 0) {
+    const text = render(good, !toFile && colorLevel(io.stdout, io.env, options.color) > 0);
+    if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), text);
+    else io.stdout.write(text);
+  }
+  if (run.usageError) return EXIT.usage;
+  return bad.length > 0 ? EXIT.problems : EXIT.ok;
+}

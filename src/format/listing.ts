@@ -1,0 +1,148 @@
+import type { ChalkInstance } from 'chalk';
+import type { Analyses } from '../analyses/index';
+import { collectCounterpoints, type AttackTarget } from '../analyses/counterpoints';
+import { UNSUPPORTED_WHY } from '../diagnostics/messages';
+import { claimName } from '../diagnostics/names';
+import type { SourceFile } from '../load/source-file';
+import type { Claim, Evidence, Source } from '../model/types';
+import { plural } from './compact';
+import { safeText } from '../util/terminal';
+
+/** One checked file, as the listing commands receive it. */
+export interface ListedFile {
+  source: SourceFile;
+  analyses: Analyses;
+}
+
+function where(source: SourceFile, claim: { span: { start: number } }) {
+  return source.position(claim.span.start);
+}
+
+function claimJson(source: SourceFile, claim: Claim) {
+  const p = where(source, claim);
+  return { id: claim.key, ...(claim.id !== undefined ? {} : { path: claim.path }), kind: claim.kind, text: claim.text, line: p.line, column: p.column };
+}
+
+function sourceJson(s: Source | undefined) {
+  if (!s) return null;
+  const out: Record<string, string> = {};
+  for (const key of ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'kind', 'url'] as const) {
+    const value = s[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** "Lloyd Austin, U.S. Defense Secretary, 2024-10-23": who said it, as one line. */
+export function attribution(s: Source | undefined): string {
+  if (!s) return 'no source';
+  const parts = [s.speaker, s.role, s.organization, s.venue, s.date].filter((x): x is string => x !== undefined && x !== '');
+  return parts.length > 0 ? parts.join(', ') : (s.id ?? 'unnamed source');
+}
+
+// ----- argmap unsupported -----------------------------------------------------------------------
+
+export function unsupportedJson(files: readonly ListedFile[]): string {
+  const out = {
+    files: files.map(({ source, analyses }) => ({
+      file: source.path,
+      claims: analyses.graph.claims.flatMap((claim) => {
+        const why = analyses.support.why.get(claim.index);
+        return why === undefined ? [] : [{ ...claimJson(source, claim), why, because: UNSUPPORTED_WHY[why] }];
+      }),
+    })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstance): string {
+  const lines: string[] = [];
+  let total = 0;
+  for (const { source, analyses } of files) {
+    for (const claim of analyses.graph.claims) {
+      const why = analyses.support.why.get(claim.index);
+      if (why === undefined) continue;
+      total++;
+      const p = where(source, claim);
+      lines.push(`${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  ${claim.kind} ${safeText(claimName(claim))}: ${chalk.yellow(UNSUPPORTED_WHY[why])}`);
+      lines.push(`    ${safeText(claim.text)}`);
+    }
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(
+    total === 0
+      ? chalk.green(`✔ no unsupported claims in ${plural(files.length, 'file')}`)
+      : chalk.bold(`${plural(total, 'unsupported claim')} in ${plural(files.length, 'file')}`),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+// ----- argmap counterpoints ---------------------------------------------------------------------
+
+function targetJson(source: SourceFile, target: AttackTarget) {
+  if (target.type === 'claim') return { type: 'claim', via: target.via, claim: claimJson(source, target.claim) };
+  const link = target.link;
+  if (link.kind === 'undercut') return { type: 'link', relation: 'undercut', from: claimJson(source, link.from) };
+  return { type: 'link', relation: link.kind, from: claimJson(source, link.from), to: claimJson(source, link.to) };
+}
+
+function evidenceJson(source: SourceFile, e: Evidence) {
+  const p = source.position(e.span.start);
+  return { text: e.text, source: sourceJson(e.source), ...(e.quote !== undefined ? { quote: e.quote } : {}), line: p.line, column: p.column };
+}
+
+export function counterpointsJson(files: readonly ListedFile[]): string {
+  const out = {
+    files: files.map(({ source, analyses }) => ({
+      file: source.path,
+      counterpoints: collectCounterpoints(analyses.graph).map((info) => ({
+        ...claimJson(source, info.claim),
+        conceded: info.claim.conceded,
+        undercut: info.claim.undercut,
+        supported: analyses.support.supported[info.claim.index] === true,
+        attacks: info.targets.map((t) => targetJson(source, t)),
+        evidence: info.claim.evidence.map((e) => evidenceJson(source, e)),
+        rebuttals: info.rebuttals.map((r) => ({ ...claimJson(source, r.claim), via: r.via, undercut: r.undercut })),
+        answered: info.answered,
+      })),
+    })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function describeTarget(target: AttackTarget): string {
+  if (target.type === 'claim') return `${target.claim.kind} ${claimName(target.claim)}`;
+  const link = target.link;
+  if (link.kind === 'undercut') return `the undercut by ${claimName(link.from)}`;
+  const verb = link.kind === 'support' ? 'supports' : 'attacks';
+  return `the link: that ${claimName(link.from)} ${verb} ${claimName(link.to)}`;
+}
+
+export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInstance): string {
+  const lines: string[] = [];
+  let total = 0;
+  let unanswered = 0;
+  for (const { source, analyses } of files) {
+    for (const info of collectCounterpoints(analyses.graph)) {
+      total++;
+      const { claim } = info;
+      const p = where(source, claim);
+      const flags = [claim.conceded ? 'conceded' : '', claim.undercut ? 'undercut' : ''].filter(Boolean);
+      const status = info.answered ? chalk.green('answered') : claim.conceded ? chalk.cyan('conceded, unanswered') : chalk.yellow('unanswered');
+      if (!info.answered) unanswered++;
+      lines.push(
+        `${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  counterpoint ${safeText(claimName(claim))}${flags.length ? ` (${flags.join(', ')})` : ''}: ${status}`,
+      );
+      lines.push(`    ${safeText(claim.text)}`);
+      for (const target of info.targets) lines.push(`    ${chalk.dim('attacks')} ${safeText(describeTarget(target))}`);
+      for (const e of claim.evidence) lines.push(`    ${chalk.dim('evidence')} ${safeText(e.text)} ${chalk.dim(`— ${safeText(attribution(e.source))}`)}`);
+      for (const r of info.rebuttals) {
+        const how = r.undercut ? 'undercut' : 'rebuttal';
+        lines.push(`    ${chalk.dim(how)} ${safeText(claimName(r.claim))}: ${safeText(r.claim.text)}`);
+      }
+    }
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(chalk.bold(`${plural(total, 'counterpoint')} (${unanswered} unanswered) in ${plural(files.length, 'file')}`));
+  return `${lines.join('\n')}\n`;
+}
