@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
 import type { ListedFile } from '../format/listing';
+import { BLOCKING_RULES } from '../rules/index';
 import { writeFileAtomic } from '../util/atomic-write';
 import { chalkFor, colorLevel } from '../util/terminal';
 import { EXIT, type CliIO } from './io';
@@ -27,7 +28,7 @@ export async function runListing(
   const good: ListedFile[] = [];
   const bad = [];
   for (const report of run.reports) {
-    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    const errors = report.diagnostics.filter((d) => d.severity === 'error' && BLOCKING_RULES.has(d.rule));
     if (errors.length > 0 || !report.analyses) bad.push({ ...report, diagnostics: errors });
     else good.push({ source: report.source, analyses: report.analyses });
   }

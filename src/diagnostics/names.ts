@@ -1,8 +1,15 @@
 import type { Claim } from '../model/types';
 
-/** How messages name a claim: its id, or its kind and where it is written. */
+/** How messages name a claim: its id, or where it is written; the recommendation by its role. */
 export function claimName(claim: Claim): string {
-  return claim.id !== undefined ? `\`${claim.id}\`` : `${claim.kind} \`${claim.path}\``;
+  if (claim.id !== undefined) return `\`${claim.id}\``;
+  return claim.kind === 'recommendation' ? 'the recommendation' : `\`${claim.path}\``;
+}
+
+/** A claim with its kind: "reason `focus`", "the recommendation". */
+export function describeClaim(claim: Claim): string {
+  if (claim.kind === 'recommendation' && claim.id === undefined) return 'the recommendation';
+  return `${claim.kind} ${claimName(claim)}`;
 }
 
 /** A chain of claims, shortened in the middle when long: `a` → `b` → … → `z`. */

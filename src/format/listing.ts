@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Analyses } from '../analyses/index';
 import { collectCounterpoints, type AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
-import { claimName } from '../diagnostics/names';
+import { claimName, describeClaim } from '../diagnostics/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Evidence, Source } from '../model/types';
 import { plural } from './compact';
@@ -64,7 +64,7 @@ export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstan
       if (why === undefined) continue;
       total++;
       const p = where(source, claim);
-      lines.push(`${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  ${claim.kind} ${safeText(claimName(claim))}: ${chalk.yellow(UNSUPPORTED_WHY[why])}`);
+      lines.push(`${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(UNSUPPORTED_WHY[why])}`);
       lines.push(`    ${safeText(claim.text)}`);
     }
   }
@@ -111,7 +111,7 @@ export function counterpointsJson(files: readonly ListedFile[]): string {
 }
 
 function describeTarget(target: AttackTarget): string {
-  if (target.type === 'claim') return `${target.claim.kind} ${claimName(target.claim)}`;
+  if (target.type === 'claim') return describeClaim(target.claim);
   const link = target.link;
   if (link.kind === 'undercut') return `the undercut by ${claimName(link.from)}`;
   const verb = link.kind === 'support' ? 'supports' : 'attacks';

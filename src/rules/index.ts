@@ -45,3 +45,16 @@ export const stageRules = [
 
 /** Every rule id a user can configure or suppress. */
 export const ruleIds: readonly string[] = [...stageRules.map((r) => r.id), ...rules.map((r) => r.id)];
+
+/**
+ * Rules whose errors leave the argument graph unreliable (unparsed, malformed, ambiguous ids,
+ * dangling references): commands that analyse a file refuse it while they report errors.
+ * Findings of the analysis rules (cycles, unsupported claims, ...) do not block analysis.
+ */
+export const BLOCKING_RULES: ReadonlySet<string> = new Set([
+  'yaml-syntax',
+  'schema',
+  'duplicate-id',
+  'unknown-reference',
+  'undercut-without-link',
+]);

@@ -1,0 +1,153 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, argmap, tempDir } from '../helpers/cli';
+
+const OPED = join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml');
+const UNSUPPORTED_IN_OPED = ['readiness-deterrence', 'interoperability', 'legal-basis', 'threat-perception'];
+
+/** A folder holding one argument file (and optionally a config), for commands to run in. */
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const CYCLE = `argmap: 1
+title: Circular
+recommendation:
+  text: The council should fund the library.
+  reasons:
+    - id: a
+      text: Libraries matter.
+      reasons:
+        - ref: b
+    - id: b
+      text: People use libraries because they matter.
+      reasons:
+        - ref: a
+  counterpoints:
+    - text: The budget is tight.
+      evidence:
+        - text: The deficit grew.
+          source: budget-office
+sources:
+  - id: budget-office
+    speaker: Budget office
+`;
+
+describe('argmap unsupported', () => {
+  it('lists exactly the claims the op-ed leaves without support', () => {
+    const r = argmap(['unsupported', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const [file] = JSON.parse(r.stdout).files;
+    expect(file.file).toBe('arguments/south-korea-arms-to-ukraine.yaml');
+    expect(file.claims.map((c: { id: string }) => c.id)).toEqual(UNSUPPORTED_IN_OPED);
+    expect(file.claims.map((c: { kind: string }) => c.kind)).toEqual(['reason', 'reason', 'reason', 'risk']);
+    for (const claim of file.claims) {
+      expect(claim.why).toBe('none');
+      expect(claim.line).toBeGreaterThan(1);
+      expect(claim.column).toBeGreaterThan(1);
+    }
+    // The Russian red-line risk cites its sources: it must not be listed.
+    expect(r.stdout).not.toContain('russian-red-line');
+  });
+
+  it('says why: circular support, and support only from unsupported claims', () => {
+    const dir = project({ 'arguments/cycle.yaml': CYCLE });
+    const r = argmap(['unsupported'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('arguments/cycle.yaml:4:3  the recommendation: only unsupported support');
+    expect(r.stdout).toContain('arguments/cycle.yaml:6:7  reason `a`: only circular support');
+    expect(r.stdout).toContain('arguments/cycle.yaml:10:7  reason `b`: only circular support');
+    expect(r.stdout).toContain('3 unsupported claims in 1 file');
+    expect(r.stdout).not.toContain('budget');
+  });
+
+  it('refuses a file with errors, prints them on stderr, and exits 1', () => {
+    const dir = project({ 'bad.yaml': 'argmap: 1\ntitle: Bad\nrecommendation:\n  txt: oops\n' });
+    const r = argmap(['unsupported', 'bad.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad.yaml:4:3  error  unknown property `txt` in the recommendation; did you mean `text`?');
+  });
+});
+
+describe('argmap counterpoints', () => {
+  it("shows the op-ed's concession and the South Korean government's position with their answers", () => {
+    const r = argmap(['counterpoints', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const [file] = JSON.parse(r.stdout).files;
+    const byId = Object.fromEntries(file.counterpoints.map((c: { id: string }) => [c.id, c]));
+    const concession = byId['intelligence-not-dismissible'];
+    expect(concession.conceded).toBe(true);
+    expect(concession.attacks[0].claim.id).toBe('intelligence-uncertain');
+    expect(concession.rebuttals.map((x: { undercut: boolean }) => x.undercut)).toEqual([true]);
+    expect(concession.evidence.map((e: { source: { id: string } }) => e.source.id)).toContain('zelenskyy-brussels');
+    const government = byId['south-korea-retaliation'];
+    expect(government.attacks[0].claim.kind).toBe('recommendation');
+    expect(government.evidence[0].source).toMatchObject({ speaker: 'Kim Tae-hyo', date: '2024-10-21' });
+    expect(government.rebuttals.map((x: { id: string }) => x.id)).toContain('russian-red-line');
+    expect(government.answered).toBe(true);
+  });
+
+  it('prints text with what each counterpoint attacks and whether it is answered', () => {
+    const r = argmap(['counterpoints']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/counterpoint `intelligence-not-dismissible` \(conceded\): answered/);
+    expect(r.stdout).toMatch(/attacks recommendation `no-hasty-arms-decision`/);
+    expect(r.stdout).toMatch(/— Kim Tae-hyo, First Deputy National Security Adviser/);
+    expect(r.stdout).toMatch(/2 counterpoints \(0 unanswered\) in 1 file\n$/);
+  });
+});
+
+describe('configuration', () => {
+  it('makes unsupported claims errors when the config says so, found from a sub-folder', () => {
+    const dir = project({
+      'argmap.config.yaml': 'rules:\n  unsupported-claim: error\n',
+      'sub/op-ed.yaml': readFileSync(OPED, 'utf8'),
+    });
+    const r = argmap(['check', 'op-ed.yaml'], { cwd: join(dir, 'sub') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/op-ed\.yaml:\d+:\d+ {2}error {2}unsupported reason: `interoperability`/);
+    expect(r.stdout).toContain('4 problems (4 errors, 0 warnings)');
+  });
+
+  it('turns a rule off', () => {
+    const dir = project({ 'argmap.config.yaml': 'rules:\n  unsupported-claim: off\n', 'op-ed.yaml': readFileSync(OPED, 'utf8') });
+    const r = argmap(['check', 'op-ed.yaml'], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, stdout: '✔ 1 file checked: no problems\n' });
+  });
+
+  it('reports a broken config with positions and exits 2', () => {
+    const dir = project({
+      'argmap.config.yaml': 'rules:\n  unsupported-claim: eror\n  unsuported-claim: off\n',
+      'op-ed.yaml': readFileSync(OPED, 'utf8'),
+    });
+    const r = argmap(['check', 'op-ed.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('argmap: invalid config file argmap.config.yaml:');
+    expect(r.stderr).toContain('argmap.config.yaml:2:22  error  unknown value `eror` for `unsupported-claim`');
+    expect(r.stderr).toContain('argmap.config.yaml:3:3  error  unknown property `unsuported-claim` in `rules`; did you mean `unsupported-claim`?');
+  });
+
+  it('takes --config, and exits 2 when it does not exist', () => {
+    const dir = project({ 'strict.yaml': 'rules:\n  unsupported-claim: error\n', 'op-ed.yaml': readFileSync(OPED, 'utf8') });
+    expect(argmap(['check', '--config', 'strict.yaml', 'op-ed.yaml'], { cwd: dir }).code).toBe(1);
+    const missing = argmap(['check', '--config', 'nope.yaml', 'op-ed.yaml'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('argmap: nope.yaml: no such config file\n');
+  });
+
+  it('fails on warnings past --max-warnings, as ESLint does', () => {
+    expect(argmap(['check', '--max-warnings', '4']).code).toBe(0);
+    const r = argmap(['check', '--max-warnings', '3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('argmap: 4 warnings is more than --max-warnings 3');
+    expect(argmap(['check', '--max-warnings', 'many']).code).toBe(2);
+  });
+});
