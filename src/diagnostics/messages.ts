@@ -12,7 +12,9 @@ export interface CodeParams {
   'yaml-error': { detail: string };
   'yaml-multiple-documents': Record<string, never>;
   'yaml-unclosed': { open: string; close: string };
+  'yaml-over-indented': { key: string };
   'yaml-too-many-aliases': { limit: number };
+  'yaml-alias': { alias: string; count: number };
   'yaml-too-deep': Record<string, never>;
   'yaml-unresolved-tag': { tag: string };
   // schema
@@ -79,10 +81,14 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `file too large: ${p.size} bytes is over the limit of ${p.limit} bytes (raise it with --max-file-size)`,
   'yaml-error': (p) => `YAML syntax error: ${p.detail}`,
   'yaml-unclosed': (p) => `unclosed ${code(p.open)}: this flow collection is never closed with ${code(p.close)}`,
+  'yaml-over-indented': (p) =>
+    `bad indentation: ${code(p.key)} is indented deeper than the keys around it, so YAML reads it as part of the value above`,
   'yaml-multiple-documents': () =>
     'several YAML documents in one file: an argument file holds one document (remove this `---` or `...`, or split the file)',
   'yaml-too-many-aliases': (p) =>
     `too many YAML alias expansions (more than ${p.limit}): the file looks like an alias bomb and was not expanded`,
+  'yaml-alias': (p) =>
+    `YAML alias ${code(p.alias)} is not allowed in argument files: write a claim once with an \`id\` and reuse it with \`ref\`${p.count > 1 ? ` (${p.count} aliases in the file)` : ''}`,
   'yaml-too-deep': () => 'YAML nesting too deep to read safely',
   'yaml-unresolved-tag': (p) => `unsupported YAML tag ${code(p.tag)}: argument files use plain YAML values only`,
 
@@ -108,7 +114,7 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
   'not-a-claim': (p) => `${code(p.id)} is a source, not a claim: \`${p.field}\` must name a claim`,
 
   'undercut-without-link': (p) =>
-    `undercut with no link to attack: ${p.parent} supports nothing, so \`undercut: true\` has no inference to deny (drop it to attack the claim itself)`,
+    `undercut with no link to deny: ${p.parent} is not written under a claim it supports or attacks, so \`undercut: true\` has no inference to deny (drop it to attack ${p.parent} itself)`,
 
   'unsupported-none': (p) =>
     `unsupported ${p.kind}: ${p.name} rests on nothing (no evidence with a source, no reasons, not an assumption)`,

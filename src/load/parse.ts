@@ -1,4 +1,4 @@
-import { isCollection, isNode, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isCollection, isNode, parseDocument, visit, type Alias, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
@@ -14,8 +14,10 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-function fromYamlError(error: YAMLError): Diagnostic {
-  const [start, end] = error.pos;
+function fromYamlError(error: YAMLError, text: string): Diagnostic {
+  let [start, end] = error.pos;
+  // Point at the token, not at the indentation before it.
+  while (start < end && text[start] === ' ') start++;
   const span = { start, end: Math.max(start, end) };
   if (error.code === 'MULTIPLE_DOCS') {
     return { rule: 'yaml-syntax', code: 'yaml-multiple-documents', severity: 'error', span, params: {} };
@@ -38,40 +40,75 @@ function lowerFirst(s: string): string {
  * notices it only lines later), and the errors that follow from it inside the same block are dropped:
  * one fault, one message.
  */
-function syntaxDiagnostics(doc: Document.Parsed): Diagnostic[] {
+/**
+ * A key indented deeper than its siblings continues the plain value on the line above, and the
+ * parser complains about that value ("implicit keys need to be on a single line"). The fault is the
+ * key on the last line of the span: report it there, once.
+ */
+function overIndentedKey(error: YAMLError, text: string): Diagnostic | undefined {
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const [from, to] = error.pos;
+  const lastBreak = text.lastIndexOf('\n', to - 1);
+  if (lastBreak < from) return undefined;
+  let start = lastBreak + 1;
+  while (start < to && text[start] === ' ') start++;
+  const key = text.slice(start, to).trim();
+  if (!/^[^\s:#\-[{][^:#]*$/.test(key)) return undefined;
+  return {
+    rule: 'yaml-syntax',
+    code: 'yaml-over-indented',
+    severity: 'error',
+    span: { start, end: to },
+    params: { key },
+  };
+}
+
+function syntaxDiagnostics(doc: Document.Parsed, text: string): Diagnostic[] {
   const errors = doc.errors;
   const unclosed = errors.filter((e) => /end with an? [\]}]/.test(e.message));
-  if (unclosed.length === 0) return errors.map(fromYamlError);
   const fixes: Array<{ error: YAMLError; diagnostic: Diagnostic; from: number; to: number }> = [];
-  visit(doc, {
-    Collection(_key, node, path) {
-      if (!node.flow || !node.range) return;
-      const error = unclosed.find((e) => e.pos[0] === node.range![1]);
-      if (!error) return;
-      const start = node.range[0];
-      const isSeq = /sequence/i.test(error.message);
-      // The enclosing block collection: cascading errors inside it are the same fault.
-      const parents = path.filter((p) => isNode(p) && isCollection(p) && !(p as { flow?: boolean }).flow);
-      const parent = parents[parents.length - 1] as { range?: [number, number, number] } | undefined;
-      fixes.push({
-        error,
-        diagnostic: {
-          rule: 'yaml-syntax',
-          code: 'yaml-unclosed',
-          severity: 'error',
-          span: { start, end: start + 1 },
-          params: isSeq ? { open: '[', close: ']' } : { open: '{', close: '}' },
-        },
-        from: start,
-        to: parent?.range?.[1] ?? error.pos[1],
-      });
-    },
-  });
+  if (unclosed.length > 0) {
+    visit(doc, {
+      Collection(_key, node, path) {
+        if (!node.flow || !node.range) return;
+        const error = unclosed.find((e) => e.pos[0] === node.range![1]);
+        if (!error) return;
+        const start = node.range[0];
+        const isSeq = /sequence/i.test(error.message);
+        // The enclosing block collection: cascading errors inside it are the same fault.
+        const parents = path.filter((p) => isNode(p) && isCollection(p) && !(p as { flow?: boolean }).flow);
+        const parent = parents[parents.length - 1] as { range?: [number, number, number] } | undefined;
+        fixes.push({
+          error,
+          diagnostic: {
+            rule: 'yaml-syntax',
+            code: 'yaml-unclosed',
+            severity: 'error',
+            span: { start, end: start + 1 },
+            params: isSeq ? { open: '[', close: ']' } : { open: '{', close: '}' },
+          },
+          from: start,
+          to: parent?.range?.[1] ?? error.pos[1],
+        });
+      },
+    });
+  }
+  const remaining = errors.filter(
+    (e) => !fixes.some((f) => f.error !== e && e.pos[0] >= f.from && e.pos[0] <= f.to),
+  );
+  // An over-indented key is one fault, though the parser reports it twice from the value above.
+  const overIndented = new Map<number, Diagnostic>();
+  for (const error of remaining) {
+    const d = overIndentedKey(error, text);
+    if (d) overIndented.set(error.pos[0], d);
+  }
   const out: Diagnostic[] = [];
-  for (const error of errors) {
+  for (const error of remaining) {
     const fix = fixes.find((f) => f.error === error);
     if (fix) out.push(fix.diagnostic);
-    else if (!fixes.some((f) => error.pos[0] >= f.from && error.pos[0] <= f.to)) out.push(fromYamlError(error));
+    else if (overIndented.has(error.pos[0])) {
+      if (error.code === 'MULTILINE_IMPLICIT_KEY') out.push(overIndented.get(error.pos[0])!);
+    } else out.push(fromYamlError(error, text));
   }
   return out;
 }
@@ -94,9 +131,30 @@ export function parse(source: SourceFile): ParsedFile {
     }
     throw error;
   }
-  diagnostics.push(...syntaxDiagnostics(doc));
-  for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning));
+  diagnostics.push(...syntaxDiagnostics(doc, source.text));
+  for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, source.text));
   if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
+
+  // Aliases are refused before any expansion: argument files reuse a claim with `ref`, and an
+  // alias can be a bomb (billions of expansions) or a loop (a node inside itself).
+  const aliases: Alias[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      aliases.push(node);
+    },
+  });
+  const first = aliases[0];
+  if (first) {
+    const start = first.range?.[0] ?? 0;
+    diagnostics.push({
+      rule: 'yaml-syntax',
+      code: 'yaml-alias',
+      severity: 'error',
+      span: { start, end: first.range?.[1] ?? start },
+      params: { alias: `*${first.source}`, count: aliases.length },
+    });
+    return { source, doc, data: undefined, diagnostics };
+  }
 
   let data: unknown;
   try {

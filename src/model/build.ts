@@ -143,6 +143,11 @@ class Builder {
     if (quote !== undefined) claim.quote = quote;
     const note = stringAt(map, 'note');
     if (note !== undefined) claim.note = note;
+    if (claim.undercut) {
+      const pair = pairOf(map, 'undercut')!;
+      const key = spanOfNode(pair.key as Node);
+      claim.undercutSpan = { start: key.start, end: spanOfNode(pair.value as Node).end };
+    }
     if (parent) {
       claim.parent = parent;
       parent.children.push(claim);

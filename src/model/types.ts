@@ -38,6 +38,8 @@ export interface Claim {
   span: Span;
   /** The `id` value, when there is one. */
   idSpan?: Span;
+  /** The `undercut: true` entry, when there is one. */
+  undercutSpan?: Span;
 }
 
 export interface Evidence {

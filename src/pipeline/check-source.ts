@@ -55,15 +55,17 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Fil
   const parsed = parse(source);
   if (parsed.data === undefined) return { source, diagnostics: sortDiagnostics(parsed.diagnostics) };
   const diagnostics = [...parsed.diagnostics];
-  for (const d of validate(parsed.doc, parsed.data)) {
+  const schemaDiagnostics = validate(parsed.doc, parsed.data);
+  for (const d of schemaDiagnostics) {
     const severity = severityOf({ id: d.rule, severity: 'error' }, options);
     if (severity !== 'off') diagnostics.push({ ...d, severity: SEVERITY[severity] });
   }
   const graph = buildGraph(parsed.doc);
   const analyses = new Analyses(graph);
+  const schemaValid = schemaDiagnostics.length === 0;
   for (const rule of rules) {
     const severity = severityOf(rule, options);
-    if (severity === 'off') continue;
+    if (severity === 'off' || (rule.analysis && !schemaValid)) continue;
     runRule(rule, graph, analyses, SEVERITY[severity], diagnostics);
   }
   const found = directives(source);

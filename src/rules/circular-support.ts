@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'error',
   description: 'Claims support each other in a circle through `ref` reuse.',
   codes: ['circular-support'],
+  analysis: true,
   check({ analyses, report }) {
     for (const cycle of analyses.support.cycles) {
       const first = cycle[0]!;

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'warn',
   description: 'A conceded counterpoint is attacked by a rebuttal that is not an undercut.',
   codes: ['conceded-rebutted'],
+  analysis: true,
   check({ graph, report }) {
     for (const claim of graph.claims) {
       if (!claim.conceded) continue;

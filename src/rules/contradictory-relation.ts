@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'error',
   description: 'A claim both supports and attacks the same claim.',
   codes: ['contradictory-relation'],
+  analysis: true,
   check({ graph, report }) {
     for (const claim of graph.claims) {
       const supported = new Set<number>();

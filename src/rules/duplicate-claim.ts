@@ -17,6 +17,7 @@ export default defineRule({
   severity: 'warn',
   description: 'Two claims have the same text; write it once and reuse it with `ref`.',
   codes: ['duplicate-claim'],
+  analysis: true,
   check({ graph, report }) {
     const seen = new Map<string, number>();
     for (const claim of graph.claims) {

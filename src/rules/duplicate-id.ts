@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'error',
   description: 'An id is defined more than once (claims and sources share one namespace).',
   codes: ['duplicate-id'],
+  analysis: false,
   check({ graph, report }) {
     for (const [id, definitions] of graph.definitions) {
       const [first, ...rest] = definitions;

@@ -23,6 +23,11 @@ export interface Rule {
   description: string;
   /** The diagnostic codes this rule reports. */
   codes: readonly Code[];
+  /**
+   * true: an analysis rule, run only on files that match the schema (on a malformed file its
+   * findings would follow from the malformation, not from the argument).
+   */
+  analysis: boolean;
   check(context: RuleContext): void;
 }
 

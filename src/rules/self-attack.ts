@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'error',
   description: 'A claim attacks itself.',
   codes: ['self-attack'],
+  analysis: true,
   check({ graph, report }) {
     for (const edge of graph.edges) {
       if (edge.kind === 'attack' && edge.from === edge.to) report('self-attack', edge, { name: claimName(edge.from) });

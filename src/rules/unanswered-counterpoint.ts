@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'info',
   description: 'A counterpoint that no rebuttal answers and that is not marked `conceded: true`.',
   codes: ['unanswered-counterpoint'],
+  analysis: true,
   check({ graph, report }) {
     for (const claim of graph.claims) {
       if (claim.kind !== 'counterpoint' || claim.conceded) continue;

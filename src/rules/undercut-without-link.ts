@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'error',
   description: 'An `undercut: true` counterpoint or rebuttal whose parent has no link for it to deny.',
   codes: ['undercut-without-link'],
+  analysis: false,
   check({ graph, report }) {
     for (const claim of graph.danglingUndercuts) {
       const parent = claim.parent;
@@ -18,7 +19,7 @@ export default defineRule({
         : parent.kind === 'recommendation'
           ? 'the recommendation'
           : `${parent.kind} ${parent.id ? `\`${parent.id}\`` : `at ${parent.path}`}`;
-      report('undercut-without-link', claim.span, { parent: name });
+      report('undercut-without-link', claim.undercutSpan ?? claim.span, { parent: name });
     }
   },
 });

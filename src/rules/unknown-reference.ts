@@ -1,16 +1,21 @@
 import { suggest } from '../util/suggest';
 import { defineRule } from './rule';
 
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** `source:`, `ref:` and `targets` must name an id defined in the file, of the right kind. */
 export default defineRule({
   id: 'unknown-reference',
   severity: 'error',
   description: 'A `source`, `ref` or `targets` entry names no id in the file, or names the wrong kind of thing.',
   codes: ['unknown-source', 'unknown-claim', 'not-a-source', 'not-a-claim'],
+  analysis: false,
   check({ graph, report }) {
     const sourceIds = graph.sources.flatMap((s) => (s.id === undefined ? [] : [s.id]));
     const claimIds = graph.claims.flatMap((c) => (c.id === undefined ? [] : [c.id]));
     for (const reference of graph.references) {
+      // A malformed id is the schema's finding; one fault, one message.
+      if (!ID_PATTERN.test(reference.id)) continue;
       const definition = graph.definitions.get(reference.id)?.[0];
       if (reference.field === 'source') {
         if (!definition) {

@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'warn',
   description: 'Evidence names no `source`.',
   codes: ['unsourced-evidence'],
+  analysis: true,
   check({ graph, report }) {
     for (const evidence of graph.evidence) {
       if (evidence.sourceId === undefined) report('unsourced-evidence', evidence, {});

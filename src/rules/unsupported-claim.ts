@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'warn',
   description: 'A claim rests on no evidence with a source, no supported reason, and is not an assumption.',
   codes: ['unsupported-none', 'unsupported-unsourced-evidence', 'unsupported-reasons', 'unsupported-circular'],
+  analysis: true,
   check({ graph, analyses, report }) {
     const { why } = analyses.support;
     for (const claim of graph.claims) {

@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'warn',
   description: 'A source in `sources` that no evidence cites.',
   codes: ['unused-source'],
+  analysis: true,
   check({ graph, report }) {
     for (const source of graph.sources) {
       if (source.id === undefined || source.citedBy.length > 0) continue;

@@ -42,9 +42,12 @@ export function nodeAtPath(doc: Document, segments: readonly string[]): Located 
   return { node, ...(pair ? { pair } : {}) };
 }
 
-/** The span of a node (its value, without trailing comments), or of the key when there is no value. */
+/**
+ * The span of a node (its value, without trailing comments), or of the fallback (the key) when there
+ * is no value: an empty value (`reasons:`) is a zero-width point after the colon, so point at its key.
+ */
 export function spanOf(node: Node | null | undefined, fallback?: Node | null): Span {
-  const range = node?.range ?? fallback?.range;
+  const range = node?.range && node.range[1] > node.range[0] ? node.range : (fallback?.range ?? node?.range);
   if (!range) return { start: 0, end: 0 };
   return { start: range[0], end: Math.max(range[0], range[1]) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDiagnostics } from '../../src/format/resolve';
-import { SourceFile } from '../../src/load/source-file';
+import { decode } from '../../src/load/read';
 import { checkSource } from '../../src/pipeline/check-source';
 import { expectations, fixtureFiles, readFixture } from '../helpers/fixtures';
 
@@ -10,7 +10,10 @@ import { expectations, fixtureFiles, readFixture } from '../helpers/fixtures';
  */
 function run(path: string) {
   const text = readFixture(path);
-  const report = checkSource(new SourceFile(path, text));
+  // Decoded as the CLI decodes files: UTF-8, byte-order mark dropped.
+  const decoded = decode(path, new TextEncoder().encode(text));
+  expect(decoded.ok).toBe(true);
+  const report = checkSource(decoded.source);
   const actual = resolveDiagnostics(report);
   const expected = expectations(text);
   const shown = actual.map((d) => ({
