@@ -31,11 +31,15 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .version(version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run "argmap --help" for usage)');
+    .showHelpAfterError('(run "argmap --help" for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors, 1 problems found in the input, 2 usage error, missing or unreadable path.\nDocs: README.md, docs/format.md (the file format), docs/rules.md (what check reports).',
+    );
 
   const check = program
     .command('check')
-    .description('validate argument files: YAML syntax, the JSON Schema, ids and references (default path: arguments/)')
+    .description('validate argument files: YAML syntax, the JSON Schema and the rules of docs/rules.md (default path: arguments/)')
     .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml) and globs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['compact', 'json']).default('compact'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')

@@ -39,6 +39,7 @@ export interface CodeParams {
   'not-a-claim': { id: string; field: string };
   // undercut-without-link
   'undercut-without-link': { parent: string };
+  'undercut-top-level-targets': Record<string, never>;
   // unsupported-claim
   'unsupported-none': { name: string; kind: string };
   'unsupported-unsourced-evidence': { name: string; kind: string };
@@ -116,6 +117,8 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
   'undercut-without-link': (p) =>
     `undercut with no link to deny: ${p.parent} is not written under a claim it supports or attacks, so \`undercut: true\` has no inference to deny (drop it to attack ${p.parent} itself)`,
 
+  'undercut-top-level-targets': () =>
+    'undercut with no link to deny: a top-level counterpoint is not written under the claim it answers; to deny a link, write the undercut under that claim\'s `counterpoints`',
   'unsupported-none': (p) =>
     `unsupported ${p.kind}: ${p.name} rests on nothing (no evidence with a source, no reasons, not an assumption)`,
   'unsupported-unsourced-evidence': (p) =>

@@ -20,7 +20,15 @@ function where(source: SourceFile, claim: { span: { start: number } }) {
 
 function claimJson(source: SourceFile, claim: Claim) {
   const p = where(source, claim);
-  return { id: claim.key, ...(claim.id !== undefined ? {} : { path: claim.path }), kind: claim.kind, text: claim.text, line: p.line, column: p.column };
+  return {
+    id: claim.key,
+    ...(claim.id !== undefined ? {} : { path: claim.path }),
+    kind: claim.kind,
+    text: claim.text,
+    file: source.path,
+    line: p.line,
+    column: p.column,
+  };
 }
 
 function sourceJson(s: Source | undefined) {
@@ -88,7 +96,14 @@ function targetJson(source: SourceFile, target: AttackTarget) {
 
 function evidenceJson(source: SourceFile, e: Evidence) {
   const p = source.position(e.span.start);
-  return { text: e.text, source: sourceJson(e.source), ...(e.quote !== undefined ? { quote: e.quote } : {}), line: p.line, column: p.column };
+  return {
+    text: e.text,
+    source: sourceJson(e.source),
+    ...(e.quote !== undefined ? { quote: e.quote } : {}),
+    file: source.path,
+    line: p.line,
+    column: p.column,
+  };
 }
 
 export function counterpointsJson(files: readonly ListedFile[]): string {

@@ -21,6 +21,8 @@ const CLAIM_LISTS: ReadonlyArray<{ key: string; kind: ClaimKind; relation: 'supp
   { key: 'rebuttals', kind: 'rebuttal', relation: 'attack' },
 ];
 
+const LIST_OF_KIND = { recommendation: 'reasons', reason: 'reasons', risk: 'risks', counterpoint: 'counterpoints', rebuttal: 'rebuttals' } as const;
+
 function pairOf(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
   for (const item of map.items) {
     if (isPair(item) && isScalar(item.key) && item.key.value === key) return item as Pair<unknown, unknown>;
@@ -161,7 +163,7 @@ class Builder {
       for (const entry of targets.items) {
         if (!isScalar(entry) || typeof entry.value !== 'string') continue;
         this.reference('targets', entry.value, spanOfNode(entry), (to) =>
-          this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', span: spanOfNode(entry) }),
+          this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', list: 'targets', span: spanOfNode(entry) }),
         );
       }
     }
@@ -190,12 +192,13 @@ class Builder {
     parent: Claim | undefined,
     target: Claim | undefined = parent,
   ) {
+    const list = LIST_OF_KIND[kind];
     const refNode = valueNode(map, 'ref');
     if (refNode !== undefined) {
       if (!isScalar(refNode) || typeof refNode.value !== 'string' || !target) return;
       const span = spanOfNode(refNode);
       this.reference('ref', refNode.value, span, (from) =>
-        this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', span }),
+        this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', list, span }),
       );
       return;
     }
@@ -208,13 +211,13 @@ class Builder {
     if (child.undercut && relation === 'attack') {
       this.#undercuts[slot] = (() => {
         if (target?.link) {
-          child.link = this.addEdge<UndercutEdge>({ kind: 'undercut', from: child, to: target.link, via: 'tree', span });
+          child.link = this.addEdge<UndercutEdge>({ kind: 'undercut', from: child, to: target.link, via: 'tree', list, span });
         } else {
           this.graph.danglingUndercuts.push(child);
         }
       });
     } else if (target) {
-      child.link = this.addEdge<ClaimEdge>({ kind: relation, from: child, to: target, via: 'tree', span });
+      child.link = this.addEdge<ClaimEdge>({ kind: relation, from: child, to: target, via: 'tree', list, span });
     }
   }
 

@@ -75,10 +75,14 @@ export interface Source {
 
 export type EdgeVia = 'tree' | 'ref' | 'targets';
 
+/** The YAML list an edge is written in. */
+export type EdgeList = 'reasons' | 'risks' | 'counterpoints' | 'rebuttals' | 'targets';
+
 interface EdgeBase {
   index: number;
   from: Claim;
   via: EdgeVia;
+  list: EdgeList;
   /** Where the edge is written: the claim item, the `ref`, or the `targets` entry. */
   span: Span;
   /** Undercuts that attack this edge. */

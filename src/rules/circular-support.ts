@@ -11,10 +11,14 @@ export default defineRule({
   check({ analyses, report }) {
     for (const cycle of analyses.support.cycles) {
       const first = cycle[0]!;
-      const last = cycle[cycle.length - 1]!;
-      // Report where the circle closes: the edge from the last claim back to the first.
-      const closing = last.outgoing.find((e) => e.kind === 'support' && e.to === first);
-      report('circular-support', closing ?? first, { cycle: chain([...cycle, first]), length: cycle.length });
+      // The edges around the circle; a circle needs a `ref` (nesting alone cannot loop), and the
+      // last one written is where the circle closes: report there.
+      const edges = cycle.map((claim, i) => {
+        const next = cycle[(i + 1) % cycle.length]!;
+        return claim.outgoing.find((e) => e.kind === 'support' && e.to === next)!;
+      });
+      const refs = edges.filter((e) => e.via === 'ref').sort((a, b) => b.span.start - a.span.start);
+      report('circular-support', refs[0] ?? edges[0] ?? first, { cycle: chain([...cycle, first]), length: cycle.length });
     }
   },
 });

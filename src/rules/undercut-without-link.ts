@@ -9,17 +9,22 @@ export default defineRule({
   id: 'undercut-without-link',
   severity: 'error',
   description: 'An `undercut: true` counterpoint or rebuttal whose parent has no link for it to deny.',
-  codes: ['undercut-without-link'],
+  codes: ['undercut-without-link', 'undercut-top-level-targets'],
   analysis: false,
   check({ graph, report }) {
     for (const claim of graph.danglingUndercuts) {
       const parent = claim.parent;
+      const span = claim.undercutSpan ?? claim.span;
+      if (!parent && claim.outgoing.some((e) => e.via === 'targets')) {
+        report('undercut-top-level-targets', span, {});
+        continue;
+      }
       const name = !parent
         ? 'the recommendation'
         : parent.kind === 'recommendation'
           ? 'the recommendation'
           : `${parent.kind} ${parent.id ? `\`${parent.id}\`` : `at ${parent.path}`}`;
-      report('undercut-without-link', claim.undercutSpan ?? claim.span, { parent: name });
+      report('undercut-without-link', span, { parent: name });
     }
   },
 });

@@ -129,8 +129,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
         out.push(
           diagnostic('schema-const', valueSpan, {
             name,
-            expected: shown(error.params.allowedValue),
-            actual: shown(error.data),
+            expected: JSON.stringify(error.params.allowedValue),
+            actual: `${JSON.stringify(error.data)}${typeof error.data === typeof error.params.allowedValue ? '' : ` (${typeName(error.data)})`}`,
           }),
         );
         break;

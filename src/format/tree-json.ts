@@ -1,0 +1,80 @@
+import type { Analyses } from '../analyses/index';
+import type { SourceFile } from '../load/source-file';
+import type { Claim, Edge, EdgeList } from '../model/types';
+
+/**
+ * The argument as a JSON tree that mirrors the file (`argmap outline --format json`, documented in
+ * docs/cli.md): every claim with its evidence and its lists in document order, `ref` items in place,
+ * and every item with its file, line and column.
+ */
+export function treeJson(source: SourceFile, analyses: Analyses) {
+  const { graph, support } = analyses;
+  const at = (offset: number) => {
+    const p = source.position(offset);
+    return { file: source.path, line: p.line, column: p.column };
+  };
+
+  const LISTS: EdgeList[] = ['reasons', 'risks', 'counterpoints', 'rebuttals'];
+  const written = (claim: Claim, list: EdgeList) => {
+    // Claims written in the list, and `ref` items in it, in document order.
+    const items: Array<{ start: number; claim?: Claim; ref?: Edge }> = [];
+    for (const child of claim.children) {
+      if (child.link?.list === list || (!child.link && listOfKind(child) === list)) items.push({ start: child.span.start, claim: child });
+    }
+    for (const edge of claim.incoming) if (edge.via === 'ref' && edge.list === list) items.push({ start: edge.span.start, ref: edge });
+    return items.sort((a, b) => a.start - b.start);
+  };
+
+  const node = (claim: Claim): Record<string, unknown> => {
+    const out: Record<string, unknown> = {
+      id: claim.key,
+      ...(claim.id === undefined ? { path: claim.path } : {}),
+      kind: claim.kind,
+      text: claim.text,
+      ...(claim.quote !== undefined ? { quote: claim.quote } : {}),
+      ...(claim.note !== undefined ? { note: claim.note } : {}),
+      assumption: claim.assumption,
+      ...(claim.kind === 'counterpoint' || claim.kind === 'rebuttal' ? { conceded: claim.conceded, undercut: claim.undercut } : {}),
+      supported: support.supported[claim.index] === true,
+      ...(support.why.has(claim.index) ? { unsupported: support.why.get(claim.index) } : {}),
+      ...at(claim.span.start),
+      evidence: claim.evidence.map((e) => ({
+        text: e.text,
+        source: e.sourceId ?? null,
+        ...(e.quote !== undefined ? { quote: e.quote } : {}),
+        ...at(e.span.start),
+      })),
+    };
+    const targets = claim.outgoing.filter((e) => e.via === 'targets');
+    if (targets.length > 0) out.targets = targets.map((e) => ({ ref: (e.to as Claim).key, ...at(e.span.start) }));
+    for (const list of LISTS) {
+      const items = written(claim, list);
+      if (items.length === 0) continue;
+      out[list] = items.map((item) => (item.claim ? node(item.claim) : { ref: item.ref!.from.key, ...at(item.start) }));
+    }
+    return out;
+  };
+
+  const topLevel = graph.claims.filter((c) => c.kind === 'counterpoint' && c.parent === undefined);
+  return {
+    file: source.path,
+    title: graph.title ?? null,
+    document: graph.document,
+    recommendation: graph.recommendation ? node(graph.recommendation) : null,
+    counterpoints: topLevel.map(node),
+    sources: graph.sources.map((s) => ({
+      id: s.id ?? null,
+      ...Object.fromEntries(
+        (['speaker', 'role', 'organization', 'venue', 'date', 'kind', 'url', 'note'] as const).flatMap((k) =>
+          s[k] !== undefined ? [[k, s[k]]] : [],
+        ),
+      ),
+      citedBy: s.citedBy.length,
+      ...at(s.span.start),
+    })),
+  };
+}
+
+function listOfKind(claim: Claim): EdgeList {
+  return claim.kind === 'risk' ? 'risks' : claim.kind === 'counterpoint' ? 'counterpoints' : claim.kind === 'rebuttal' ? 'rebuttals' : 'reasons';
+}
