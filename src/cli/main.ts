@@ -50,18 +50,29 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     });
   inputOptions(check);
 
-  const listing = (name: string, description: string, load: () => Promise<ListingRunner>) =>
+  const listing = (
+    name: string,
+    description: string,
+    load: () => Promise<ListingRunner>,
+    formats: [string, ...string[]] = ['text', 'json'],
+  ) =>
     inputOptions(
       program
         .command(name)
         .description(description)
         .argument('[paths...]', 'files, folders and globs (default: arguments/)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
         .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
         .action(async (paths: string[], options) => {
           setExitCode(await (await load())(paths, options, io));
         }),
     );
+  listing(
+    'outline',
+    'print the argument as a Markdown outline: recommendation, reasons with attributed evidence, risks, counterpoints, sources',
+    async () => (await import('./commands/outline')).runOutline,
+    ['markdown', 'json'],
+  );
   listing('unsupported', 'list every claim that rests on nothing, with its kind, location and why', async () =>
     (await import('./commands/unsupported')).runUnsupported,
   );

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
@@ -149,5 +149,68 @@ describe('configuration', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('argmap: 4 warnings is more than --max-warnings 3');
     expect(argmap(['check', '--max-warnings', 'many']).code).toBe(2);
+  });
+});
+
+describe('argmap outline', () => {
+  it('shows every figure, date and speaker of the op-ed in place, and marks the unsupported claims', () => {
+    const r = argmap(['outline']);
+    expect(r.code).toBe(0);
+    const md = r.stdout;
+    expect(md.startsWith('# Should South Korea send weapons to Ukraine?\n')).toBe(true);
+    for (const figure of ['10,000', '12,000', '1,500']) expect(md).toContain(figure);
+    for (const date of ['2024-10-17', '2024-10-21', '2024-10-23']) expect(md).toContain(date);
+    for (const speaker of [
+      'Volodymyr Zelenskyy',
+      'Kim Tae-hyo',
+      'Lloyd Austin',
+      'Mark Rutte',
+      'Kim Sung',
+      'Maria Zakharova',
+      'Vladimir Putin',
+      'Dmitry Medvedev',
+      'Ukrainian intelligence agency',
+      "South Korea's intelligence agency",
+    ]) {
+      expect(md).toContain(speaker);
+    }
+    const marked = md.split('\n\n').filter((block) => block.includes('**unsupported**'));
+    expect(marked.map((b) => /\(`([a-z-]+)`\)/.exec(b)?.[1])).toEqual(UNSUPPORTED_IN_OPED);
+    expect(md.indexOf('## Recommendation')).toBeLessThan(md.indexOf('## Reasons'));
+    expect(md.indexOf('## Reasons')).toBeLessThan(md.indexOf('## Risks'));
+    expect(md.indexOf('## Risks')).toBeLessThan(md.indexOf('## Counterpoints'));
+    expect(md.indexOf('## Counterpoints')).toBeLessThan(md.indexOf('## Sources'));
+  });
+
+  it('writes --output atomically, and the same bytes on every run', () => {
+    const dir = tempDir();
+    const first = argmap(['outline', join(ROOT, 'arguments'), '--output', join(dir, 'outline.md')]);
+    expect(first).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const written = readFileSync(join(dir, 'outline.md'), 'utf8');
+    expect(written).toBe(argmap(['outline']).stdout);
+    expect(readdirSync(dir)).toEqual(['outline.md']);
+  });
+
+  it('gives a JSON tree that mirrors the file, every item with file, line and column', () => {
+    const r = argmap(['outline', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const [file] = JSON.parse(r.stdout).files;
+    const rec = file.recommendation;
+    expect(rec).toMatchObject({ id: 'no-hasty-arms-decision', kind: 'recommendation', supported: true });
+    expect(rec.reasons.map((c: { id: string }) => c.id)).toEqual(['intelligence-uncertain', ...UNSUPPORTED_IN_OPED.slice(0, 3)]);
+    expect(rec.risks.map((c: { id: string }) => c.id)).toEqual(['russian-red-line', 'threat-perception']);
+    const government = rec.counterpoints[0];
+    expect(government.rebuttals.every((x: { ref?: string }) => typeof x.ref === 'string')).toBe(true);
+    expect(file.sources).toHaveLength(13);
+    const walk = (node: Record<string, unknown>): void => {
+      expect(node.file).toBe('arguments/south-korea-arms-to-ukraine.yaml');
+      expect(node.line).toEqual(expect.any(Number));
+      expect(node.column).toEqual(expect.any(Number));
+      for (const key of ['evidence', 'reasons', 'risks', 'counterpoints', 'rebuttals', 'targets']) {
+        for (const child of (node[key] as Record<string, unknown>[] | undefined) ?? []) walk(child);
+      }
+    };
+    walk(rec);
+    for (const source of file.sources) walk(source);
   });
 });

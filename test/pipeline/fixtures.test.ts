@@ -24,7 +24,9 @@ function run(path: string) {
       ? { code: d.code }
       : {}),
   }));
-  return { actual, shown, expected };
+  const order = (a: { line: number; column: number; rule: string }, b: typeof a) =>
+    a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return { actual, shown: shown.sort(order), expected: expected.sort(order) };
 }
 
 describe('rule fixtures produce exactly the diagnostics they state', () => {

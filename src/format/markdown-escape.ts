@@ -1,0 +1,83 @@
+/**
+ * Making untrusted text from an argument file safe to place in GitHub-flavoured Markdown: it must
+ * read as the same words, and never become a link, an image, HTML, a table, a heading, a list or a
+ * code block. Tested against cmark-gfm (GitHub's renderer) with its autolink extension.
+ */
+
+/** Line breaks and other whitespace: collapsed to one space, so text stays on its line. */
+const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/** Control characters (ANSI escapes included) and bidirectional overrides (Trojan Source). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Characters with a meaning in (GitHub-flavoured) Markdown wherever they stand. */
+const SPECIAL = /[\\`*_[\]<>#|~&$]/g;
+
+/**
+ * Neutralises control characters: each is shown as its code point, `\u{1b}`, the way the terminal
+ * output shows it (`safeText`), so nothing hidden reaches the reader and nothing is interpreted.
+ * Whitespace (line breaks included) is collapsed to single spaces, and the ends are trimmed.
+ */
+export function neutralise(text: string): string {
+  return text
+    .replace(WHITESPACE, ' ')
+    .trim()
+    .replace(CONTROL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/**
+ * Escapes text for use inline in Markdown: after it, the text renders as itself, on one line.
+ * - control characters are shown as `\u{1b}`; line breaks become spaces;
+ * - `\ ` * _ [ ] < > # | ~ & $` are backslash-escaped: no emphasis, code, link, image, footnote,
+ *   HTML, autolink `<…>`, heading, table cell, strikethrough, entity or math;
+ * - a leading `-`, `+`, `=` or `1.` / `1)` is escaped, so the text cannot start a list, a
+ *   thematic break or a setext heading, whatever it is placed after;
+ * - GitHub's bare autolinks are broken: `://` becomes `\://`, `www.` becomes `www\.`, and an
+ *   `@` is followed by a zero-width space (`&#8203;`), which also stops e-mail links and mentions.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = neutralise(text).replace(SPECIAL, (c) => `\\${c}`);
+  out = out
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '@&#8203;');
+  const ordered = /^(\d{1,9})([.)])/.exec(out);
+  if (ordered) out = `${ordered[1]}\\${ordered[2]}${out.slice(ordered[0].length)}`;
+  else if (/^[-+=]/.test(out)) out = `\\${out}`;
+  return out;
+}
+
+/**
+ * A code span showing `text` verbatim (after neutralising control characters and line breaks): the
+ * fence is one backtick longer than the longest run of backticks inside, so the text cannot close it.
+ */
+export function codeSpan(text: string): string {
+  const inner = neutralise(text);
+  if (inner === '') return '` `';
+  let longest = 0;
+  for (const run of inner.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+/**
+ * A URL fit to be a link target, or `undefined` when it is not an http(s) URL. Characters that could
+ * end the destination or start a title (`(`, `)`, `<`, `>`, quotes, spaces), backslashes (which
+ * Markdown would read as escapes) and control characters are percent-encoded.
+ */
+export function safeUrl(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!/^https?:\/\//.test(trimmed)) return undefined;
+  // eslint-disable-next-line no-control-regex
+  return trimmed.replace(/[\u0000-\u0020\u007f-\u00a0\u2028\u2029\u202a-\u202e\u2066-\u2069()<>"'\\`]/g, (c) =>
+    c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c),
+  );
+}
+
+/** A Markdown link to `url` with `label`, or the URL as escaped text marked `(not linked)` if unsafe. */
+export function markdownLink(label: string, url: string): string {
+  const target = safeUrl(url);
+  return target === undefined ? `${escapeMarkdown(url)} (not linked)` : `[${escapeMarkdown(label)}](${target})`;
+}

@@ -1,0 +1,471 @@
+import type { Analyses } from '../analyses/index';
+import { collectCounterpoints, type CounterpointInfo } from '../analyses/counterpoints';
+import type { Unsupported } from '../analyses/support';
+import type { ArgumentGraph, Claim, Edge, Evidence, Source } from '../model/types';
+import { codeSpan, escapeMarkdown as esc, markdownLink } from './markdown-escape';
+
+/**
+ * The outline of an argument map as GitHub-flavoured Markdown, for a reader rather than a checker:
+ * the recommendation, its reasons and risks (numbered, nested), every counterpoint with what it
+ * attacks and what answers it, and the sources. Unsupported claims and unanswered counterpoints are
+ * marked where they stand. Every piece of text from the file is escaped (see `markdown-escape.ts`),
+ * and the output depends on nothing but the graph: same file, same bytes.
+ */
+
+export interface OutlineOptions {
+  /** The argument file, as the user named it: shown under the title. */
+  file: string;
+  /**
+   * What was analysed (kind, title, author, outlet, date, url, note). Defaults to `graph.document`;
+   * a caller that reads the `document` mapping itself passes it here.
+   */
+  document?: Record<string, string | number>;
+}
+
+/** Why a claim is unsupported, as the reader is told beside it. */
+const WHY: Record<Unsupported, string> = {
+  none: 'rests on nothing (no evidence, no reasons, not marked as an assumption)',
+  'unsourced-evidence': 'its evidence cites no source',
+  'unsupported-reasons': 'every reason given for it is itself unsupported',
+  circular: 'its support runs in a circle back to itself',
+};
+
+/** How a claim is named in the outline: `reason 1.2`, `counterpoint 1`, `rebuttal 1.1`, `reason 1 of counterpoint 2`. */
+interface Label {
+  word: string;
+  num: string;
+  of?: string;
+}
+
+const isSupport = (c: Claim) => c.kind === 'reason' || c.kind === 'risk';
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function labelText(label: Label): string {
+  if (label.num === '') return label.word;
+  return `${label.word} ${label.num}${label.of !== undefined ? ` of ${label.of}` : ''}`;
+}
+
+/** Indents every line by `n` spaces (blank lines stay empty). */
+function indent(lines: readonly string[], n: number): string[] {
+  const pad = ' '.repeat(n);
+  return lines.map((line) => (line === '' ? '' : pad + line));
+}
+
+/** A list item: `marker` before the first line, the rest indented to line up under its text. */
+function item(marker: string, lines: readonly string[]): string[] {
+  const [first = '', ...rest] = lines;
+  return [`${marker} ${first}`, ...indent(rest, marker.length + 1)];
+}
+
+interface CounterpointGroup {
+  /** The claim the counterpoints are written under (or, top-level, attack): undefined for "particular claims". */
+  against: Claim | undefined;
+  counterpoints: Claim[];
+}
+
+class Outline {
+  readonly #labels = new Map<Claim, Label>();
+  readonly #groups: CounterpointGroup[] = [];
+  readonly #info = new Map<Claim, CounterpointInfo>();
+  readonly #rec: Claim | undefined;
+
+  constructor(
+    readonly graph: ArgumentGraph,
+    readonly analyses: Analyses,
+  ) {
+    this.#rec = graph.recommendation;
+    for (const info of collectCounterpoints(graph)) this.#info.set(info.claim, info);
+    if (this.#rec) {
+      const label: Label = { word: 'the recommendation', num: '' };
+      this.#labels.set(this.#rec, label);
+      this.#labelChildren(this.#rec, label);
+    }
+    this.#groupCounterpoints();
+    let n = 0;
+    for (const group of this.#groups) {
+      for (const claim of group.counterpoints) this.#labels.set(claim, { word: 'counterpoint', num: String(++n) });
+    }
+    for (const group of this.#groups) {
+      for (const claim of group.counterpoints) this.#labelChildren(claim, this.#labels.get(claim)!);
+    }
+  }
+
+  // ----- naming ---------------------------------------------------------------------------------
+
+  /**
+   * Labels the claims written under `parent`, depth first. Counterpoints are labelled apart (they are
+   * numbered through the Counterpoints section); the claims under them are labelled from theirs.
+   */
+  #labelChildren(parent: Claim, parentLabel: Label) {
+    const atRoot = parent === this.#rec;
+    const inSupportTree = !atRoot && (parentLabel.word === 'reason' || parentLabel.word === 'risk');
+    const inAttackTree = parentLabel.word === 'counterpoint' || parentLabel.word === 'rebuttal';
+    const counts = new Map<string, number>();
+    const next = (key: string) => {
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      return String(n);
+    };
+    for (const child of parent.children) {
+      if (child.kind === 'counterpoint') continue;
+      let label: Label;
+      if (isSupport(child)) {
+        if (inSupportTree) label = { word: parentLabel.word, num: `${parentLabel.num}.${next('support')}` };
+        else if (atRoot) label = { word: child.kind, num: next(child.kind) };
+        else label = { word: child.kind, num: next(child.kind), of: labelText(parentLabel) };
+        if (inSupportTree && parentLabel.of !== undefined) label.of = parentLabel.of;
+      } else if (inAttackTree) {
+        label = { word: 'rebuttal', num: `${parentLabel.num}.${next('rebuttal')}` };
+        if (parentLabel.of !== undefined) label.of = parentLabel.of;
+      } else {
+        label = { word: child.kind, num: next(child.kind), of: labelText(parentLabel) };
+      }
+      this.#labels.set(child, label);
+      this.#labelChildren(child, label);
+    }
+  }
+
+  /**
+   * Counterpoints grouped by the claim they are written under, in document order of each group's
+   * first counterpoint. Top-level ones join the recommendation's group, unless they name `targets`.
+   */
+  #groupCounterpoints() {
+    const byKey = new Map<number, CounterpointGroup>();
+    let particular: CounterpointGroup | undefined;
+    for (const claim of this.graph.claims) {
+      if (claim.kind !== 'counterpoint') continue;
+      const topLevelOnRec =
+        claim.parent === undefined && (claim.link !== undefined || this.graph.danglingUndercuts.includes(claim));
+      const against = claim.parent ?? (topLevelOnRec ? this.#rec : undefined);
+      if (against === undefined) {
+        if (!particular) {
+          particular = { against: undefined, counterpoints: [] };
+          this.#groups.push(particular);
+        }
+        particular.counterpoints.push(claim);
+        continue;
+      }
+      let group = byKey.get(against.index);
+      if (!group) {
+        group = { against, counterpoints: [] };
+        byKey.set(against.index, group);
+        this.#groups.push(group);
+      }
+      group.counterpoints.push(claim);
+    }
+  }
+
+  /** `reason 1.2 (`id`)`: how a claim is referred to from elsewhere in the outline. */
+  ref(claim: Claim): string {
+    const label = this.#labels.get(claim);
+    const name = label ? labelText(label) : `${claim.kind} ${codeSpan(claim.path)}`;
+    return claim.id !== undefined ? `${name} (${codeSpan(claim.id)})` : name;
+  }
+
+  /** The words of an edge: "that reason 1 (`a`) supports the recommendation (`b`)". */
+  linkText(edge: Edge, depth = 0): string {
+    if (edge.kind === 'undercut') {
+      const inner = depth < 4 ? ` ${this.linkText(edge.to, depth + 1)}` : '';
+      return `that ${this.ref(edge.from)} undercuts the link${inner}`;
+    }
+    return `that ${this.ref(edge.from)} ${edge.kind === 'support' ? 'supports' : 'attacks'} ${this.ref(edge.to)}`;
+  }
+
+  // ----- claims ---------------------------------------------------------------------------------
+
+  /** The claim's own line: its text, its id, and `(assumption)`. */
+  head(claim: Claim, bold: boolean): string {
+    const text = claim.text.trim() === '' ? '*(no text)*' : bold ? `**${esc(claim.text)}**` : esc(claim.text);
+    const id = claim.id !== undefined ? ` (${codeSpan(claim.id)})` : '';
+    return `${text}${id}${claim.assumption ? ' *(assumption)*' : ''}`;
+  }
+
+  /** How a nested claim is introduced: `**1.2**`, `**Rebuttal 1.1** *(undercut)*`, `**Reason 1**`. */
+  #tag(claim: Claim): string {
+    const label = this.#labels.get(claim);
+    const kindNote = label && label.word !== claim.kind ? ` *(${claim.kind})*` : '';
+    const undercut = claim.undercut ? ' *(undercut)*' : '';
+    if (!label) return `**${capitalise(claim.kind)}**${undercut}`;
+    if ((label.word === 'reason' || label.word === 'risk') && label.of === undefined && label.num.includes('.')) {
+      return `**${label.num}**${kindNote}${undercut}`;
+    }
+    return `**${capitalise(label.word)} ${label.num}**${kindNote}${undercut}`;
+  }
+
+  /** A claim written under another: a bullet with its tag and text, and its details below. */
+  nested(claim: Claim): string[] {
+    return item('-', [`${this.#tag(claim)} ${this.head(claim, false)}`, ...this.details(claim)]);
+  }
+
+  /**
+   * Everything said about a claim, as sub-items in a fixed order: marks, quote, note, evidence,
+   * supporting claims (unless `withSupports` is false: the recommendation's have sections of their
+   * own), counterpoints, rebuttals, and what else the claim supports or attacks.
+   */
+  details(claim: Claim, withSupports = true): string[] {
+    const lines: string[] = [];
+    const bullet = (text: string) => lines.push(`- ${text}`);
+
+    const why = this.analyses.support.why.get(claim.index);
+    if (why !== undefined) bullet(`⚠️ **unsupported**: ${WHY[why]}`);
+
+    if (claim.kind === 'counterpoint') {
+      for (const text of this.#attacks(claim)) bullet(text);
+      bullet(this.#status(claim));
+    } else if (claim.undercut && claim.kind === 'rebuttal') {
+      const link = claim.outgoing.find((e) => e.kind === 'undercut');
+      if (link) bullet(`**Undercuts** the link *${this.linkText(link.to)}* (true, but it does not follow)`);
+      else bullet(`**Undercut**, but there is no link to attack: what it is written under supports or attacks nothing`);
+    }
+
+    if (claim.quote !== undefined) bullet(`Quote: *“${esc(claim.quote)}”*`);
+    if (claim.note !== undefined) bullet(`*Note:* ${esc(claim.note)}`);
+    for (const evidence of claim.evidence) lines.push(...this.evidence(evidence));
+
+    const isChild = (edge: Edge) => edge.via === 'tree' && edge.from.parent === claim;
+    if (withSupports) for (const child of claim.children) if (isSupport(child)) lines.push(...this.nested(child));
+    for (const edge of claim.incoming) {
+      if (edge.kind === 'support' && !isChild(edge)) bullet(`Supported by: see ${this.ref(edge.from)}`);
+    }
+
+    for (const child of claim.children) {
+      if (child.kind === 'counterpoint') bullet(`Challenged by ${this.ref(child)}${this.#shortStatus(child)}`);
+    }
+    for (const edge of claim.incoming) {
+      if (edge.kind === 'attack' && !isChild(edge) && edge.from.kind === 'counterpoint') {
+        bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}`);
+      }
+    }
+
+    // Rebuttals written here in full, and answers given elsewhere by reference, in document order.
+    const answers: Array<{ at: number; lines: string[] }> = [];
+    for (const child of claim.children) {
+      if (child.kind === 'rebuttal') answers.push({ at: child.span.start, lines: this.nested(child) });
+    }
+    for (const edge of claim.incoming) {
+      if (edge.kind === 'attack' && !isChild(edge) && edge.from.kind !== 'counterpoint') {
+        answers.push({ at: edge.span.start, lines: [`- Answered by ${this.ref(edge.from)}`] });
+      }
+    }
+    answers.sort((a, b) => a.at - b.at);
+    for (const answer of answers) lines.push(...answer.lines);
+
+    // What else it does, by `ref` or `targets` elsewhere (a counterpoint's attacks are listed above).
+    for (const edge of claim.outgoing) {
+      if (edge.via === 'tree' || edge.kind === 'undercut') continue;
+      if (claim.kind === 'counterpoint' && edge.kind === 'attack') continue;
+      const answering = edge.to.kind === 'counterpoint' || edge.to.kind === 'rebuttal';
+      const verb = edge.kind === 'support' ? 'Also supports' : answering ? 'Also answers' : 'Also attacks';
+      bullet(`${verb} ${this.ref(edge.to)}`);
+    }
+    return lines;
+  }
+
+  /** What a counterpoint attacks: claims, or (an undercut) the link by which a claim supports another. */
+  #attacks(claim: Claim): string[] {
+    const out: string[] = [];
+    for (const edge of claim.outgoing) {
+      if (edge.kind === 'attack') out.push(`**Attacks** ${this.ref(edge.to)}`);
+      else if (edge.kind === 'undercut') {
+        out.push(`**Undercuts** the link *${this.linkText(edge.to)}* (true, but it does not follow)`);
+      }
+    }
+    if (this.graph.danglingUndercuts.includes(claim)) {
+      out.push('**Undercut**, but there is no link to attack: the recommendation supports nothing');
+    }
+    if (out.length === 0) out.push('**Attacks** nothing: none of its `targets` is a claim in this file');
+    return out;
+  }
+
+  #status(claim: Claim): string {
+    const info = this.#info.get(claim);
+    const answers = info?.rebuttals.length ?? 0;
+    if (claim.conceded) {
+      return `✔️ **Conceded** by the author${answers > 0 ? `; answered by ${plural(answers, 'rebuttal')}` : ''}`;
+    }
+    if (answers > 0) return `Not conceded; answered by ${plural(answers, 'rebuttal')}`;
+    return '❗ **unanswered**: not conceded, and nothing answers it';
+  }
+
+  #shortStatus(claim: Claim): string {
+    const info = this.#info.get(claim);
+    if (claim.conceded) return ', conceded';
+    if (info && !info.answered) return ', unanswered';
+    return '';
+  }
+
+  // ----- evidence and sources -------------------------------------------------------------------
+
+  /** `📄 fact *“quote”* — Lloyd Austin, U.S. Defense Secretary, 2024-10-23 (`austin-october-23`)`. */
+  evidence(evidence: Evidence): string[] {
+    const text = evidence.text.trim() === '' ? '*(no text)*' : esc(evidence.text);
+    const quote = evidence.quote !== undefined ? ` *“${esc(evidence.quote)}”*` : '';
+    let from: string;
+    if (evidence.source) from = attribution(evidence.source);
+    else if (evidence.sourceId !== undefined) from = `⚠️ unknown source ${codeSpan(evidence.sourceId)}`;
+    else from = '⚠️ no source given';
+    const lines = [`📄 ${text}${quote} — ${from}`];
+    if (evidence.note !== undefined) lines.push(`- *Note:* ${esc(evidence.note)}`);
+    return item('-', lines);
+  }
+
+  source(source: Source, n: number): string[] {
+    const id = source.id !== undefined ? codeSpan(source.id) : '*(no id)*';
+    const speaker = source.speaker !== undefined ? [`**${esc(source.speaker)}**`] : [];
+    const rest = [source.role, source.organization, source.venue, source.date].flatMap((v) =>
+      v !== undefined && v.trim() !== '' ? [esc(v)] : [],
+    );
+    const who = [...speaker, ...rest].join(', ');
+    const kind = source.kind !== undefined ? ` · *${esc(source.kind)}*` : '';
+    const url = source.url !== undefined ? ` · ${markdownLink('link', source.url)}` : '';
+    const lines = [`${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`];
+    if (source.note !== undefined) lines.push(`- *Note:* ${esc(source.note)}`);
+    const cited: Claim[] = [];
+    for (const e of source.citedBy) if (!cited.includes(e.claim)) cited.push(e.claim);
+    lines.push(cited.length > 0 ? `- Cited for ${cited.map((c) => this.ref(c)).join('; ')}` : '- Not cited by any evidence');
+    return item(`${n}.`, lines);
+  }
+
+  // ----- the document ---------------------------------------------------------------------------
+
+  render(options: OutlineOptions): string {
+    const out: string[] = [];
+    const { graph } = this;
+    const rec = this.#rec;
+    const gap = () => out.push('');
+
+    out.push(`# ${graph.title !== undefined && graph.title.trim() !== '' ? esc(graph.title) : 'Argument map'}`);
+    gap();
+
+    const doc = options.document ?? graph.document;
+    const field = (key: string) => {
+      const value = doc[key];
+      return value === undefined || String(value).trim() === '' ? undefined : String(value);
+    };
+    const parts: string[] = [];
+    const kind = field('kind');
+    const title = field('title');
+    const author = field('author');
+    const outlet = field('outlet');
+    const date = field('date');
+    const url = field('url');
+    if (kind !== undefined) parts.push(esc(kind));
+    if (title !== undefined) parts.push(`*“${esc(title)}”*`);
+    if (author !== undefined) parts.push(`by ${esc(author)}`);
+    if (outlet !== undefined) parts.push(esc(outlet));
+    if (date !== undefined) parts.push(esc(date));
+    if (url !== undefined) parts.push(markdownLink('link', url));
+    if (parts.length > 0) {
+      out.push(`**Document:** ${parts.join(' · ')}`);
+      gap();
+    }
+    const docNote = field('note');
+    if (docNote !== undefined) {
+      out.push(`*Note on the document:* ${esc(docNote)}`);
+      gap();
+    }
+    if (graph.description !== undefined && graph.description.trim() !== '') {
+      out.push(`*About this map:* ${esc(graph.description)}`);
+      gap();
+    }
+
+    const reasons = rec?.children.filter((c) => c.kind === 'reason') ?? [];
+    const risks = rec?.children.filter((c) => c.kind === 'risk') ?? [];
+    const counterpoints = this.#groups.reduce((n, g) => n + g.counterpoints.length, 0);
+    const unanswered = [...this.#info.values()].filter((i) => !i.answered && !i.claim.conceded).length;
+    const unsupported = this.analyses.support.why.size;
+    out.push(
+      `Outline of ${codeSpan(options.file)}: ${[
+        plural(reasons.length, 'reason'),
+        plural(risks.length, 'risk'),
+        `${plural(counterpoints, 'counterpoint')} (${unanswered} unanswered)`,
+        plural(graph.sources.length, 'source'),
+        `${plural(unsupported, 'unsupported claim')}`,
+      ].join(' · ')}.`,
+    );
+    gap();
+
+    out.push('## Recommendation');
+    gap();
+    if (rec) {
+      out.push(this.head(rec, true));
+      const details = this.details(rec, false);
+      if (details.length > 0) {
+        gap();
+        out.push(...details);
+      }
+    } else {
+      out.push('*None given.*');
+    }
+    gap();
+
+    const numbered = (heading: string, claims: Claim[]) => {
+      out.push(`## ${heading}`);
+      gap();
+      if (claims.length === 0) {
+        out.push('*None given.*');
+        gap();
+        return;
+      }
+      claims.forEach((claim, i) => {
+        out.push(...item(`${i + 1}.`, [this.head(claim, true), ...this.details(claim)]));
+        gap();
+      });
+    };
+    numbered('Reasons', reasons);
+    numbered('Risks', risks);
+
+    out.push('## Counterpoints');
+    gap();
+    if (this.#groups.length === 0) {
+      out.push('*None considered.*');
+      gap();
+    }
+    let n = 0;
+    for (const group of this.#groups) {
+      const against =
+        group.against === undefined
+          ? 'Against particular claims'
+          : group.against === rec
+            ? 'Against the recommendation as a whole'
+            : `Against ${this.ref(group.against)}`;
+      out.push(`### ${against}`);
+      gap();
+      for (const claim of group.counterpoints) {
+        out.push(...item(`${++n}.`, [this.head(claim, true), ...this.details(claim)]));
+        gap();
+      }
+    }
+
+    out.push('## Sources');
+    gap();
+    if (graph.sources.length === 0) {
+      out.push('*None listed.*');
+      gap();
+    }
+    graph.sources.forEach((source, i) => {
+      out.push(...this.source(source, i + 1));
+      gap();
+    });
+
+    // One blank line between blocks, none at the end, and exactly one final newline.
+    const text = out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '');
+    return `${text}\n`;
+  }
+}
+
+/** "Lloyd Austin, U.S. Defense Secretary, 2024-10-23 (`austin-october-23`)": who said it, where and when. */
+function attribution(source: Source): string {
+  const parts = [source.speaker, source.role, source.organization, source.venue, source.date].flatMap((v) =>
+    v !== undefined && v.trim() !== '' ? [esc(v)] : [],
+  );
+  const id = source.id !== undefined ? codeSpan(source.id) : '';
+  if (parts.length === 0) return id !== '' ? id : 'an unnamed source';
+  return `${parts.join(', ')}${id !== '' ? ` (${id})` : ''}`;
+}
+
+/** The argument map as a GitHub-flavoured Markdown outline (see `Outline`). Ends with one newline. */
+export function formatOutline(graph: ArgumentGraph, analyses: Analyses, options: OutlineOptions): string {
+  return new Outline(graph, analyses).render(options);
+}
