@@ -15,7 +15,8 @@ export interface CodeParams {
   'yaml-over-indented': { key: string };
   'yaml-too-many-aliases': { limit: number };
   'yaml-alias': { alias: string; count: number };
-  'yaml-too-deep': Record<string, never>;
+  'yaml-too-deep': { limit: number };
+  'control-character': { char: string };
   'yaml-unresolved-tag': { tag: string };
   // schema
   'empty-file': Record<string, never>;
@@ -90,7 +91,9 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `too many YAML alias expansions (more than ${p.limit}): the file looks like an alias bomb and was not expanded`,
   'yaml-alias': (p) =>
     `YAML alias ${code(p.alias)} is not allowed in argument files: write a claim once with an \`id\` and reuse it with \`ref\`${p.count > 1 ? ` (${p.count} aliases in the file)` : ''}`,
-  'yaml-too-deep': () => 'YAML nesting too deep to read safely',
+  'yaml-too-deep': (p) => `nesting too deep: more than ${p.limit} levels of YAML mappings and lists (a real argument needs a few dozen)`,
+  'control-character': (p) =>
+    `control character ${p.char} in the file: argument files are plain text (write escapes such as \\e inside double quotes instead)`,
   'yaml-unresolved-tag': (p) => `unsupported YAML tag ${code(p.tag)}: argument files use plain YAML values only`,
 
   'empty-file': () => 'empty file: an argument file needs `argmap: 1`, `title` and `recommendation`',
@@ -146,6 +149,16 @@ export function formatMessage<C extends Code>(c: C, params: CodeParams[C], ctx: 
   return messages[c](params, ctx);
 }
 
+const ERRNO: Record<string, string> = {
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'operation not permitted (EPERM)',
+  ELOOP: 'symbolic link loop (ELOOP)',
+  EISDIR: 'is a folder (EISDIR)',
+  ENAMETOOLONG: 'name too long (ENAMETOOLONG)',
+  EMFILE: 'too many open files (EMFILE)',
+  EIO: 'input/output error (EIO)',
+};
+
 /** Wording for path arguments that yield no file (these have no line:column). */
 export function pathProblemMessage(problem: { input: string; code: string; detail?: string }): string {
   switch (problem.code) {
@@ -156,7 +169,9 @@ export function pathProblemMessage(problem: { input: string; code: string; detai
     case 'no-match':
       return `${problem.input}: pattern matches no file`;
     case 'unreadable':
-      return `${problem.input}: cannot read (${problem.detail ?? 'unknown error'})`;
+      return `${problem.input}: cannot read: ${ERRNO[problem.detail ?? ''] ?? problem.detail ?? 'unknown error'}`;
+    case 'not-a-file':
+      return `${problem.input}: not a regular file (a device, pipe or socket is never read)`;
     default:
       return `${problem.input}: ${problem.detail ?? problem.code}`;
   }

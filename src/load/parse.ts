@@ -1,9 +1,34 @@
-import { isCollection, isNode, parseDocument, visit, type Alias, type Document, type YAMLError } from 'yaml';
+import { isCollection, isNode, isPair, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
 /** YAML aliases expanded at most this many times per alias (the `yaml` package's own guard). */
 export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Collections nested deeper than this are refused before any later stage walks them: a real argument
+ * nests a few dozen levels; thousands of levels are an attack on the stack.
+ */
+export const MAX_DEPTH = 1000;
+
+/** The first collection nested deeper than MAX_DEPTH, found without recursion. */
+function tooDeep(root: unknown): Node | undefined {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_DEPTH) return node;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push([item.value, depth + 1]);
+        stack.push([item.key, depth + 1]);
+      } else {
+        stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
 
 export interface ParsedFile {
   source: SourceFile;
@@ -21,6 +46,9 @@ function fromYamlError(error: YAMLError, text: string): Diagnostic {
   const span = { start, end: Math.max(start, end) };
   if (error.code === 'MULTIPLE_DOCS') {
     return { rule: 'yaml-syntax', code: 'yaml-multiple-documents', severity: 'error', span, params: {} };
+  }
+  if (/call stack/i.test(error.message)) {
+    return { rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span, params: { limit: MAX_DEPTH } };
   }
   if (error.code === 'TAG_RESOLVE_FAILED') {
     const tag = /tag:yaml\.org,2002:(\S+)/.exec(error.message)?.[1];
@@ -126,7 +154,7 @@ export function parse(source: SourceFile): ParsedFile {
     // The parser recurses per nesting level: a hostile file can exhaust the stack.
     if (error instanceof RangeError) {
       const empty = parseDocument('');
-      diagnostics.push({ rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span: { start: 0, end: 0 }, params: {} });
+      diagnostics.push({ rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span: { start: 0, end: 0 }, params: { limit: MAX_DEPTH } });
       return { source, doc: empty, data: undefined, diagnostics };
     }
     throw error;
@@ -134,6 +162,19 @@ export function parse(source: SourceFile): ParsedFile {
   diagnostics.push(...syntaxDiagnostics(doc, source.text));
   for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, source.text));
   if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
+
+  const deep = tooDeep(doc.contents);
+  if (deep) {
+    const start = deep.range?.[0] ?? 0;
+    diagnostics.push({
+      rule: 'yaml-syntax',
+      code: 'yaml-too-deep',
+      severity: 'error',
+      span: { start, end: start + 1 },
+      params: { limit: MAX_DEPTH },
+    });
+    return { source, doc, data: undefined, diagnostics };
+  }
 
   // Aliases are refused before any expansion: argument files reuse a claim with `ref`, and an
   // alias can be a bomb (billions of expansions) or a loop (a node inside itself).
@@ -169,7 +210,7 @@ export function parse(source: SourceFile): ParsedFile {
         params: { limit: MAX_ALIAS_COUNT },
       });
     } else if (error instanceof RangeError) {
-      diagnostics.push({ rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span: { start: 0, end: 0 }, params: {} });
+      diagnostics.push({ rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span: { start: 0, end: 0 }, params: { limit: MAX_DEPTH } });
     } else {
       throw error;
     }

@@ -37,8 +37,9 @@ export function decode(path: string, bytes: Uint8Array, maxSize = DEFAULT_MAX_FI
       diagnostics: [fileDiagnostic('file-too-large', { size: bytes.length, limit: maxSize })],
     };
   }
+  let text: string;
   try {
-    return { ok: true, source: new SourceFile(path, decoder.decode(bytes)) };
+    text = decoder.decode(bytes);
   } catch {
     const byte = firstInvalidByte(bytes);
     // Keep the valid prefix so the position points at the line where the bad byte sits.
@@ -48,7 +49,31 @@ export function decode(path: string, bytes: Uint8Array, maxSize = DEFAULT_MAX_FI
     diagnostic.span = { start: prefix.length, end: prefix.length };
     return { ok: false, source, diagnostics: [diagnostic] };
   }
+  const source = new SourceFile(path, text);
+  // YAML allows no C0 control characters but tab, line feed and carriage return (nor DEL): a file
+  // with them is binary, or text crafted to take over a terminal.
+  const control = CONTROL.exec(text);
+  if (control) {
+    const char = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      ok: false,
+      source,
+      diagnostics: [
+        {
+          rule: 'yaml-syntax',
+          code: 'control-character',
+          severity: 'error',
+          span: { start: control.index, end: control.index + 1 },
+          params: { char },
+        },
+      ],
+    };
+  }
+  return { ok: true, source };
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function fileDiagnostic<C extends 'file-too-large' | 'not-utf8'>(
   code: C,
@@ -63,7 +88,9 @@ export async function readSource(
   displayPath: string,
   maxSize = DEFAULT_MAX_FILE_SIZE,
 ): Promise<ReadResult> {
-  const { size } = await stat(path);
+  const info = await stat(path);
+  if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+  const size = info.size;
   if (size > maxSize) {
     return {
       ok: false,

@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 /** A path argument that yields no file to check. Reported with exit code 2. */
 export interface PathProblem {
   input: string;
-  code: 'not-found' | 'no-argument-files' | 'no-match' | 'unreadable';
+  code: 'not-found' | 'no-argument-files' | 'no-match' | 'unreadable' | 'not-a-file';
   detail?: string;
 }
 
@@ -38,8 +38,12 @@ async function walk(dir: string, out: string[]): Promise<void> {
     // Symbolic links to folders are not followed: no loops, no escaping the tree.
     if (entry.isDirectory()) {
       if (!SKIPPED_DIR(entry.name)) await walk(full, out);
-    } else if (ARGUMENT_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+    } else if (ARGUMENT_FILE.test(entry.name) && entry.isFile()) {
       out.push(full);
+    } else if (ARGUMENT_FILE.test(entry.name) && entry.isSymbolicLink()) {
+      // A link to a regular file is read; a broken link, a loop or a link to anything else is not.
+      const info = await stat(full).catch(() => undefined);
+      if (info?.isFile()) out.push(full);
     }
   }
 }
@@ -57,10 +61,10 @@ export async function resolvePaths(inputs: readonly string[], cwd: string): Prom
   const problems: PathProblem[] = [];
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
-    let kind: 'file' | 'dir' | 'missing' = 'missing';
+    let kind: 'file' | 'dir' | 'missing' | 'other' = 'missing';
     try {
       const info = await stat(absolute);
-      kind = info.isDirectory() ? 'dir' : 'file';
+      kind = info.isDirectory() ? 'dir' : info.isFile() ? 'file' : 'other';
     } catch (error) {
       const code = errnoCode(error);
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
@@ -68,7 +72,9 @@ export async function resolvePaths(inputs: readonly string[], cwd: string): Prom
         continue;
       }
     }
-    if (kind === 'file') {
+    if (kind === 'other') {
+      problems.push({ input, code: 'not-a-file' });
+    } else if (kind === 'file') {
       found.add(absolute);
     } else if (kind === 'dir') {
       const files: string[] = [];

@@ -26,6 +26,7 @@ export function argmap(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     encoding: 'utf8',
     input: options.input ?? '',
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
