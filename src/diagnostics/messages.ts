@@ -17,6 +17,8 @@ export interface CodeParams {
   'yaml-alias': { alias: string; count: number };
   'yaml-too-deep': { limit: number };
   'control-character': { char: string };
+  // truncated-text
+  'truncated-text': { comment: string };
   'yaml-unresolved-tag': { tag: string };
   // schema
   'empty-file': Record<string, never>;
@@ -96,6 +98,8 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `control character ${p.char} in the file: argument files are plain text (write escapes such as \\e inside double quotes instead)`,
   'yaml-unresolved-tag': (p) => `unsupported YAML tag ${code(p.tag)}: argument files use plain YAML values only`,
 
+  'truncated-text': (p) =>
+    `text cut short by a comment: ${code(p.comment)} after this value is a YAML comment, not text; quote the value to keep it`,
   'empty-file': () => 'empty file: an argument file needs `argmap: 1`, `title` and `recommendation`',
   'schema-required': (p) => `missing property ${code(p.property)} in ${p.what}`,
   'schema-unknown-property': (p) => `unknown property ${code(p.property)} in ${p.what}${didYouMean(p.suggestion)}`,

@@ -226,7 +226,7 @@ class Outline {
     const isChild = (edge: Edge) => edge.via === 'tree' && edge.from.parent === claim;
     if (withSupports) for (const child of claim.children) if (isSupport(child)) lines.push(...this.nested(child));
     for (const edge of claim.incoming) {
-      if (edge.kind === 'support' && !isChild(edge)) bullet(`Supported by: see ${this.ref(edge.from)}`);
+      if (edge.kind === 'support' && !isChild(edge)) bullet(`Supported by: see ${this.ref(edge.from)}${refNote(edge)}`);
     }
 
     for (const child of claim.children) {
@@ -234,7 +234,7 @@ class Outline {
     }
     for (const edge of claim.incoming) {
       if (edge.kind === 'attack' && !isChild(edge) && edge.from.kind === 'counterpoint') {
-        bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}`);
+        bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}${refNote(edge)}`);
       }
     }
 
@@ -245,7 +245,7 @@ class Outline {
     }
     for (const edge of claim.incoming) {
       if (edge.kind === 'attack' && !isChild(edge) && edge.from.kind !== 'counterpoint') {
-        answers.push({ at: edge.span.start, lines: [`- Answered by ${this.ref(edge.from)}`] });
+        answers.push({ at: edge.span.start, lines: [`- Answered by ${this.ref(edge.from)}${refNote(edge)}`] });
       }
     }
     answers.sort((a, b) => a.at - b.at);
@@ -468,4 +468,9 @@ function attribution(source: Source): string {
 /** The argument map as a GitHub-flavoured Markdown outline (see `Outline`). Ends with one newline. */
 export function formatOutline(graph: ArgumentGraph, analyses: Analyses, options: OutlineOptions): string {
   return new Outline(graph, analyses).render(options);
+}
+
+/** The note written on a `{ ref, note }` item, shown after the reference. */
+function refNote(edge: Edge): string {
+  return edge.kind !== 'undercut' && edge.note !== undefined ? ` (*${esc(edge.note)}*)` : '';
 }

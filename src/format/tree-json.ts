@@ -50,7 +50,11 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
     for (const list of LISTS) {
       const items = written(claim, list);
       if (items.length === 0) continue;
-      out[list] = items.map((item) => (item.claim ? node(item.claim) : { ref: item.ref!.from.key, ...at(item.start) }));
+      out[list] = items.map((item) => {
+        if (item.claim) return node(item.claim);
+        const ref = item.ref as { from: Claim; note?: string };
+        return { ref: ref.from.key, ...(ref.note !== undefined ? { note: ref.note } : {}), ...at(item.start) };
+      });
     }
     return out;
   };

@@ -1,4 +1,4 @@
-import { isCollection, isNode, isPair, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isNode, isPair, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
@@ -216,5 +216,35 @@ export function parse(source: SourceFile): ParsedFile {
     }
     return { source, doc, data: undefined, diagnostics };
   }
+  diagnostics.push(...truncatedText(doc, source.text));
   return { source, doc, data, diagnostics };
+}
+
+/**
+ * `text: The #1 reason` is the text "The" and a comment: YAML starts a comment at any ` #`. A comment
+ * glued to its word (`#1`, `#hashtag`) after an unquoted value was almost certainly meant as text,
+ * and would be lost without a word: warn, and say how to keep it.
+ */
+function truncatedText(doc: Document.Parsed, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !node.range) return;
+      const end = node.range[1];
+      const match = /^[ \t]+#(?=[^\s#!])/.exec(text.slice(end, end + 200));
+      if (!match) return;
+      const start = end + match[0].length - 1;
+      const lineEnd = text.indexOf('\n', start);
+      const comment = text.slice(start, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+      if (/^#\s*argmap-disable/.test(comment)) return;
+      out.push({
+        rule: 'truncated-text',
+        code: 'truncated-text',
+        severity: 'warning',
+        span: { start, end: start + comment.length },
+        params: { comment: comment.length > 40 ? `${comment.slice(0, 40)}…` : comment },
+      });
+    },
+  });
+  return out;
 }

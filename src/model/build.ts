@@ -197,8 +197,9 @@ class Builder {
     if (refNode !== undefined) {
       if (!isScalar(refNode) || typeof refNode.value !== 'string' || !target) return;
       const span = spanOfNode(refNode);
+      const note = stringAt(map, 'note');
       this.reference('ref', refNode.value, span, (from) =>
-        this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', list, span }),
+        this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', list, span, ...(note !== undefined ? { note } : {}) }),
       );
       return;
     }

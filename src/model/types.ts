@@ -93,6 +93,8 @@ interface EdgeBase {
 export interface ClaimEdge extends EdgeBase {
   kind: 'support' | 'attack';
   to: Claim;
+  /** The `note` of a `{ ref, note }` item. */
+  note?: string;
 }
 
 /** `from` denies that the edge `to` holds: "true, but it does not follow". */

@@ -54,7 +54,15 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 export function checkSource(source: SourceFile, options: CheckOptions = {}): FileReport {
   const parsed = parse(source);
   if (parsed.data === undefined) return { source, diagnostics: sortDiagnostics(parsed.diagnostics) };
-  const diagnostics = [...parsed.diagnostics];
+  const diagnostics: Diagnostic[] = [];
+  for (const d of parsed.diagnostics) {
+    // yaml-syntax is never configurable; the parse stage's warnings (truncated-text) are.
+    if (d.rule === 'yaml-syntax') diagnostics.push(d);
+    else {
+      const severity = severityOf({ id: d.rule, severity: 'warn' }, options);
+      if (severity !== 'off') diagnostics.push({ ...d, severity: SEVERITY[severity] });
+    }
+  }
   const schemaDiagnostics = validate(parsed.doc, parsed.data);
   for (const d of schemaDiagnostics) {
     const severity = severityOf({ id: d.rule, severity: 'error' }, options);

@@ -37,6 +37,11 @@ export const stageRules = [
   },
   { id: 'schema', severity: 'error', description: 'The file does not match the argmap JSON Schema.' },
   {
+    id: 'truncated-text',
+    severity: 'warn',
+    description: 'An unquoted value is followed by a comment glued to its word (`#1`): probably text that YAML cut off.',
+  },
+  {
     id: 'directive',
     severity: 'error',
     description: 'An `argmap-disable` comment names a rule that does not exist.',
