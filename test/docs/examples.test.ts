@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { formatCompact } from '../../src/format/compact';
+import { formatStylish } from '../../src/format/stylish';
 import { resolveDiagnostics, totals } from '../../src/format/resolve';
 import { decode } from '../../src/load/read';
 import { checkSource } from '../../src/pipeline/check-source';
@@ -48,12 +49,17 @@ function codeBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-/** What `argmap check --no-color <name>` prints for a file named `name` holding `text`. */
-function check(name: string, text: string): string {
+/**
+ * What `argmap check --no-color [--format compact] <name>` prints for a file named `name` holding
+ * `text`: the default (stylish) format, or compact.
+ */
+function check(name: string, text: string, format: 'stylish' | 'compact' = 'stylish'): string {
   const decoded = decode(name, new TextEncoder().encode(text));
   const report = decoded.ok ? checkSource(decoded.source) : { source: decoded.source, diagnostics: decoded.diagnostics };
-  const resolved = [{ diagnostics: resolveDiagnostics(report) }];
-  return formatCompact(resolved, totals(resolved), chalkFor(0));
+  const resolved = [{ file: name, source: report.source, diagnostics: resolveDiagnostics(report) }];
+  return format === 'compact'
+    ? formatCompact(resolved, totals(resolved), chalkFor(0))
+    : formatStylish(resolved, totals(resolved), chalkFor(0));
 }
 
 /** The diagnostics of a file, resolved to line and column. */
@@ -108,7 +114,8 @@ describe('docs/format.md: every code block matches what argmap does', () => {
   const complete = blocks.filter(isComplete);
   /** Only blank lines between two blocks: the second is the first's output. */
   const adjacent = (a: Block | undefined, b: Block) => a !== undefined && doc.slice(a.end, b.start).trim() === '';
-  const commandOf = (b: Block) => /^\$ argmap check (\S+)\n/.exec(b.body)?.[1];
+  const commandOf = (b: Block) => /^\$ argmap check (?:--format compact )?(\S+)\n/.exec(b.body)?.[1];
+  const formatOf = (b: Block) => (/^\$ argmap check --format compact /.test(b.body) ? 'compact' : 'stylish');
   const expectedOutput = (b: Block) => b.body.slice(b.body.indexOf('\n') + 1);
   /** Console blocks that directly follow the complete example they show the output of. */
   const paired = blocks.filter((b, i) => b.lang === 'console' && isComplete(blocks[i - 1]) && adjacent(blocks[i - 1], b));
@@ -183,7 +190,7 @@ describe('docs/format.md: every code block matches what argmap does', () => {
         expect(original, 'a console block not after its example repeats one that is').toBeDefined();
         return;
       }
-      expect(check(name!, text)).toBe(expectedOutput(block));
+      expect(check(name!, text, formatOf(block))).toBe(expectedOutput(block));
     });
   });
 });
