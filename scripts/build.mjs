@@ -37,7 +37,8 @@ for (const { schema, out } of schemas) {
 }
 
 await build({
-  entryPoints: { argmap: join(root, 'src/cli/entry.ts') },
+  // The worker thread of `check` on many files (src/pipeline/workers.ts finds it next to dist/argmap.js).
+  entryPoints: { argmap: join(root, 'src/cli/entry.ts'), 'argmap-worker': join(root, 'src/pipeline/worker.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
   splitting: true,

@@ -1,4 +1,5 @@
 import type { ArgumentGraph } from '../model/types';
+import { evaluate, type Evaluation } from './evaluate';
 import { analyseSupport, type SupportAnalysis } from './support';
 
 /**
@@ -7,11 +8,18 @@ import { analyseSupport, type SupportAnalysis } from './support';
  */
 export class Analyses {
   #support: SupportAnalysis | undefined;
+  #evaluation: Evaluation | undefined;
 
   constructor(readonly graph: ArgumentGraph) {}
 
   get support(): SupportAnalysis {
     this.#support ??= analyseSupport(this.graph);
     return this.#support;
+  }
+
+  /** The grounded labelling of every claim, in / out / undecided, with its reason (`argmap evaluate`). */
+  get evaluation(): Evaluation {
+    this.#evaluation ??= evaluate(this.graph);
+    return this.#evaluation;
   }
 }

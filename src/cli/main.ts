@@ -41,9 +41,16 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .command('check')
     .description('validate argument files: YAML syntax, the JSON Schema and the rules of docs/rules.md (default path: arguments/)')
     .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml) and globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['compact', 'json']).default('compact'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['stylish', 'compact', 'json', 'sarif', 'github', 'junit'])
+        .default('stylish'),
+    )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger('--max-warnings'))
+    .option('-q, --quiet', 'report errors only (warnings and notes still count for the exit code)')
+    .option('--cache', 'only check files whose content changed since the last --cache run (results kept in .argmapcache)')
+    .option('--cache-location <file>', 'where --cache keeps its results (default: .argmapcache in the working folder)')
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./commands/check');
       setExitCode(await runCheck(paths, options, io));
@@ -72,13 +79,79 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     'print the argument as a Markdown outline: recommendation, reasons with attributed evidence, risks, counterpoints, sources',
     async () => (await import('./commands/outline')).runOutline,
     ['markdown', 'json'],
-  );
+  ).option('--diagram', 'embed the Mermaid drawing of the argument after the title (GitHub renders it)');
   listing('unsupported', 'list every claim that rests on nothing, with its kind, location and why', async () =>
     (await import('./commands/unsupported')).runUnsupported,
   );
   listing('counterpoints', 'list every counterpoint: what it attacks, its evidence, its rebuttals', async () =>
     (await import('./commands/counterpoints')).runCounterpoints,
   );
+
+  listing(
+    'evaluate',
+    'label every claim in, out or undecided (grounded semantics over support, attack and undercut), say why, and whether the recommendation stands',
+    async () => (await import('./commands/evaluate')).runEvaluate,
+  ).option('--explain <id>', 'print the whole chain of reasons behind the claim with this id');
+
+  program
+    .command('schema')
+    .description("print the argument file schema's $id and its path in the package (for editors: see docs/editors.md)")
+    .option('--print', 'print the schema itself (JSON)')
+    .action(async (options) => {
+      setExitCode(await (await import('./commands/schema')).runSchema(options, io));
+    });
+  program
+    .command('init')
+    .description('write a new argument file from a commented template that passes argmap check')
+    .argument('[file]', 'the file to write', 'arguments/argument.yaml')
+    .option('--force', 'replace the file if it exists')
+    .action(async (file: string, options) => {
+      setExitCode(await (await import('./commands/init')).runInit(file, options, io));
+    });
+
+  listing(
+    'graph',
+    'draw the argument: Mermaid, Graphviz DOT, or SVG (drawn in-process, no Graphviz needed; see docs/graphs.md)',
+    async () => (await import('./commands/graph')).runGraph,
+    ['mermaid', 'dot', 'svg'],
+  ).addOption(
+    new Option('--evidence <where>', 'draw evidence inside its claim, in boxes of its own, or not at all')
+      .choices(['inline', 'nodes', 'none'])
+      .default('inline'),
+  );
+  listing(
+    'report',
+    'write one self-contained HTML page (default report.html): the map, the outline, unsupported claims, counterpoints, sources',
+    async () => (await import('./commands/report')).runReport,
+    ['html'],
+  );
+
+  program
+    .command('import')
+    .description('convert an AIF JSON map or a Kialo text export to an argument file (docs/interchange.md)')
+    .argument('<file>', 'the AIF (.json) or Kialo (.txt) file')
+    .addOption(new Option('--from <format>', 'what the file is').choices(['aif', 'kialo']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write the YAML to a file (atomically); a map of several parts also gets FILE-2.yaml, ...')
+    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
+    .option('--color', 'force colour on')
+    .option('--no-color', 'force colour off')
+    .action(async (file: string, options) => {
+      const { runImport } = await import('./commands/import');
+      setExitCode(await runImport(file, options, io));
+    });
+  program
+    .command('export')
+    .description('convert an argument file to AIF JSON, Argdown or JSON (docs/interchange.md, docs/json.md)')
+    .argument('<file>', 'the argument file')
+    .addOption(new Option('--to <format>', 'output format').choices(['aif', 'argdown', 'json']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
+    .option('--color', 'force colour on')
+    .option('--no-color', 'force colour off')
+    .action(async (file: string, options) => {
+      const { runExport } = await import('./commands/export');
+      setExitCode(await runExport(file, options, io));
+    });
 
   return program;
 }

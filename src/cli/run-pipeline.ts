@@ -5,6 +5,8 @@ import { pathProblemMessage } from '../diagnostics/messages';
 import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
 import { displayPath, resolvePaths } from '../load/resolve-paths';
+import { version } from '../../package.json';
+import { CheckCache } from '../pipeline/cache';
 import { checkFiles } from '../pipeline/check-files';
 import type { FileReport } from '../pipeline/check-source';
 import { chalkFor, colorLevel } from '../util/terminal';
@@ -15,6 +17,14 @@ export interface InputOptions {
   config?: string;
   maxFileSize?: number;
   color?: boolean;
+}
+
+/** What a command needs from the run beyond the reports' diagnostics. */
+export interface PipelineMode {
+  /** Only diagnostics are used (no graphs): files may be checked in worker threads. */
+  diagnosticsOnly?: boolean;
+  /** With diagnosticsOnly: the cache file (relative to the working folder) of `--cache`. */
+  cache?: string;
 }
 
 /** The folder read when no path is given. */
@@ -31,7 +41,12 @@ export interface PipelineRun {
  * The part every command shares: find and load the config, resolve the path arguments, read and
  * check every file. Usage problems are written to stderr here, once, in one wording.
  */
-export async function runPipeline(paths: readonly string[], options: InputOptions, io: CliIO): Promise<PipelineRun> {
+export async function runPipeline(
+  paths: readonly string[],
+  options: InputOptions,
+  io: CliIO,
+  mode: PipelineMode = {},
+): Promise<PipelineRun> {
   const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
   const fail = (message: string) => io.stderr.write(`${err.red('argmap:')} ${message}\n`);
   const empty: PipelineRun = { reports: [], usageError: true, config: { severities: {} } };
@@ -65,9 +80,18 @@ export async function runPipeline(paths: readonly string[], options: InputOption
     return { ...empty, config };
   }
   const { files, problems } = await resolvePaths(paths.length > 0 ? paths : [DEFAULT_PATH], io.cwd);
-  const result = await checkFiles(files, {
+  const settings = {
     severities: config.severities,
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+  };
+  const cache =
+    mode.diagnosticsOnly && mode.cache !== undefined
+      ? await CheckCache.open(resolve(io.cwd, mode.cache), version, settings)
+      : undefined;
+  const result = await checkFiles(files, {
+    ...settings,
+    ...(mode.diagnosticsOnly ? { diagnosticsOnly: true } : {}),
+    ...(cache ? { cache } : {}),
   });
   problems.push(...result.problems);
   for (const problem of problems) fail(pathProblemMessage(problem));

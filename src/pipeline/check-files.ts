@@ -1,10 +1,25 @@
 import { readSource } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
+import { SourceFile } from '../load/source-file';
+import type { CheckCache } from './cache';
+import { hashText } from './cache';
 import { sortDiagnostics, checkSource, type CheckOptions, type FileReport } from './check-source';
 
 export interface RunOptions extends CheckOptions {
   /** Largest file read, in bytes. */
   maxFileSize?: number;
+  /**
+   * Only the diagnostics are wanted (no graph, no analyses): files may then be checked in worker
+   * threads, and diagnostics taken from `cache`.
+   */
+  diagnosticsOnly?: boolean;
+  /** Diagnostics of unchanged files from earlier runs (with `diagnosticsOnly`). */
+  cache?: CheckCache;
+  /**
+   * Worker threads: undefined decides by the number of files; 0 or 1 checks in this thread; n > 1
+   * forces a pool of n. The environment variable ARGMAP_WORKERS sets the same.
+   */
+  workers?: number;
 }
 
 export interface RunResult {
@@ -13,27 +28,94 @@ export interface RunResult {
   problems: PathProblem[];
 }
 
+/** One file's outcome: a report, or a problem reading it. */
+export type Outcome = { report: FileReport } | { problem: PathProblem };
+
 function errnoCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
 }
 
-/** Reads and checks each file in order. I/O failures become problems; content problems, diagnostics. */
+/** Reads and checks one file; `text` when the caller has read it already. */
+export async function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Promise<Outcome> {
+  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), options) };
+  let read;
+  try {
+    read = await readSource(file.absolute, file.display, options.maxFileSize);
+  } catch (error) {
+    return { problem: { input: file.display, code: 'unreadable', detail: errnoCode(error) } };
+  }
+  if (!read.ok) return { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
+  return { report: checkSource(read.source, options) };
+}
+
+/** From this many files on, a pool of worker threads checks them (measured by `npm run bench`). */
+export const WORKER_THRESHOLD = 64;
+
+function workerCount(files: number, options: RunOptions, env: NodeJS.ProcessEnv): number {
+  const forced = options.workers ?? (env.ARGMAP_WORKERS !== undefined && /^\d+$/.test(env.ARGMAP_WORKERS) ? Number(env.ARGMAP_WORKERS) : undefined);
+  if (forced !== undefined) return forced > 1 ? Math.min(forced, files) : 0;
+  return files >= WORKER_THRESHOLD ? -1 : 0; // -1: as many as the machine has (decided by the pool)
+}
+
+/**
+ * Reads and checks each file; the result is in the order of `files`, whichever thread checked them.
+ * I/O failures become problems; content problems, diagnostics.
+ */
 export async function checkFiles(files: readonly ResolvedFile[], options: RunOptions = {}): Promise<RunResult> {
+  const outcomes: Array<Outcome | undefined> = new Array(files.length);
+  const cache = options.diagnosticsOnly ? options.cache : undefined;
+  const hashes: Array<string | undefined> = new Array(files.length);
+  const texts: Array<string | undefined> = new Array(files.length);
+  let todo: number[] = files.map((_, i) => i);
+
+  if (cache) {
+    // Read every file here: a file whose content hash is in the cache is not checked again.
+    todo = [];
+    for (const [i, file] of files.entries()) {
+      let read;
+      try {
+        read = await readSource(file.absolute, file.display, options.maxFileSize);
+      } catch (error) {
+        outcomes[i] = { problem: { input: file.display, code: 'unreadable', detail: errnoCode(error) } };
+        continue;
+      }
+      if (!read.ok) {
+        outcomes[i] = { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
+        continue;
+      }
+      const hash = hashText(read.source.text);
+      const hit = cache.get(file.absolute, hash);
+      if (hit) outcomes[i] = { report: { source: read.source, diagnostics: hit } };
+      else {
+        hashes[i] = hash;
+        texts[i] = read.source.text;
+        todo.push(i);
+      }
+    }
+  }
+
+  const workers = options.diagnosticsOnly ? workerCount(todo.length, options, process.env) : 0;
+  let done = false;
+  if (workers !== 0 && todo.length > 0) {
+    const { checkInWorkers } = await import('./workers');
+    done = await checkInWorkers(files, todo, texts, options, workers, outcomes);
+  }
+  if (!done) {
+    for (const i of todo) outcomes[i] = await checkFile(files[i]!, options, texts[i]);
+  }
+
   const reports: FileReport[] = [];
   const problems: PathProblem[] = [];
-  for (const file of files) {
-    let read;
-    try {
-      read = await readSource(file.absolute, file.display, options.maxFileSize);
-    } catch (error) {
-      problems.push({ input: file.display, code: 'unreadable', detail: errnoCode(error) });
+  for (const [i, outcome] of outcomes.entries()) {
+    if (!outcome) continue;
+    if ('problem' in outcome) {
+      problems.push(outcome.problem);
       continue;
     }
-    if (!read.ok) {
-      reports.push({ source: read.source, diagnostics: sortDiagnostics(read.diagnostics) });
-      continue;
-    }
-    reports.push(checkSource(read.source, options));
+    reports.push(outcome.report);
+    const hash = hashes[i];
+    if (cache && hash !== undefined) cache.set(files[i]!.absolute, hash, outcome.report.diagnostics);
   }
+  if (cache) await cache.save().catch(() => {}); // a cache that cannot be written is no error
   return { reports, problems };
 }

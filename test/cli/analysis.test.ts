@@ -110,7 +110,7 @@ describe('configuration', () => {
       'argmap.config.yaml': 'rules:\n  unsupported-claim: error\n',
       'sub/op-ed.yaml': readFileSync(OPED, 'utf8'),
     });
-    const r = argmap(['check', 'op-ed.yaml'], { cwd: join(dir, 'sub') });
+    const r = argmap(['check', '--format', 'compact', 'op-ed.yaml'], { cwd: join(dir, 'sub') });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/op-ed\.yaml:\d+:\d+ {2}error {2}unsupported reason: `interoperability`/);
     expect(r.stdout).toContain('4 problems (4 errors, 0 warnings)');

@@ -28,7 +28,7 @@ function locate(text: string, needle: string, offsetInNeedle = 0): string {
 
 describe('argmap check', () => {
   it('checks the bundled arguments/ by default and exits 0', () => {
-    const r = argmap(['check']);
+    const r = argmap(['check', '--format', 'compact']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // The op-ed asserts four things without support: warnings, not errors.
@@ -38,7 +38,7 @@ describe('argmap check', () => {
 
   it('reports an evidence source renamed to an unknown id, at the id', () => {
     const { dir, text } = faulty((t) => t.replace('source: zelenskyy-brussels', 'source: zelenskyy-brussel'));
-    const r = argmap(['check', 'op-ed.yaml'], { cwd: dir });
+    const r = argmap(['check', '--format', 'compact', 'op-ed.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     const at = locate(text, 'source: zelenskyy-brussel', 'source: '.length);
     expect(r.stdout).toContain(`op-ed.yaml:${at}  error  unknown source \`zelenskyy-brussel\``);
@@ -48,7 +48,7 @@ describe('argmap check', () => {
 
   it("reports one claim's id set to another's, at the second definition", () => {
     const { dir, text } = faulty((t) => t.replace('id: interoperability', 'id: legal-basis'));
-    const r = argmap(['check', 'op-ed.yaml'], { cwd: dir });
+    const r = argmap(['check', '--format', 'compact', 'op-ed.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     const first = locate(text, 'id: legal-basis', 4);
     const second = text.indexOf('id: legal-basis', text.indexOf('id: legal-basis') + 1);
@@ -59,7 +59,7 @@ describe('argmap check', () => {
 
   it("reports a claim's misspelled text key at that key", () => {
     const { dir, text } = faulty((t) => t.replace(/(id: readiness-deterrence\n\s+)text:/, '$1txt:'));
-    const r = argmap(['check', 'op-ed.yaml'], { cwd: dir });
+    const r = argmap(['check', '--format', 'compact', 'op-ed.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     const at = locate(text, 'txt: ');
     expect(r.stdout).toContain(`op-ed.yaml:${at}  error  unknown property \`txt\``);
@@ -69,7 +69,7 @@ describe('argmap check', () => {
 
   it('reports an unclosed bracket where it opens', () => {
     const { dir, text } = faulty((t) => t.replace('- ref: readiness-deterrence', '- [ref: readiness-deterrence'));
-    const r = argmap(['check', 'op-ed.yaml'], { cwd: dir });
+    const r = argmap(['check', '--format', 'compact', 'op-ed.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     const at = locate(text, '[ref: readiness-deterrence');
     expect(r.stdout).toContain(`op-ed.yaml:${at}  error  unclosed \`[\``);

@@ -1,30 +1,93 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { version } from '../../../package.json';
 import { formatCompact } from '../../format/compact';
+import { formatGithub } from '../../format/github';
 import { formatJson } from '../../format/json';
+import { formatJunit } from '../../format/junit';
 import { resolveDiagnostics, totals } from '../../format/resolve';
+import { formatSarif } from '../../format/sarif';
+import { formatStylish, type FileResult } from '../../format/stylish';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
 import { EXIT, type CliIO } from '../io';
+import { DEFAULT_CACHE_FILE } from '../../pipeline/cache';
 import { runPipeline, type InputOptions } from '../run-pipeline';
 
+export const CHECK_FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
 export interface CheckCommandOptions extends InputOptions {
-  format: 'compact' | 'json';
+  format: CheckFormat;
   output?: string;
   maxWarnings?: number;
+  /** Report errors only (the exit code still counts everything). */
+  quiet?: boolean;
+  /** Reuse the diagnostics of unchanged files (`--cache`), kept at `cacheLocation`. */
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+/**
+ * The root that SARIF and GitHub paths are relative to: the top of the git work tree holding `cwd`
+ * (a `.git` folder, or a `.git` file in a worktree or submodule), else `cwd` itself.
+ */
+export function repositoryRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return resolve(cwd);
+  }
+}
+
+/** A file's path relative to `root` with POSIX separators, or undefined when it lies outside. */
+function relativeTo(root: string, cwd: string, file: string): string | undefined {
+  const rel = relative(root, resolve(cwd, file));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
 }
 
 /** `argmap check`: every problem in every file, a summary, and the exit code CI acts on. */
 export async function runCheck(paths: string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
-  const run = await runPipeline(paths, options, io);
+  const run = await runPipeline(paths, options, io, {
+    diagnosticsOnly: true,
+    ...(options.cache || options.cacheLocation !== undefined ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
+  });
   if (run.usageError && run.reports.length === 0) return EXIT.usage;
 
-  const resolved = run.reports.map((r) => ({ file: r.source.path, diagnostics: resolveDiagnostics(r) }));
-  const t = totals(resolved);
+  const all: FileResult[] = run.reports.map((r) => ({ file: r.source.path, diagnostics: resolveDiagnostics(r), source: r.source }));
+  const t = totals(all);
+  const shown = options.quiet ? all.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : all;
+  const shownTotals = options.quiet ? totals(shown) : t;
   const toFile = options.output !== undefined;
-  const text =
-    options.format === 'json'
-      ? formatJson(resolved, t)
-      : formatCompact(resolved, t, chalkFor(toFile ? 0 : colorLevel(io.stdout, io.env, options.color)));
+  const chalk = () => chalkFor(toFile ? 0 : colorLevel(io.stdout, io.env, options.color));
+  const root = options.format === 'sarif' || options.format === 'github' ? repositoryRoot(io.cwd) : io.cwd;
+  let text: string;
+  switch (options.format) {
+    case 'json':
+      text = formatJson(shown, shownTotals);
+      break;
+    case 'compact':
+      text = formatCompact(shown, shownTotals, chalk());
+      break;
+    case 'sarif':
+      text = formatSarif(shown, {
+        version,
+        location: (file) => {
+          const rel = relativeTo(root, io.cwd, file);
+          return rel !== undefined ? { relative: rel } : { absoluteUri: pathToFileURL(resolve(io.cwd, file)).href };
+        },
+      });
+      break;
+    case 'github':
+      text = formatGithub(shown, shownTotals, (file) => relativeTo(root, io.cwd, file) ?? resolve(io.cwd, file));
+      break;
+    case 'junit':
+      text = formatJunit(shown);
+      break;
+    default:
+      text = formatStylish(shown, shownTotals, chalk());
+  }
   if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), text);
   else io.stdout.write(text);
 

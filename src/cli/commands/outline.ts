@@ -1,14 +1,28 @@
+import { buildGraphModel } from '../../format/graph-model';
+import { formatMermaid } from '../../format/mermaid';
 import { formatOutline } from '../../format/outline';
 import { treeJson } from '../../format/tree-json';
 import type { CliIO } from '../io';
 import { runListing, type ListingOptions } from '../listing';
 
 /** `argmap outline`: the argument as Markdown (one document per file, separated by a rule) or a JSON tree. */
-export function runOutline(paths: string[], options: ListingOptions & { format: 'markdown' | 'json' }, io: CliIO) {
+export function runOutline(
+  paths: string[],
+  options: ListingOptions & { format: 'markdown' | 'json'; diagram?: boolean },
+  io: CliIO,
+) {
   return runListing(paths, options, io, (files) => {
     if (options.format === 'json') {
       return `${JSON.stringify({ files: files.map((f) => treeJson(f.source, f.analyses)) }, null, 2)}\n`;
     }
-    return files.map((f) => formatOutline(f.analyses.graph, f.analyses, { file: f.source.path })).join('\n---\n\n');
+    return files
+      .map((f) => {
+        const md = formatOutline(f.analyses.graph, f.analyses, { file: f.source.path });
+        if (!options.diagram) return md;
+        // --diagram: the Mermaid drawing right after the title, where GitHub renders it.
+        const cut = md.indexOf('\n\n') + 2;
+        return `${md.slice(0, cut)}\`\`\`mermaid\n${formatMermaid(buildGraphModel(f.analyses))}\`\`\`\n\n${md.slice(cut)}`;
+      })
+      .join('\n---\n\n');
   });
 }

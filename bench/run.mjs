@@ -1,0 +1,188 @@
+// `npm run bench`: times argmap against baselines measured in the same run and writes
+// docs/performance.md. Every figure is a median over repeated runs (min and max given), reported as
+// a ratio to its baseline, since absolute times mean little on a shared, noisy machine.
+// BENCH_QUICK=1: fewer runs, no 100,000-claim file, a 200-file repository.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 3 : 7;
+const BIG_RUNS = 3;
+const SIZES = QUICK ? [10, 1000, 10000] : [10, 1000, 10000, 100000];
+const REPO_FILES = QUICK ? 200 : 1000;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const BIN = join(ROOT, 'bin/argmap.js');
+const AJV = join(ROOT, 'node_modules/.bin/ajv');
+const NODE = process.execPath;
+
+if (!existsSync(join(ROOT, 'dist/argmap.js'))) {
+  console.error('bench: dist/argmap.js is missing: run "npm run build" first');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'argmap-bench-'));
+const log = (s) => process.stderr.write(`${s}\n`);
+log(`bench: generating inputs in ${work}`);
+const { files, repo } = generate(work, { sizes: SIZES, repoFiles: REPO_FILES, root: ROOT });
+
+/** The commands this build has (evaluate appears when its issue lands). */
+const help = spawnSync(NODE, [BIN, '--help'], { encoding: 'utf8' }).stdout;
+const COMMANDS = ['check', 'outline', 'unsupported', 'counterpoints', 'evaluate'].filter((c) =>
+  new RegExp(`^\\s+${c}\\b`, 'm').test(help),
+);
+
+/** One run of a command: wall time (ms) and peak resident memory (KB). */
+function once(argv, cwd = work) {
+  const memFile = join(work, 'mem.txt');
+  const [cmd, args] = TIME ? [TIME, ['-f', '%M', '-o', memFile, ...argv]] : [argv[0], argv.slice(1)];
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const kb = TIME ? Number(readFileSync(memFile, 'utf8').trim().split('\n').pop()) : NaN;
+  return { ms, kb };
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1] };
+};
+
+/** Runs each named command `runs` times, interleaved (round-robin), so drift hits all alike. */
+function measure(cases, runs, setup = {}) {
+  const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, { ms: [], kb: [] }]));
+  for (const [name, argv] of Object.entries(cases)) once(argv, setup[name]?.cwd); // warm the disk cache
+  for (let i = 0; i < runs; i++) {
+    for (const [name, argv] of Object.entries(cases)) {
+      setup[name]?.before?.();
+      const { ms, kb } = once(argv, setup[name]?.cwd);
+      samples[name].ms.push(ms);
+      samples[name].kb.push(kb);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { ms: stats(v.ms), kb: stats(v.kb) }]));
+}
+
+const rows = [];
+const fmt = (x, d = 2) => x.toFixed(d);
+function row(scenario, what, m, base, baseName, target, memBase) {
+  const ratio = m.ms.median / base.ms.median;
+  const memRatio = memBase ? m.kb.median / memBase.kb.median : undefined;
+  rows.push({
+    scenario,
+    what,
+    ms: `${fmt(m.ms.median, 0)} (${fmt(m.ms.min, 0)}–${fmt(m.ms.max, 0)})`,
+    ratio: `${fmt(ratio)}× ${baseName}`,
+    mem: Number.isFinite(m.kb.median) ? `${fmt(m.kb.median / 1024, 0)}${memRatio ? ` (${fmt(memRatio)}×)` : ''}` : 'n/a',
+    target: target ? target.text : '',
+    met: target ? (target.ok(ratio, memRatio) ? 'yes' : 'NO') : '',
+  });
+  return ratio;
+}
+
+const argmap = (cmd, ...paths) => [NODE, BIN, cmd, ...paths];
+const parseOnly = (file) => [NODE, join(ROOT, 'bench/parse-only.mjs'), file];
+const ajv = (...data) => [NODE, AJV, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-s', join(ROOT, 'schemas/argmap.schema.json'), ...data.flatMap((d) => ['-d', d])];
+
+// 1. Start-up: the bundled arguments/ against bare node.
+log('bench: start-up');
+{
+  const m = measure({ node: [NODE, '-e', '0'], check: argmap('check', join(ROOT, 'arguments')), ajv: ajv(join(ROOT, 'arguments/*.yaml')) }, RUNS * 2);
+  row('bundled arguments/', 'node -e 0 (baseline)', m.node, m.node, 'node');
+  row('bundled arguments/', 'ajv-cli', m.ajv, m.node, 'node');
+  row('bundled arguments/', 'argmap check', m.check, m.node, 'node', { text: '≤ 1.30× node', ok: (r) => r <= 1.3 });
+}
+
+// 2. One file of n claims: every command against parseDocument alone on the same file.
+const perSize = {};
+for (const n of SIZES) {
+  log(`bench: ${n} claims`);
+  const cases = { parse: parseOnly(files[n]), ajv: ajv(files[n]) };
+  for (const c of COMMANDS) cases[c] = argmap(c, files[n]);
+  const m = measure(cases, n >= 100000 ? BIG_RUNS : RUNS);
+  perSize[n] = m;
+  const label = `${n.toLocaleString('en')} claims (${fmt(readFileSync(files[n]).length / 1e6, 1)} MB)`;
+  row(label, 'parseDocument alone (baseline)', m.parse, m.parse, 'parse', undefined, m.parse);
+  row(label, 'ajv-cli', m.ajv, m.parse, 'parse', undefined, m.parse);
+  for (const c of COMMANDS) {
+    const target =
+      n === 10000 && c !== 'counterpoints'
+        ? { text: '≤ 1.25× parse, mem ≤ 1.3×', ok: (r, mr) => r <= 1.25 && !(mr > 1.3) }
+        : undefined;
+    row(label, `argmap ${c}`, m[c], m.parse, 'parse', target, m.parse);
+  }
+}
+if (perSize[100000]) {
+  for (const c of ['parse', ...COMMANDS]) {
+    const growth = perSize[100000][c].ms.median / perSize[10000][c].ms.median;
+    rows.push({ scenario: 'growth 10k → 100k claims', what: c === 'parse' ? 'parseDocument alone' : `argmap ${c}`, ms: '', ratio: `${fmt(growth)}× its 10k time`, mem: '', target: c === 'parse' ? '' : '≤ 11×', met: c === 'parse' ? '' : growth <= 11 ? 'yes' : 'NO' });
+  }
+}
+
+// 3. A repository of op-ed copies: check (serial and parallel), ajv-cli, and the cache.
+log(`bench: ${REPO_FILES} files`);
+{
+  const cacheDir = mkdtempSync(join(tmpdir(), 'argmap-bench-cache-'));
+  const cacheFile = join(cacheDir, '.argmapcache');
+  const cases = {
+    ajv: ajv(join(repo, '**/*.yaml')),
+    check: argmap('check', repo),
+    serial: argmap('check', repo),
+    cold: argmap('check', '--cache', repo),
+    warm: argmap('check', '--cache', repo),
+  };
+  const setup = {
+    serial: { before: () => (process.env.ARGMAP_WORKERS = '0') },
+    check: { before: () => delete process.env.ARGMAP_WORKERS },
+    cold: { cwd: cacheDir, before: () => (delete process.env.ARGMAP_WORKERS, rmSync(cacheFile, { force: true })) },
+    warm: { cwd: cacheDir, before: () => delete process.env.ARGMAP_WORKERS },
+  };
+  const hasCache = spawnSync(NODE, [BIN, 'check', '--help'], { encoding: 'utf8' }).stdout.includes('--cache');
+  if (!hasCache) {
+    delete cases.cold;
+    delete cases.warm;
+  }
+  const m = measure(cases, RUNS, setup);
+  delete process.env.ARGMAP_WORKERS;
+  const label = `${REPO_FILES} op-ed files (${fmt((readFileSync(join(ROOT, 'arguments/south-korea-arms-to-ukraine.yaml')).length * REPO_FILES) / 1e6, 1)} MB)`;
+  row(label, 'ajv-cli (baseline)', m.ajv, m.ajv, 'ajv-cli');
+  row(label, 'argmap check, one thread (ARGMAP_WORKERS=0)', m.serial, m.ajv, 'ajv-cli');
+  row(label, 'argmap check', m.check, m.ajv, 'ajv-cli', { text: '< 1× ajv-cli', ok: (r) => r < 1 });
+  if (m.cold) {
+    row(label, 'argmap check --cache, first run', m.cold, m.ajv, 'ajv-cli');
+    row(label, 'argmap check --cache, unchanged', m.warm, m.cold, 'first run', { text: '≤ 0.20× first run', ok: (r) => r <= 0.2 });
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+rmSync(work, { recursive: true, force: true });
+
+const cpu = cpus()[0]?.model ?? 'unknown cpu';
+const header = `| input | command | median ms (min–max) | ratio (medians) | peak MB (ratio) | target | met |\n| --- | --- | --- | --- | --- | --- | --- |`;
+const table = rows.map((r) => `| ${r.scenario} | ${r.what} | ${r.ms} | ${r.ratio} | ${r.mem} | ${r.target} | ${r.met} |`).join('\n');
+const doc = `# Performance
+
+Generated by \`npm run bench\`${QUICK ? ' (BENCH_QUICK=1: fewer runs, smaller inputs)' : ''} on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${cpu}, ${availableParallelism()} cores, Node ${process.version}, ${process.platform}.
+
+Every figure is the median of ${RUNS} runs (${BIG_RUNS} for 100,000 claims), min and max in brackets, each
+run a fresh process, all commands interleaved. Ratios are to baselines measured in the same run, so
+they hold on other machines better than the milliseconds do: \`node -e 0\` (bare start-up);
+\`parseDocument\` from the \`yaml\` package alone on the same file, in a process of its own
+(\`bench/parse-only.mjs\`), the floor any check built on it stands on; and ajv-cli 5
+(\`ajv validate --spec=draft2020 --strict=false --all-errors\`, YAML read by js-yaml) validating the same
+files against \`schemas/argmap.schema.json\`, which checks the schema only. Peak memory is the
+maximum resident set size from ${TIME ? '`/usr/bin/time -f %M`' : 'n/a (no /usr/bin/time)'}. The inputs are generated
+(\`bench/generate.mjs\`): schema-valid files with sources, evidence, nested reasons, counterpoints,
+rebuttals, \`ref\` reuse and \`targets\`; the repository is copies of the bundled op-ed.
+
+${header}
+${table}
+`;
+writeFileSync(join(ROOT, 'docs/performance.md'), doc);
+process.stdout.write(doc);

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatCompact } from '../../format/compact';
+import { resolveDiagnostics, totals } from '../../format/resolve';
+import { toAif } from '../../interchange/aif-export';
+import { toArgdown } from '../../interchange/argdown-export';
+import { toJson } from '../../interchange/json-export';
+import { displayPath } from '../../load/resolve-paths';
+import { checkFiles } from '../../pipeline/check-files';
+import { BLOCKING_RULES } from '../../rules/index';
+import { writeFileAtomic } from '../../util/atomic-write';
+import { chalkFor, colorLevel } from '../../util/terminal';
+import { EXIT, type CliIO } from '../io';
+
+export interface ExportOptions {
+  to: 'aif' | 'argdown' | 'json';
+  output?: string;
+  maxFileSize?: number;
+  color?: boolean;
+}
+
+/**
+ * `argmap export FILE --to aif|argdown|json`: check the file as `argmap check` does; a file with
+ * errors is not exported (its errors go to stderr, exit 1); otherwise write the export to stdout or
+ * atomically to --output.
+ */
+export async function runExport(file: string, options: ExportOptions, io: CliIO): Promise<number> {
+  const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
+  const absolute = resolve(io.cwd, file);
+  const shown = displayPath(absolute, io.cwd);
+  if (!existsSync(absolute)) {
+    io.stderr.write(`${err.red('argmap:')} ${shown}: no such file\n`);
+    return EXIT.usage;
+  }
+  const run = await checkFiles([{ absolute, display: shown }], options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {});
+  if (run.problems.length > 0 || run.reports.length === 0) {
+    io.stderr.write(`${err.red('argmap:')} ${shown}: cannot read (${run.problems[0]?.detail ?? 'unknown error'})\n`);
+    return EXIT.usage;
+  }
+  const report = run.reports[0]!;
+  const errors = report.diagnostics.filter((d) => d.severity === 'error' && BLOCKING_RULES.has(d.rule));
+  if (errors.length > 0 || !report.graph || !report.analyses) {
+    const resolved = [{ diagnostics: resolveDiagnostics({ ...report, diagnostics: errors }) }];
+    io.stderr.write(`${err.red('argmap:')} not exported: ${shown} has errors (see "argmap check"):\n`);
+    io.stderr.write(formatCompact(resolved, totals(resolved), err));
+    return EXIT.problems;
+  }
+  const text =
+    options.to === 'argdown'
+      ? toArgdown(report.graph)
+      : `${JSON.stringify(options.to === 'aif' ? toAif(report.graph) : toJson(report.source, report.analyses), null, 2)}\n`;
+  if (options.output !== undefined) await writeFileAtomic(resolve(io.cwd, options.output), text);
+  else io.stdout.write(text);
+  return EXIT.ok;
+}

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { resolveDiagnostics, totals } from '../../format/resolve';
+import { formatCompact } from '../../format/compact';
+import { displayPath } from '../../load/resolve-paths';
+import { decode } from '../../load/read';
+import { parseAif } from '../../interchange/aif-import';
+import { InterchangeError } from '../../interchange/errors';
+import { parseKialo } from '../../interchange/kialo-import';
+import { place } from '../../interchange/place';
+import { checkWritten, toYaml } from '../../interchange/write-yaml';
+import { writeFileAtomic } from '../../util/atomic-write';
+import { chalkFor, colorLevel } from '../../util/terminal';
+import { EXIT, type CliIO } from '../io';
+
+export interface ImportOptions {
+  from: 'aif' | 'kialo';
+  output?: string;
+  maxFileSize?: number;
+  color?: boolean;
+}
+
+/** The files a map of several parts is written to: out.yaml, out-2.yaml, out-3.yaml... */
+export function partPaths(output: string, count: number): string[] {
+  const m = /^(.*?)(\.ya?ml)?$/i.exec(output)!;
+  return Array.from({ length: count }, (_, i) => (i === 0 ? output : `${m[1]}-${i + 1}${m[2] ?? '.yaml'}`));
+}
+
+/**
+ * `argmap import FILE --from aif|kialo`: read another tool's map, place it in argmap's tree, check the
+ * result with argmap's own pipeline, say on stderr what was kept, mapped and not mapped, and write
+ * the YAML (atomically) or print it. Nothing is written when anything fails.
+ */
+export async function runImport(file: string, options: ImportOptions, io: CliIO): Promise<number> {
+  const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
+  const fail = (message: string) => {
+    io.stderr.write(`${err.red('argmap:')} ${message}\n`);
+    return EXIT.usage;
+  };
+  const absolute = resolve(io.cwd, file);
+  const shown = displayPath(absolute, io.cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? `${shown}: no such file` : `${shown}: cannot read (${code ?? String(error)})`);
+  }
+  const read = decode(shown, bytes, options.maxFileSize);
+  if (!read.ok) {
+    const d = read.diagnostics[0]!;
+    const p = read.source.position(d.span.start);
+    return fail(`${shown}:${p.line}:${p.column}: ${d.code === 'not-utf8' ? 'not UTF-8 text' : 'file too large (see --max-file-size)'}`);
+  }
+
+  let graph;
+  try {
+    graph = options.from === 'aif' ? parseAif(read.source) : parseKialo(read.source);
+  } catch (error) {
+    if (error instanceof InterchangeError) return fail(error.message);
+    throw error;
+  }
+  const placement = place(graph);
+  const paths = options.output !== undefined ? partPaths(options.output, placement.parts.length) : [];
+  if (options.output === undefined && placement.parts.length > 1) {
+    return fail(
+      `${shown}: the map holds ${placement.parts.length} separate arguments (roots that support or attack nothing); name a file with --output and they are written as ${partPaths('FILE.yaml', placement.parts.length).slice(0, 2).join(', ')}...`,
+    );
+  }
+  const texts: string[] = [];
+  const reports: string[] = [];
+  for (const [i, part] of placement.parts.entries()) {
+    const target = paths[i] ?? 'stdout.yaml';
+    const checked = checkWritten(target, toYaml(part.data));
+    if (checked.formErrors.length > 0) {
+      const resolved = [{ diagnostics: resolveDiagnostics({ source: checked.source, diagnostics: checked.formErrors }) }];
+      io.stderr.write(formatCompact(resolved, totals(resolved), err));
+      return fail(`internal error: the YAML written for ${shown} does not pass argmap check; nothing was written. This is a bug in argmap; please report it with the file.`);
+    }
+    if (checked.argumentErrors.length > 0) {
+      const resolved = [{ diagnostics: resolveDiagnostics({ source: checked.source, diagnostics: checked.argumentErrors }) }];
+      reports.push(`note: ${target} records what ${shown} says, and argmap check reports it:\n${formatCompact(resolved, totals(resolved), err)}`);
+    }
+    texts.push(checked.text);
+  }
+
+  // What was kept, mapped and not mapped.
+  const total = graph.claims.length;
+  const written = placement.parts.reduce((n, p) => n + p.claims.size, 0);
+  const lines = [`${err.bold(`imported ${shown}`)} (${options.from === 'aif' ? 'AIF' : 'Kialo'}):`];
+  lines.push(`  kept: ${total} claims, ${graph.relations.length} relations, ${graph.undercuts.length} undercuts, ${graph.sources.length} sources`);
+  for (const m of graph.mapped) lines.push(`  mapped: ${m}`);
+  placement.parts.forEach((part, i) => {
+    lines.push(`  placed: ${paths[i] ?? 'stdout'}: recommendation "${short(part.root.text)}" (${part.root.origin}), ${part.claims.size} claims`);
+  });
+  if (placement.parts.length > 1) {
+    const shared = written - total;
+    lines.push(`  placed: ${placement.parts.length} separate arguments (other roots, disconnected parts), one file each${shared > 0 ? `; ${shared} claims shared by two parts are written in each` : ''}`);
+  }
+  const unmapped = [...graph.unmapped, ...placement.unmapped];
+  if (unmapped.length === 0) lines.push('  not mapped: nothing');
+  for (const u of unmapped) lines.push(`  not mapped: ${u}`);
+  io.stderr.write(`${lines.join('\n')}\n`);
+  for (const r of reports) io.stderr.write(r);
+
+  if (options.output === undefined) {
+    io.stdout.write(texts[0]!);
+    return EXIT.ok;
+  }
+  for (const [i, text] of texts.entries()) await writeFileAtomic(resolve(io.cwd, paths[i]!), text);
+  return EXIT.ok;
+}
+
+function short(text: string): string {
+  const line = text.split('\n')[0]!;
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}

@@ -1,0 +1,48 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { ARGUMENT_TEMPLATE } from '../../templates/argument';
+import { writeFileAtomic } from '../../util/atomic-write';
+import { EXIT, type CliIO } from '../io';
+import { SCHEMA_ID, schemaPath } from './schema';
+
+export const DEFAULT_INIT_FILE = 'arguments/argument.yaml';
+
+/**
+ * The modeline's `$schema`: the package's schema file relative to the new file when the package
+ * lies inside the project (a local install, or argmap's own checkout), else the schema's `$id`.
+ */
+function schemaReference(file: string, cwd: string): string {
+  const path = schemaPath();
+  if (path !== undefined) {
+    const inside = (p: string) => {
+      const rel = relative(cwd, p);
+      return !rel.startsWith('..') && !isAbsolute(rel);
+    };
+    if (inside(path) && inside(file)) {
+      const rel = relative(dirname(file), path);
+      return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
+    }
+  }
+  return SCHEMA_ID;
+}
+
+/** `argmap init [file]`: a new argument file from the commented template; never overwrites unasked. */
+export async function runInit(file: string | undefined, options: { force?: boolean }, io: CliIO): Promise<number> {
+  const shown = file ?? DEFAULT_INIT_FILE;
+  const target = resolve(io.cwd, shown);
+  if (existsSync(target)) {
+    if (statSync(target).isDirectory()) {
+      io.stderr.write(`argmap: ${shown} is a folder: name the file to write\n`);
+      return EXIT.usage;
+    }
+    if (!options.force) {
+      io.stderr.write(`argmap: ${shown} already exists; not overwriting it (use --force to replace it)\n`);
+      return EXIT.usage;
+    }
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFileAtomic(target, ARGUMENT_TEMPLATE.replace('{{schema}}', schemaReference(target, io.cwd)));
+  io.stdout.write(`wrote ${shown}: edit it, then run argmap check ${shown}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,28 @@
+import { version } from '../../../package.json';
+import { formatDot } from '../../format/dot';
+import { buildGraphModel } from '../../format/graph-model';
+import { anchorPrefix, formatHtmlReport } from '../../format/html-report';
+import { inlineSvg, loadViz, renderSvg } from '../../format/svg';
+import type { CliIO } from '../io';
+import { runListing, type ListingOptions } from '../listing';
+
+/** Where the report goes when no --output is given. */
+export const DEFAULT_REPORT = 'report.html';
+
+/**
+ * `argmap report`: one self-contained HTML page for all the files given (a section each), written
+ * atomically to --output (default report.html). The maps are drawn in-process (see `format/svg.ts`).
+ */
+export async function runReport(paths: string[], options: ListingOptions, io: CliIO): Promise<number> {
+  const viz = await loadViz();
+  return runListing(paths, { ...options, output: options.output ?? DEFAULT_REPORT }, io, (files) =>
+    formatHtmlReport(
+      files.map((f, n) => ({
+        path: f.source.path,
+        analyses: f.analyses,
+        svg: inlineSvg(renderSvg(viz, formatDot(buildGraphModel(f.analyses), { linkPrefix: anchorPrefix(n) }))),
+      })),
+      { version },
+    ),
+  );
+}

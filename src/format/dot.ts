@@ -1,0 +1,203 @@
+import type { ClaimKind } from '../model/types';
+import {
+  KIND_LABEL,
+  claimMarkers,
+  oneLine,
+  wrap,
+  type ClaimNode,
+  type EvidenceNode,
+  type GraphEdge,
+  type GraphModel,
+} from './graph-model';
+
+/**
+ * The argument as Graphviz DOT: the recommendation at the top (`rankdir=BT`, edges point from the
+ * supporting or attacking claim up to what it supports or attacks), one node per claim named by its
+ * stable id, evidence below its claim, and a legend. Every label is an HTML-like label built from
+ * escaped text (`htmlText`); every other string from the file is a quoted DOT string (`dotString`).
+ */
+
+export interface DotOptions {
+  /** Link each claim node to `#<prefix><node id>` (the HTML report links the map to its outline). */
+  linkPrefix?: string;
+}
+
+/**
+ * A DOT quoted string: backslashes and double quotes escaped, line breaks and controls removed, and
+ * `&` written `&amp;` (Graphviz reads entities in strings, so `&lt;` would otherwise come out `<`).
+ */
+export function dotString(text: string): string {
+  return `"${oneLine(text).replace(/&/g, '&amp;').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Text for an HTML-like label: the five XML specials as entities, controls removed, and backslashes
+ * doubled (Graphviz still reads `\N`, `\G`, ... in HTML-like labels; `\\` is one backslash).
+ */
+export function htmlText(text: string): string {
+  return oneLine(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+export const KIND_STYLE: Record<ClaimKind, { fill: string; border: string }> = {
+  recommendation: { fill: '#dbeafe', border: '#1d4ed8' },
+  reason: { fill: '#dcfce7', border: '#15803d' },
+  risk: { fill: '#fef3c7', border: '#b45309' },
+  counterpoint: { fill: '#fee2e2', border: '#b91c1c' },
+  rebuttal: { fill: '#ede9fe', border: '#6d28d9' },
+};
+export const UNSUPPORTED_COLOR = '#dc2626';
+export const CONCEDED_FILL = '#e5e7eb';
+export const EDGE_COLOR = { support: '#15803d', attack: '#b91c1c', undercut: '#c2410c', evidence: '#64748b' } as const;
+
+// Graphviz measures text with its built-in Helvetica metrics only when the name is exactly this;
+// the SVG asks for `Helvetica,sans-Serif`, which Arial and Liberation Sans match in width.
+const FONT = 'Helvetica';
+
+function lines(text: string, width: number, maxLines?: number): string {
+  return wrap(text, width, maxLines).map(htmlText).join('<BR/>');
+}
+
+/** An HTML-like label, already built from escaped text: written as is, between `<` and `>`. */
+interface Html {
+  html: string;
+}
+const html = (markup: string): Html => ({ html: markup });
+
+function attrs(list: Record<string, string | number | Html | undefined>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(list)) {
+    if (value === undefined) continue;
+    const written = typeof value === 'number' ? String(value) : typeof value === 'string' ? dotString(value) : `<${value.html}>`;
+    parts.push(`${key}=${written}`);
+  }
+  return `[${parts.join(', ')}]`;
+}
+
+function claimNode(node: ClaimNode, options: DotOptions): string {
+  const { claim } = node;
+  const head = `<FONT POINT-SIZE="9" COLOR="#475569"><B>${KIND_LABEL[node.kind]}</B>${
+    claim.id !== undefined ? ` · ${htmlText(claim.id)}` : ''
+  }</FONT>`;
+  const body = node.kind === 'recommendation' ? `<B>${lines(node.text, 48, 12)}</B>` : lines(node.text, 40);
+  const marks = claimMarkers(node).map((m) =>
+    m.startsWith('⚠') ? `<FONT COLOR="${UNSUPPORTED_COLOR}"><B>${htmlText(m)}</B></FONT>` : `<I>${htmlText(m)}</I>`,
+  );
+  const evidence = node.evidence.map((e) => {
+    const who = lines(`— ${e.attribution}`, 56, 2);
+    return `<FONT POINT-SIZE="9">▪ ${lines(e.text, 52, 3).replace(/<BR\/>/g, '<BR/>  ')}<BR/><I><FONT COLOR="${
+      e.sourced ? '#334155' : UNSUPPORTED_COLOR
+    }">${who}</FONT></I></FONT>`;
+  });
+  const label = html([head, body, ...marks, ...evidence].join('<BR/>'));
+  const style = KIND_STYLE[node.kind];
+  const unsupported = node.unsupported !== undefined;
+  return `  ${dotString(node.id)} ${attrs({
+    id: node.id,
+    class: `claim ${node.kind}${unsupported ? ' unsupported' : ''}${node.assumption ? ' assumption' : ''}${node.conceded ? ' conceded' : ''}`,
+    shape: node.assumption ? 'note' : 'box',
+    style: `${node.assumption ? '' : 'rounded,'}filled${unsupported ? ',dashed' : ''}`,
+    fillcolor: node.conceded ? CONCEDED_FILL : style.fill,
+    color: unsupported ? UNSUPPORTED_COLOR : style.border,
+    penwidth: unsupported ? 2.5 : node.kind === 'recommendation' ? 2 : 1.2,
+    tooltip: node.text,
+    href: options.linkPrefix !== undefined ? `#${options.linkPrefix}${node.id}` : undefined,
+    label,
+  })};`;
+}
+
+function evidenceNode(node: EvidenceNode): string {
+  const who = node.sourced
+    ? `<FONT COLOR="#334155">— ${htmlText(node.attribution)}</FONT>`
+    : `<FONT COLOR="${UNSUPPORTED_COLOR}">${htmlText(node.attribution)}</FONT>`;
+  const label = html(`<FONT POINT-SIZE="9" COLOR="#475569"><B>EVIDENCE</B></FONT><BR/>${lines(node.text, 44, 6)}<BR/><I>${who}</I>`);
+  return `  ${dotString(node.id)} ${attrs({
+    id: node.id,
+    class: 'evidence',
+    shape: 'box',
+    style: node.sourced ? 'filled' : 'filled,dashed',
+    fillcolor: '#f8fafc',
+    color: node.sourced ? '#94a3b8' : UNSUPPORTED_COLOR,
+    fontsize: 9,
+    tooltip: `${node.text} — ${node.attribution}`,
+    label,
+  })};`;
+}
+
+function edge(e: GraphEdge): string {
+  const color = EDGE_COLOR[e.kind];
+  const arrow = e.part === 'tail' ? 'none' : e.kind === 'support' || e.kind === 'evidence' ? 'normal' : 'tee';
+  return `  ${dotString(e.from)} -> ${dotString(e.to)} ${attrs({
+    class: e.kind,
+    color,
+    style: e.kind === 'undercut' ? 'dashed' : e.kind === 'evidence' ? 'dotted' : e.cross ? 'solid' : undefined,
+    penwidth: e.kind === 'evidence' ? 1 : 1.6,
+    arrowhead: arrow,
+    arrowsize: e.kind === 'evidence' ? 0.6 : 0.9,
+    constraint: e.cross ? 'false' : undefined,
+  })};`;
+}
+
+/** The legend: an HTML-like table node, kept in the top rank beside the recommendation. */
+function legend(): string {
+  const swatch = (fill: string, border: string, text: string, extra = '') =>
+    `<TR><TD BGCOLOR="${fill}" COLOR="${border}" BORDER="1" WIDTH="14"> </TD><TD ALIGN="LEFT">${extra}${text}</TD></TR>`;
+  const arrow = (color: string, glyph: string, text: string) =>
+    `<TR><TD><FONT COLOR="${color}"><B>${glyph}</B></FONT></TD><TD ALIGN="LEFT">${text}</TD></TR>`;
+  const rows = [
+    '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>',
+    ...(Object.keys(KIND_STYLE) as ClaimKind[]).map((k) =>
+      swatch(KIND_STYLE[k].fill, KIND_STYLE[k].border, KIND_LABEL[k].toLowerCase()),
+    ),
+    swatch('#ffffff', UNSUPPORTED_COLOR, `<FONT COLOR="${UNSUPPORTED_COLOR}">⚠ unsupported</FONT>: red dashed border`),
+    swatch(CONCEDED_FILL, '#6b7280', 'conceded counterpoint (grey)'),
+    swatch('#ffffff', '#6b7280', 'assumption: folded corner'),
+    arrow(EDGE_COLOR.support, '→', 'supports'),
+    arrow(EDGE_COLOR.attack, '⊣', 'attacks'),
+    arrow(EDGE_COLOR.undercut, '- -⊣', 'undercuts the link through the dot'),
+    arrow(EDGE_COLOR.evidence, '···→', 'evidence (source, date)'),
+  ];
+  const label = html(`<TABLE BORDER="1" COLOR="#cbd5e1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" BGCOLOR="#ffffff">${rows.join('')}</TABLE>`);
+  return `  "legend" ${attrs({ id: 'legend', class: 'legend', shape: 'plain', fontsize: 9, label })};`;
+}
+
+/** The DOT source of one argument's drawing. Same graph, same bytes. */
+export function formatDot(model: GraphModel, options: DotOptions = {}): string {
+  const out: string[] = [];
+  out.push('digraph argmap {');
+  out.push(
+    `  graph ${attrs({
+      rankdir: 'BT',
+      newrank: 'true',
+      nodesep: 0.3,
+      ranksep: 0.45,
+      fontname: FONT,
+      fontsize: 16,
+      labelloc: 't',
+      label: html(`<B>${htmlText(model.title)}</B>`),
+      tooltip: model.title,
+    })};`,
+  );
+  out.push(`  node ${attrs({ fontname: FONT, fontsize: 11, margin: '0.14,0.07' })};`);
+  out.push(`  edge ${attrs({ fontname: FONT, fontsize: 9 })};`);
+  for (const node of model.nodes) {
+    if (node.type === 'claim') out.push(claimNode(node, options));
+    else if (node.type === 'evidence') out.push(evidenceNode(node));
+    else {
+      out.push(
+        `  ${dotString(node.id)} ${attrs({ id: node.id, class: 'link', shape: 'point', width: 0.09, color: EDGE_COLOR.undercut, tooltip: 'a link attacked by an undercut' })};`,
+      );
+    }
+  }
+  for (const e of model.edges) out.push(edge(e));
+  out.push(legend());
+  const rec = model.claimNodes.find((n) => n.kind === 'recommendation');
+  if (rec) out.push(`  { rank=max; ${dotString(rec.id)}; "legend"; }`);
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,312 @@
+import type { Analyses } from '../analyses/index';
+import { collectCounterpoints, type AttackTarget } from '../analyses/counterpoints';
+import { UNSUPPORTED_WHY } from '../diagnostics/messages';
+import type { Claim, Edge, Evidence, Source } from '../model/types';
+import { KIND_LABEL, attributionOf, buildGraphModel, slug } from './graph-model';
+import { safeUrl } from './markdown-escape';
+
+/**
+ * The HTML report: one self-contained page (inline CSS, the map as inline SVG, no script, no
+ * external resource: a Content-Security-Policy forbids them) with, per file, the map, the outline,
+ * the unsupported claims, the counterpoints and the sources. Every piece of text from the file goes
+ * through `esc`; the SVG comes from Graphviz, whose text the DOT writer escaped.
+ */
+
+export interface ReportFile {
+  /** The path as the user named it. */
+  path: string;
+  analyses: Analyses;
+  /** The map, inline SVG from `inlineSvg(renderSvg(...))` (with `linkPrefix` = `anchorPrefix(n)`). */
+  svg: string;
+}
+
+/** Text as HTML (element content and quoted attribute values alike). */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The prefix of the outline anchors of the n-th file (0-based): the map's nodes link to them. */
+export const anchorPrefix = (n: number) => `f${n + 1}-o-`;
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const CSS = `
+:root{--ink:#0f172a;--muted:#475569;--line:#e2e8f0;--bg:#f8fafc;--accent:#1d4ed8;--bad:#dc2626}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;color:var(--ink);background:#fff}
+header.page{background:var(--ink);color:#fff;padding:1rem 1.25rem}
+header.page h1{margin:0;font-size:1.1rem;font-weight:600;letter-spacing:.02em}
+header.page p{margin:.25rem 0 0;color:#cbd5e1;font-size:.9rem}
+header.page a{color:#bfdbfe}
+main{max-width:72rem;margin:0 auto;padding:1rem 1.25rem 3rem}
+section.file+section.file{border-top:3px solid var(--line);margin-top:3rem}
+h2{font-size:1.6rem;line-height:1.25;margin:1.5rem 0 .25rem}
+h3{font-size:1.15rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
+.meta{color:var(--muted);font-size:.9rem;margin:.25rem 0}
+.summary{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0;list-style:none}
+.summary li{background:var(--bg);border:1px solid var(--line);border-radius:999px;padding:.15rem .75rem;font-size:.9rem}
+.summary li.warn{border-color:#fecaca;background:#fef2f2;color:#991b1b}
+figure.map{margin:0;border:1px solid var(--line);border-radius:.5rem;background:#fff;overflow:auto;max-height:85vh;-webkit-overflow-scrolling:touch}
+figure.map figcaption{font-size:.85rem;color:var(--muted);padding:.5rem .75rem;border-top:1px solid var(--line);background:var(--bg);position:sticky;left:0}
+svg.map{display:block;width:100%;max-width:var(--w);height:auto;margin:0 auto}
+ul.tree,ul.tree ul{list-style:none;margin:0;padding:0}
+ul.tree ul{margin:.5rem 0 0 .9rem;padding-left:.9rem;border-left:2px solid var(--line)}
+.claim{margin:.5rem 0;padding:.6rem .8rem;border:1px solid var(--line);border-left:5px solid var(--c,#94a3b8);border-radius:.4rem;background:#fff}
+.claim:target{outline:3px solid #facc15}
+.claim.recommendation{--c:#1d4ed8;background:#eff6ff}
+.claim.reason{--c:#15803d}.claim.risk{--c:#b45309}.claim.counterpoint{--c:#b91c1c}.claim.rebuttal{--c:#6d28d9}
+.claim.unsupported{border-color:var(--bad);border-style:dashed;border-left-style:solid}
+.claim.conceded{background:#f3f4f6}
+.kind{display:inline-block;font-size:.7rem;font-weight:700;letter-spacing:.06em;color:#fff;background:var(--c,#64748b);border-radius:.25rem;padding:0 .4rem;margin-right:.35rem;vertical-align:.1em}
+code{font:.85em/1.3 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--bg);border:1px solid var(--line);border-radius:.25rem;padding:0 .25rem;overflow-wrap:anywhere}
+.text{font-weight:500}
+.recommendation>.text{font-weight:650}
+.mark{display:inline-block;font-size:.8rem;border-radius:.25rem;padding:0 .4rem;margin:.25rem .35rem 0 0;background:var(--bg);border:1px solid var(--line)}
+.mark.bad{color:#991b1b;background:#fef2f2;border-color:#fecaca;font-weight:600}
+.mark.ok{color:#166534;background:#f0fdf4;border-color:#bbf7d0}
+.detail{margin:.35rem 0 0;font-size:.92rem;color:#1e293b}
+.detail.quote{font-style:italic;color:var(--muted)}
+ul.evidence{margin:.4rem 0 0;padding-left:1.1rem;font-size:.92rem}
+ul.evidence li{margin:.2rem 0}
+.who{color:var(--muted);font-style:italic}
+.who.bad{color:var(--bad);font-style:normal;font-weight:600}
+ul.list{padding-left:1.2rem}
+ul.list>li,ol.sources>li{margin:.5rem 0}
+ol.sources{padding-left:1.6rem}
+a{color:var(--accent)}
+p.empty{color:var(--muted);font-style:italic}
+footer{color:var(--muted);font-size:.8rem;text-align:center;padding:1rem}
+@media (max-width:48rem){
+  body{font-size:15px}
+  main{padding:.75rem .75rem 2rem}
+  h2{font-size:1.3rem}
+  figure.map{max-height:none}
+  ul.tree ul{margin-left:.3rem;padding-left:.5rem}
+  .claim{padding:.5rem .6rem}
+}
+@media print{
+  @page{margin:1.5cm}
+  body{font-size:10.5pt;color:#000}
+  header.page{background:none;color:#000;padding:0 0 .5rem;border-bottom:2px solid #000}
+  header.page p,header.page a{color:#000}
+  main{max-width:none;padding:0}
+  figure.map{overflow:visible;max-height:none;border:none}
+  svg.map{min-width:0;width:100%;max-width:100%}
+  section.file+section.file{break-before:page;border:none;margin:0}
+  h2,h3{break-after:avoid}
+  .claim,ul.evidence li,ol.sources>li{break-inside:avoid}
+  a{color:inherit;text-decoration:none}
+  figcaption{display:none}
+}
+`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+class FileReportHtml {
+  readonly #prefix: string;
+
+  constructor(
+    readonly file: ReportFile,
+    readonly n: number,
+  ) {
+    this.#prefix = anchorPrefix(n);
+  }
+
+  get analyses() {
+    return this.file.analyses;
+  }
+
+  anchor(claim: Claim): string {
+    return `${this.#prefix}claim-${slug(claim.key)}`;
+  }
+
+  /** A link to a claim's place in the outline: `reason <code>id</code>`. */
+  ref(claim: Claim): string {
+    const name = claim.id !== undefined ? claim.id : claim.path;
+    return `<a href="#${esc(this.anchor(claim))}">${claim.kind} <code>${esc(name)}</code></a>`;
+  }
+
+  linkText(edge: Edge, depth = 0): string {
+    if (edge.kind === 'undercut') {
+      return `${this.ref(edge.from)} undercuts the link ${depth < 3 ? this.linkText(edge.to, depth + 1) : ''}`;
+    }
+    return `${this.ref(edge.from)} ${edge.kind === 'support' ? 'supports' : 'attacks'} ${this.ref(edge.to)}`;
+  }
+
+  evidence(e: Evidence): string {
+    const quote = e.quote !== undefined ? ` <q>${esc(e.quote)}</q>` : '';
+    let who: string;
+    if (e.source) who = `<span class="who">— ${esc(attributionOf(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(slug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
+    else if (e.sourceId !== undefined) who = `<span class="who bad">⚠ unknown source <code>${esc(e.sourceId)}</code></span>`;
+    else who = '<span class="who bad">⚠ no source given</span>';
+    const note = e.note !== undefined ? `<div class="detail">Note: ${esc(e.note)}</div>` : '';
+    return `<li>${esc(e.text)}${quote} ${who}${note}</li>`;
+  }
+
+  marks(claim: Claim): string {
+    const out: string[] = [];
+    const why = this.analyses.support.why.get(claim.index);
+    if (why !== undefined) out.push(`<span class="mark bad">⚠ unsupported: ${esc(UNSUPPORTED_WHY[why])}</span>`);
+    if (claim.assumption) out.push('<span class="mark">assumption</span>');
+    if (claim.conceded) out.push('<span class="mark ok">✔ conceded by the author</span>');
+    if (claim.undercut) out.push('<span class="mark">undercut: “true, but it does not follow”</span>');
+    return out.length > 0 ? `<div>${out.join('')}</div>` : '';
+  }
+
+  claim(claim: Claim, depth = 0): string {
+    const why = this.analyses.support.why.get(claim.index);
+    const classes = ['claim', claim.kind, why !== undefined ? 'unsupported' : '', claim.conceded ? 'conceded' : '']
+      .filter((c) => c !== '')
+      .join(' ');
+    const parts: string[] = [];
+    parts.push(
+      `<span class="kind">${KIND_LABEL[claim.kind]}</span>${claim.id !== undefined ? `<code>${esc(claim.id)}</code> ` : ''}`,
+    );
+    parts.push(`<div class="text">${claim.text.trim() === '' ? '<em>(no text)</em>' : esc(claim.text)}</div>`);
+    parts.push(this.marks(claim));
+    for (const edge of claim.outgoing) {
+      if (edge.kind === 'undercut') parts.push(`<div class="detail">Undercuts the link: ${this.linkText(edge.to)}.</div>`);
+      else if (edge.via !== 'tree') {
+        const verb = edge.kind === 'support' ? 'Also supports' : 'Also attacks';
+        parts.push(`<div class="detail">${verb} ${this.ref(edge.to)}.</div>`);
+      }
+    }
+    for (const edge of claim.incoming) {
+      if (edge.via === 'tree') continue;
+      parts.push(`<div class="detail">${edge.kind === 'support' ? 'Supported' : 'Attacked'} by ${this.ref(edge.from)}.</div>`);
+    }
+    if (claim.quote !== undefined) parts.push(`<div class="detail quote">“${esc(claim.quote)}”</div>`);
+    if (claim.note !== undefined) parts.push(`<div class="detail">Note: ${esc(claim.note)}</div>`);
+    if (claim.evidence.length > 0) parts.push(`<ul class="evidence">${claim.evidence.map((e) => this.evidence(e)).join('')}</ul>`);
+    const children = depth < 50 ? claim.children.map((c) => this.claim(c, depth + 1)).join('') : '';
+    return `<li><div class="${classes}" id="${esc(this.anchor(claim))}">${parts.join('')}</div>${
+      children !== '' ? `<ul>${children}</ul>` : ''
+    }</li>`;
+  }
+
+  outline(): string {
+    const { graph } = this.analyses;
+    const roots = graph.claims.filter((c) => c.parent === undefined);
+    if (roots.length === 0) return '<p class="empty">No claims.</p>';
+    return `<ul class="tree">${roots.map((c) => this.claim(c)).join('')}</ul>`;
+  }
+
+  unsupported(): string {
+    const { graph, support } = this.analyses;
+    const items = graph.claims.filter((c) => support.why.has(c.index));
+    if (items.length === 0) return '<p class="empty">Every claim rests on evidence with a source, an assumption, or supported reasons.</p>';
+    return `<ul class="list">${items
+      .map((c) => `<li>${this.ref(c)}: ${esc(c.text)} <span class="mark bad">⚠ ${esc(UNSUPPORTED_WHY[support.why.get(c.index)!])}</span></li>`)
+      .join('')}</ul>`;
+  }
+
+  target(t: AttackTarget): string {
+    return t.type === 'claim' ? `attacks ${this.ref(t.claim)}` : `undercuts the link: ${this.linkText(t.link)}`;
+  }
+
+  counterpoints(): string {
+    const infos = collectCounterpoints(this.analyses.graph);
+    if (infos.length === 0) return '<p class="empty">The map records no counterpoints.</p>';
+    return `<ul class="list">${infos
+      .map((info) => {
+        const c = info.claim;
+        const status = c.conceded
+          ? '<span class="mark ok">✔ conceded</span>'
+          : info.answered
+            ? '<span class="mark">answered</span>'
+            : '<span class="mark bad">❗ unanswered</span>';
+        const targets = info.targets.length > 0 ? info.targets.map((t) => this.target(t)).join('; ') : 'attacks nothing in this file';
+        const answers =
+          info.rebuttals.length > 0
+            ? `<div class="detail">Answered by ${info.rebuttals.map((r) => `${this.ref(r.claim)}${r.undercut ? ' (undercut)' : ''}`).join(', ')}.</div>`
+            : '';
+        return `<li>${this.ref(c)}: ${esc(c.text)} ${status}<div class="detail">${targets}.</div>${answers}</li>`;
+      })
+      .join('')}</ul>`;
+  }
+
+  source(s: Source): string {
+    const id = s.id !== undefined ? `<code>${esc(s.id)}</code> ` : '';
+    const who = [s.speaker, s.role, s.organization, s.venue, s.date].filter((v): v is string => v !== undefined && v.trim() !== '');
+    const kind = s.kind !== undefined ? ` · <em>${esc(s.kind)}</em>` : '';
+    let url = '';
+    if (s.url !== undefined) {
+      const safe = safeUrl(s.url);
+      url = safe !== undefined ? ` · <a href="${esc(safe)}" rel="noreferrer noopener">${esc(s.url)}</a>` : ` · ${esc(s.url)} (not linked)`;
+    }
+    const note = s.note !== undefined ? `<div class="detail">Note: ${esc(s.note)}</div>` : '';
+    const cited: Claim[] = [];
+    for (const e of s.citedBy) if (!cited.includes(e.claim)) cited.push(e.claim);
+    const citedFor = cited.length > 0 ? `<div class="detail">Cited for ${cited.map((c) => this.ref(c)).join(', ')}.</div>` : '<div class="detail">Not cited.</div>';
+    const anchor = s.id !== undefined ? ` id="${this.#prefix}src-${esc(slug(s.id))}"` : '';
+    return `<li${anchor}>${id}${who.length > 0 ? `<strong>${esc(who[0]!)}</strong>${who.slice(1).map((w) => `, ${esc(w)}`).join('')}` : ''}${kind}${url}${note}${citedFor}</li>`;
+  }
+
+  render(): string {
+    const { graph, support } = this.analyses;
+    const model = buildGraphModel(this.analyses);
+    const title = graph.title !== undefined && graph.title.trim() !== '' ? graph.title : 'Argument map';
+    const counterpoints = collectCounterpoints(graph);
+    const unanswered = counterpoints.filter((i) => !i.answered && !i.claim.conceded).length;
+    const summary = [
+      `<li>${plural(model.claimNodes.length, 'claim')}</li>`,
+      `<li>${plural(graph.evidence.length, 'piece')} of evidence</li>`,
+      `<li${support.why.size > 0 ? ' class="warn"' : ''}>${plural(support.why.size, 'unsupported claim')}</li>`,
+      `<li${unanswered > 0 ? ' class="warn"' : ''}>${plural(counterpoints.length, 'counterpoint')} (${unanswered} unanswered)</li>`,
+      `<li>${plural(graph.sources.length, 'source')}</li>`,
+    ];
+    const doc = Object.entries(graph.document)
+      .filter(([k]) => k !== 'note' && k !== 'url')
+      .map(([k, v]) => `${esc(k)}: ${esc(String(v))}`)
+      .join(' · ');
+    const p = `f${this.n + 1}-`;
+    return `<section class="file" id="${p}file" aria-labelledby="${p}title">
+<h2 id="${p}title">${esc(title)}</h2>
+<p class="meta"><code>${esc(this.file.path)}</code>${doc !== '' ? ` · ${doc}` : ''}</p>
+${graph.description !== undefined ? `<p class="meta">${esc(graph.description)}</p>` : ''}
+<ul class="summary">${summary.join('')}</ul>
+<h3 id="${p}map">Map</h3>
+<figure class="map">${this.file.svg}<figcaption>Arrows point from a claim to what it supports (green) or attacks (red ⊣); a dashed orange line undercuts the link through the dot; red dashed boxes are unsupported (⚠). Click a box to find it in the outline; on a phone, pinch to zoom.</figcaption></figure>
+<h3 id="${p}outline">Outline</h3>
+${this.outline()}
+<h3 id="${p}unsupported">Unsupported claims</h3>
+${this.unsupported()}
+<h3 id="${p}counterpoints">Counterpoints</h3>
+${this.counterpoints()}
+<h3 id="${p}sources">Sources</h3>
+${graph.sources.length > 0 ? `<ol class="sources">${graph.sources.map((s) => this.source(s)).join('')}</ol>` : '<p class="empty">No sources.</p>'}
+</section>`;
+  }
+}
+
+/** The whole page. Same files, same bytes. */
+export function formatHtmlReport(files: readonly ReportFile[], options: { version?: string } = {}): string {
+  const titles = files.map((f) => f.analyses.graph.title?.trim() || 'Argument map');
+  const pageTitle = files.length === 1 ? `${titles[0]} — argmap report` : `argmap report: ${plural(files.length, 'file')}`;
+  const nav =
+    files.length > 1
+      ? `<p>${files.map((f, i) => `<a href="#f${i + 1}-file">${esc(titles[i]!)}</a>`).join(' · ')}</p>`
+      : `<p>${esc(files[0]?.path ?? 'no files')}</p>`;
+  const sections = files.map((f, i) => new FileReportHtml(f, i).render()).join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="argmap${options.version !== undefined ? ` ${esc(options.version)}` : ''}">
+<title>${esc(pageTitle)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header class="page"><h1>argmap report</h1>${nav}</header>
+<main>
+${sections || '<p class="empty">No argument files to report on.</p>'}
+</main>
+<footer>Generated by argmap. This page is self-contained: it loads nothing and runs no script.</footer>
+</body>
+</html>
+`;
+}

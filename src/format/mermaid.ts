@@ -1,0 +1,104 @@
+import type { ClaimKind } from '../model/types';
+import { KIND_LABEL, claimMarkers, oneLine, wrap, type ClaimNode, type GraphEdge, type GraphModel, type GraphNode } from './graph-model';
+import { CONCEDED_FILL, EDGE_COLOR, KIND_STYLE, UNSUPPORTED_COLOR } from './dot';
+
+/**
+ * The argument as a Mermaid flowchart (GitHub renders it in Markdown): bottom to top, so the
+ * recommendation is at the top; one node per claim, styled by class; an undercut ends on a small
+ * node placed on the link it attacks.
+ *
+ * Escaping: every label is a `["..."]` string, and every character of file text that could end the
+ * string, open a directive (`%%{`), start Markdown (`` ` ``, `*`, `_`) or HTML (`<`, `&`), or be read
+ * as an entity (`#`) is written as a Mermaid entity code (`#34;`), which Mermaid turns back into the
+ * character only after parsing, as text. The only markup in a label is argmap's own `<b>`, `<i>`,
+ * `<br/>`.
+ */
+
+/** File text for a Mermaid `"..."` label: one line, specials as `#<code>;` entities. */
+export function mermaidText(text: string): string {
+  return oneLine(text).replace(/["#%&<>`{}[\]|\\;*_~]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+const lines = (text: string, width: number, maxLines?: number) => wrap(text, width, maxLines).map(mermaidText).join('<br/>');
+
+/** Mermaid ids allow no hyphens in every position: `claim-a-b` becomes `claim_a_b` (injective: slugs have no `_`). */
+export const mermaidId = (id: string) => id.replace(/-/g, '_');
+
+function claimLabel(node: ClaimNode): string {
+  const head = `<small><b>${KIND_LABEL[node.kind]}</b>${node.claim.id !== undefined ? ` · ${mermaidText(node.claim.id)}` : ''}</small>`;
+  const body = node.kind === 'recommendation' ? `<b>${lines(node.text, 48, 12)}</b>` : lines(node.text, 40);
+  const marks = claimMarkers(node).map((m) => (m.startsWith('⚠') ? `<b>${mermaidText(m)}</b>` : `<i>${mermaidText(m)}</i>`));
+  const evidence = node.evidence.map(
+    (e) => `<small>▪ ${lines(e.text, 52, 3)}<br/><i>${lines(`— ${e.attribution}`, 56, 2)}</i></small>`,
+  );
+  return [head, body, ...marks, ...evidence].join('<br/>');
+}
+
+function nodeLine(node: GraphNode): string {
+  const id = mermaidId(node.id);
+  if (node.type === 'link') return `  ${id}(("#8226;"))`;
+  if (node.type === 'evidence') {
+    return `  ${id}["<small><b>EVIDENCE</b></small><br/>${lines(node.text, 44, 6)}<br/><i>${lines(`— ${node.attribution}`, 56, 2)}</i>"]`;
+  }
+  const label = claimLabel(node);
+  if (node.assumption) return `  ${id}[/"${label}"/]`;
+  if (node.kind === 'recommendation') return `  ${id}("${label}")`;
+  return `  ${id}["${label}"]`;
+}
+
+function edgeLine(e: GraphEdge): string {
+  const dotted = e.kind === 'undercut' || e.kind === 'evidence';
+  let arrow: string;
+  if (e.part === 'tail') arrow = dotted ? '-.-' : '---';
+  else if (e.kind === 'support') arrow = '-->';
+  else if (e.kind === 'evidence') arrow = '-.->';
+  else if (e.kind === 'attack') arrow = '--x';
+  else arrow = '-.-x';
+  return `  ${mermaidId(e.from)} ${arrow} ${mermaidId(e.to)}`;
+}
+
+/** The Mermaid source of one argument's drawing (without a fence). Same graph, same bytes. */
+export function formatMermaid(model: GraphModel): string {
+  const out = ['flowchart BT'];
+  for (const node of model.nodes) out.push(nodeLine(node));
+  for (const e of model.edges) out.push(edgeLine(e));
+
+  out.push('  subgraph legend["Legend"]');
+  out.push('    direction LR');
+  out.push(`    legend_unsupported["<b>⚠ unsupported</b>: red dashed border"]`);
+  out.push(`    legend_assumption[/"assumption: slanted box"/]`);
+  out.push(`    legend_conceded["conceded counterpoint: grey"]`);
+  out.push(`    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link · dotted → evidence"]`);
+  out.push('  end');
+
+  for (const kind of Object.keys(KIND_STYLE) as ClaimKind[]) {
+    const { fill, border } = KIND_STYLE[kind];
+    out.push(`  classDef ${kind} fill:${fill},stroke:${border},color:#0f172a${kind === 'recommendation' ? ',stroke-width:2px' : ''}`);
+  }
+  out.push(`  classDef conceded fill:${CONCEDED_FILL}`);
+  out.push(`  classDef unsupported stroke:${UNSUPPORTED_COLOR},stroke-width:3px,stroke-dasharray:6 4`);
+  out.push('  classDef evidence fill:#f8fafc,stroke:#94a3b8,color:#334155');
+  out.push(`  classDef link fill:${EDGE_COLOR.undercut},stroke:${EDGE_COLOR.undercut}`);
+  out.push('  classDef legend fill:#ffffff,stroke:#cbd5e1,color:#0f172a');
+
+  const byClass = new Map<string, string[]>();
+  const add = (cls: string, id: string) => byClass.set(cls, [...(byClass.get(cls) ?? []), id]);
+  for (const node of model.nodes) {
+    const id = mermaidId(node.id);
+    if (node.type === 'claim') {
+      add(node.kind, id);
+      if (node.conceded) add('conceded', id);
+      if (node.unsupported !== undefined) add('unsupported', id);
+    } else add(node.type, id);
+  }
+  for (const id of ['legend_assumption', 'legend_conceded', 'legend_edges']) add('legend', id);
+  add('conceded', 'legend_conceded');
+  add('unsupported', 'legend_unsupported');
+  for (const [cls, ids] of byClass) out.push(`  class ${ids.join(',')} ${cls}`);
+
+  model.edges.forEach((e, i) => {
+    const width = e.kind === 'evidence' ? 1 : 2;
+    out.push(`  linkStyle ${i} stroke:${EDGE_COLOR[e.kind]},stroke-width:${width}px`);
+  });
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,92 @@
+/**
+ * What an import reads, before it is placed into the argmap tree: claims, support and attack
+ * relations between them, undercuts of relations, and sources. Both importers (AIF, Kialo) build
+ * one; `place.ts` turns it into one or more argmap documents.
+ */
+
+export interface ImportSource {
+  id: string;
+  speaker?: string;
+  role?: string;
+  organization?: string;
+  venue?: string;
+  date?: string;
+  url?: string;
+  kind?: string;
+  note?: string;
+}
+
+export interface ImportEvidence {
+  text: string;
+  source?: string;
+  quote?: string;
+  note?: string;
+}
+
+export interface ImportClaim {
+  /** The claim's id in the written file (kebab-case, unique). */
+  id: string;
+  text: string;
+  /** Where it came from (AIF node id, Kialo number), for the import summary. */
+  origin: string;
+  note?: string;
+  quote?: string;
+  assumption?: boolean;
+  conceded?: boolean;
+  /** A support written in `risks` rather than `reasons` (argmap's own AIF extension says so). */
+  risk?: boolean;
+  evidence: ImportEvidence[];
+}
+
+export interface ImportRelation {
+  from: string;
+  to: string;
+  kind: 'support' | 'attack';
+  /** Kialo `-> See` links and the like: prefer writing the claim elsewhere and referring to it here. */
+  link?: boolean;
+}
+
+export interface ImportUndercut {
+  /** The undercutting claim. */
+  from: string;
+  /** Index into `relations` of the relation it denies. */
+  relation: number;
+}
+
+export interface ImportGraph {
+  title?: string;
+  description?: string;
+  document?: Record<string, string>;
+  sources: ImportSource[];
+  claims: ImportClaim[];
+  relations: ImportRelation[];
+  undercuts: ImportUndercut[];
+  /** What the import could not map, one line each, for the summary. */
+  unmapped: string[];
+  /** How things were mapped (counts and notes), one line each, for the summary. */
+  mapped: string[];
+}
+
+/** A kebab-case id from free text: its first words, lowercased, ASCII letters and digits only. */
+export function slug(text: string, maxWords = 6): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.slice(0, maxWords).join('-');
+}
+
+/** Hands out unique kebab-case ids: `claim`, `claim-2`, ... */
+export class IdPool {
+  readonly #used = new Set<string>();
+
+  take(base: string, fallback: string): string {
+    const start = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || fallback;
+    let id = start;
+    for (let n = 2; this.#used.has(id); n++) id = `${start}-${n}`;
+    this.#used.add(id);
+    return id;
+  }
+}

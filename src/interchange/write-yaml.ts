@@ -1,0 +1,41 @@
+import { Document } from 'yaml';
+import { SourceFile } from '../load/source-file';
+import { checkSource } from '../pipeline/check-source';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+
+export const MODELINE = ' yaml-language-server: $schema=../schemas/argmap.schema.json';
+
+/** Rules whose errors mean the writer produced a malformed file (a bug), not a fact about the map. */
+const FORM_RULES = new Set(['yaml-syntax', 'schema', 'duplicate-id', 'unknown-reference', 'undercut-without-link', 'directive']);
+
+/**
+ * An argmap document as YAML, with the `yaml` package's Document API: keys in the order given,
+ * block style, the editor modeline as the first line, and a blank line before the main blocks.
+ */
+export function toYaml(data: Record<string, unknown>): string {
+  const doc = new Document(data);
+  doc.commentBefore = MODELINE;
+  return doc.toString({ lineWidth: 100, minContentWidth: 40 });
+}
+
+export interface Checked {
+  text: string;
+  /** Errors that say the map itself is questionable (a support cycle...): written, but reported. */
+  argumentErrors: Diagnostic[];
+  /** Errors that say the written file is malformed: never written. */
+  formErrors: Diagnostic[];
+  source: SourceFile;
+}
+
+/** Runs the text through `argmap check`'s own pipeline, as the written file would be checked. */
+export function checkWritten(path: string, text: string): Checked {
+  const source = new SourceFile(path, text);
+  const report = checkSource(source);
+  const errors = report.diagnostics.filter((d) => d.severity === 'error');
+  return {
+    text,
+    source,
+    formErrors: errors.filter((d) => FORM_RULES.has(d.rule)),
+    argumentErrors: errors.filter((d) => !FORM_RULES.has(d.rule)),
+  };
+}

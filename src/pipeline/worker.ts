@@ -1,0 +1,20 @@
+// The worker thread entry point, bundled as dist/argmap-worker.js: checks the files it is sent and
+// posts back each file's text and diagnostics (graphs stay here: only `check` uses the pool).
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkFile, type RunOptions } from './check-files';
+import type { WorkerReply, WorkerTask } from './workers';
+
+const options = workerData as RunOptions;
+
+parentPort!.on('message', async (tasks: WorkerTask[]) => {
+  const replies: WorkerReply[] = [];
+  for (const task of tasks) {
+    const outcome = await checkFile(task.file, options, task.text);
+    if ('problem' in outcome) replies.push({ index: task.index, problem: outcome.problem });
+    else {
+      const { source, diagnostics } = outcome.report;
+      replies.push({ index: task.index, path: source.path, text: source.text, diagnostics });
+    }
+  }
+  parentPort!.postMessage(replies);
+});

@@ -1,0 +1,89 @@
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, argmap, tempDir } from '../helpers/cli';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'interchange');
+const OPED = join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml');
+
+describe('argmap import', () => {
+  it('writes a Kialo export as YAML that passes argmap check, and says what it mapped', () => {
+    const dir = tempDir();
+    const r = argmap(['import', join(FIXTURES, 'bike-lanes.txt'), '--from', 'kialo', '--output', 'bike.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/kept: 8 claims/);
+    expect(r.stderr).toMatch(/not mapped: nothing/);
+    expect(readFileSync(join(dir, 'bike.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/argmap\.schema\.json\n/);
+    const check = argmap(['check', 'bike.yaml'], { cwd: dir });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/0 errors/);
+  });
+
+  it('writes each separate argument of an AIF map to its own file, all passing check', () => {
+    const dir = tempDir();
+    const r = argmap(['import', join(FIXTURES, 'debate.json'), '--from', 'aif', '-o', 'debate.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['debate-2.yaml', 'debate-3.yaml', 'debate.yaml']);
+    expect(r.stderr).toMatch(/not mapped: MA-node 14/);
+    expect(argmap(['check', '.'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('prints a single-part import to stdout, and refuses a multi-part one without --output', () => {
+    expect(argmap(['import', join(FIXTURES, 'bike-lanes.txt'), '--from', 'kialo']).stdout).toMatch(/^# yaml-language-server/);
+    const r = argmap(['import', join(FIXTURES, 'debate.json'), '--from', 'aif']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    ['bad-type.json', 'aif', /bad-type\.json:3:\d+: node 2 has type "XA"/],
+    ['bad-edge.json', 'aif', /bad-edge\.json:4:\d+: edge 1 goes to node 9/],
+    ['not-json.json', 'aif', /not-json\.json:3:1: not JSON/],
+    ['empty.txt', 'kialo', /empty\.txt:1:1: empty Kialo file/],
+    ['bad-line.txt', 'kialo', /bad-line\.txt:5:1: a numbered line/],
+  ])('%s: exit 2 with a position, and no file written or replaced', (name, from, message) => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, name), join(dir, name));
+    writeFileSync(join(dir, 'out.yaml'), 'previous\n');
+    const r = argmap(['import', name, '--from', from, '-o', 'out.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readFileSync(join(dir, 'out.yaml'), 'utf8')).toBe('previous\n');
+    expect(readdirSync(dir).sort()).toEqual([name, 'out.yaml'].sort());
+  });
+
+  it('usage errors: missing --from, missing file', () => {
+    expect(argmap(['import', join(FIXTURES, 'debate.json')]).code).toBe(2);
+    expect(argmap(['import', 'nope.json', '--from', 'aif']).code).toBe(2);
+  });
+});
+
+describe('argmap export', () => {
+  it('round-trips the op-ed through AIF on the command line', () => {
+    const dir = tempDir();
+    expect(argmap(['export', OPED, '--to', 'aif', '-o', 'oped.json'], { cwd: dir }).code).toBe(0);
+    const aif = JSON.parse(readFileSync(join(dir, 'oped.json'), 'utf8'));
+    expect(aif.nodes.length).toBeGreaterThan(0);
+    expect(argmap(['import', 'oped.json', '--from', 'aif', '-o', 'back.yaml'], { cwd: dir }).code).toBe(0);
+    const check = argmap(['check', 'back.yaml'], { cwd: dir });
+    expect(check.code).toBe(0);
+  });
+
+  it('writes Argdown and JSON with positions', () => {
+    const argdown = argmap(['export', OPED, '--to', 'argdown']);
+    expect(argdown.code).toBe(0);
+    expect(argdown.stdout).toMatch(/^\[no-hasty-arms-decision\]: /m);
+    const json = argmap(['export', OPED, '--to', 'json']);
+    const data = JSON.parse(json.stdout);
+    expect(data.recommendation.line).toBeGreaterThan(0);
+    expect(data.format).toBe('argmap-json');
+  });
+
+  it('does not export a file with errors (exit 1, nothing written)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yaml'), 'argmap: 1\ntitle: T\nrecommendation:\n  txt: x\n');
+    const r = argmap(['export', 'bad.yaml', '--to', 'aif', '-o', 'out.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+  });
+});

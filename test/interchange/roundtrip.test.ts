@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAif } from '../../src/interchange/aif-import';
+import { toAif } from '../../src/interchange/aif-export';
+import { toArgdown } from '../../src/interchange/argdown-export';
+import { InterchangeError } from '../../src/interchange/errors';
+import { parseKialo } from '../../src/interchange/kialo-import';
+import { place } from '../../src/interchange/place';
+import { checkWritten, toYaml } from '../../src/interchange/write-yaml';
+import { SourceFile } from '../../src/load/source-file';
+import { checkSource } from '../../src/pipeline/check-source';
+import type { ArgumentGraph } from '../../src/model/types';
+import { ROOT } from '../helpers/cli';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'interchange');
+const fixture = (name: string) => new SourceFile(name, readFileSync(join(FIXTURES, name), 'utf8'));
+const OPED = join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml');
+
+/** Every claim (text), relation (text → text, kind), evidence (text, source) and source, as sets. */
+function structure(graph: ArgumentGraph) {
+  const text = (c: { text: string }) => c.text;
+  return {
+    claims: graph.claims.map(text).sort(),
+    relations: graph.edges
+      .map((e) => (e.kind === 'undercut' ? `${e.from.text} _ ${e.to.from.text} > ${(e.to.to as { text: string }).text}` : `${e.from.text} ${e.kind} ${e.to.text}`))
+      .sort(),
+    evidence: graph.evidence.map((e) => `${e.claim.text} | ${e.text} | ${e.source ? JSON.stringify({ ...e.source, citedBy: undefined, span: undefined, idSpan: undefined, index: undefined }) : '-'}`).sort(),
+    sources: graph.sources.map((s) => s.id).sort(),
+  };
+}
+
+function importText(graph: ReturnType<typeof parseKialo>): string[] {
+  return place(graph).parts.map((p) => {
+    const checked = checkWritten('imported.yaml', toYaml(p.data));
+    expect(checked.formErrors).toEqual([]);
+    expect(checked.argumentErrors).toEqual([]);
+    return checked.text;
+  });
+}
+
+describe('argmap → AIF → argmap', () => {
+  it('keeps every claim, relation, piece of evidence and source of the op-ed file', () => {
+    const original = checkSource(new SourceFile('oped.yaml', readFileSync(OPED, 'utf8')));
+    const aif = JSON.stringify(toAif(original.graph!, '2025-01-01 00:00:00'));
+    const [text, ...rest] = importText(parseAif(new SourceFile('oped.json', aif)));
+    expect(rest).toEqual([]);
+    const back = checkSource(new SourceFile('back.yaml', text!));
+    expect(structure(back.graph!)).toEqual(structure(original.graph!));
+    expect(back.graph!.title).toBe(original.graph!.title);
+    expect(back.graph!.recommendation!.id).toBe(original.graph!.recommendation!.id);
+    // Same findings: the imported file is the same argument.
+    const findings = (r: typeof original) => r.diagnostics.map((d) => `${d.rule} ${d.code}`).sort();
+    expect(findings(back)).toEqual(findings(original));
+  });
+
+  it('writes standard AIF: I, RA, CA, L, YA nodes, edges between existing nodes, locutions', () => {
+    const original = checkSource(new SourceFile('oped.yaml', readFileSync(OPED, 'utf8')));
+    const aif = toAif(original.graph!) as { nodes: Array<{ nodeID: string; type: string }>; edges: Array<{ fromID: string; toID: string }>; locutions: Array<{ nodeID: string }> };
+    const ids = new Set(aif.nodes.map((n) => n.nodeID));
+    for (const e of aif.edges) expect(ids.has(e.fromID) && ids.has(e.toID)).toBe(true);
+    expect(new Set(aif.nodes.map((n) => n.type))).toEqual(new Set(['I', 'RA', 'CA', 'L', 'YA']));
+    for (const l of aif.locutions) expect(aif.nodes.find((n) => n.nodeID === l.nodeID)?.type).toBe('L');
+  });
+});
+
+describe('AIF import', () => {
+  it('maps I, RA, CA, undercuts and speakers, and reports what it could not map', () => {
+    const graph = parseAif(fixture('debate.json'));
+    const placement = place(graph);
+    expect(placement.parts.map((p) => p.root.text)).toEqual(['Britain should disarm', 'Wales should host the fleet', 'The fleet should move to Wales']);
+    const [main] = importText(graph);
+    const g = checkSource(new SourceFile('d.yaml', main!)).graph!;
+    expect(g.recommendation!.text).toBe('Britain should disarm');
+    const rel = structure(g).relations;
+    expect(rel).toContain('Nuclear weapons are too expensive to maintain support Britain should disarm');
+    expect(rel).toContain('Trident keeps Britain safe attack Britain should disarm');
+    expect(rel).toContain('The cost says nothing about whether disarming is wise _ Nuclear weapons are too expensive to maintain > Britain should disarm');
+    expect(g.sources.map((s) => s.speaker)).toEqual(['Rebecca Smith', 'Michael Jones']);
+    expect(graph.unmapped.join('\n')).toMatch(/MA-node 14/);
+    expect(graph.unmapped.join('\n')).toMatch(/TA-node/);
+  });
+
+  it.each([
+    ['bad-type.json', 3, /type "XA"; expected one of I, L, RA/],
+    ['bad-edge.json', 4, /goes to node 9, which is not in "nodes" \(at \$\.edges\[0\]\.toID\)/],
+    ['not-json.json', 3, /not JSON/],
+  ])('refuses %s with a position', (name, line, message) => {
+    let error: unknown;
+    try {
+      parseAif(fixture(name));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InterchangeError);
+    expect((error as InterchangeError).line).toBe(line);
+    expect((error as InterchangeError).message).toMatch(message);
+  });
+});
+
+describe('Kialo → argmap → Kialo-equivalent structure', () => {
+  it('keeps every claim, each Pro/Con relation to its parent, and links as refs', () => {
+    const source = fixture('bike-lanes.txt');
+    const [text, ...rest] = importText(parseKialo(source));
+    expect(rest).toEqual([]);
+    expect(text!.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/argmap.schema.json');
+    const g = checkSource(new SourceFile('b.yaml', text!)).graph!;
+    expect(g.title).toBe('Should Riverton build protected bike lanes on Elm Avenue?');
+    // Rebuild the Kialo tree from the YAML: every line's text, stance and parent text.
+    const kialo = source.text.split('\n').filter((l) => /^\d/.test(l));
+    const byNumber = new Map<string, string>();
+    const expected: string[] = [];
+    const lines = source.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^(\d+(?:\.\d+)*)\. (?:(Pro|Con): )?(.*)$/.exec(lines[i]!);
+      if (!m) continue;
+      let text = m[3]!;
+      while (lines[i + 1] && !/^\d/.test(lines[i + 1]!)) text += `\n${lines[++i]}`;
+      const see = /^-> See (\S+)\.$/.exec(text);
+      if (see) text = byNumber.get(see[1]!)!;
+      else byNumber.set(m[1]!, text);
+      const parent = m[1]!.includes('.') ? byNumber.get(m[1]!.slice(0, m[1]!.lastIndexOf('.'))) : undefined;
+      if (parent) expected.push(`${text} ${m[2] === 'Pro' ? 'support' : 'attack'} ${parent}`);
+    }
+    expect(kialo.length).toBe(9);
+    expect(structure(g).relations).toEqual(expected.sort());
+    expect(structure(g).claims).toEqual([...new Set(byNumber.values())].sort());
+    expect(g.edges.filter((e) => e.via === 'ref')).toHaveLength(1);
+    // A Con under a Con is a rebuttal; a Pro under a Con is a reason of that counterpoint.
+    const kinds = Object.fromEntries(g.claims.map((c) => [c.text.split('\n')[0], c.kind]));
+    expect(kinds['Crashes happen along the whole avenue, not only at the junction.']).toBe('rebuttal');
+    expect(kinds['The junction had 15 of the 23 crashes.']).toBe('reason');
+  });
+
+  it.each([
+    ['empty.txt', 1, 1, /empty Kialo file/],
+    ['bad-line.txt', 5, 1, /numbered line must look like/],
+    ['orphan.txt', 4, 1, /before its parent 1\.2/],
+  ])('refuses %s at line:column', (name, line, column, message) => {
+    try {
+      parseKialo(fixture(name));
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InterchangeError);
+      expect([(e as InterchangeError).line, (e as InterchangeError).column]).toEqual([line, column]);
+      expect((e as InterchangeError).message).toMatch(message);
+    }
+  });
+});
+
+describe('Argdown export', () => {
+  it('defines every claim once and writes every relation as + / -, undercuts as <_ under an inference', () => {
+    const report = checkSource(new SourceFile('oped.yaml', readFileSync(OPED, 'utf8')));
+    const graph = report.graph!;
+    const text = toArgdown(graph);
+    const definitions = [...text.matchAll(/^\[([a-z0-9-]+)\]: /gm)].map((m) => m[1]);
+    expect(definitions).toHaveLength(graph.claims.length);
+    expect(new Set(definitions).size).toBe(graph.claims.length);
+    // Relations: `    + [from]` / `    - [from]` under the statement they point at.
+    const relations: string[] = [];
+    let current = '';
+    for (const line of text.split('\n')) {
+      const def = /^\[([a-z0-9-]+)\]: /.exec(line);
+      if (def) current = def[1]!;
+      const rel = /^ {4}([+-]) \[([a-z0-9-]+)\]$/.exec(line);
+      if (rel) relations.push(`${rel[2]} ${rel[1] === '+' ? 'support' : 'attack'} ${current}`);
+    }
+    const expected = graph.edges.flatMap((e) => (e.kind === 'undercut' ? [] : [`${e.from.key} ${e.kind} ${e.to.key}`]));
+    expect(relations.sort()).toEqual(expected.sort());
+    const undercuts = [...text.matchAll(/^ {4}<_ \[([a-z0-9-]+)\]$/gm)].map((m) => m[1]);
+    expect(undercuts).toEqual(graph.edges.filter((e) => e.kind === 'undercut').map((e) => e.from.key));
+    // Evidence: one #evidence statement per piece of evidence.
+    expect(text.match(/#evidence/g)).toHaveLength(graph.evidence.length);
+  });
+});
