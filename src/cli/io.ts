@@ -15,3 +15,6 @@ export const EXIT = {
   /** Usage error, missing or unreadable path, or internal error. */
   usage: 2,
 } as const;
+
+/** A problem with how a command was called, found while rendering: exit 2, nothing written. */
+export class UsageError extends Error {}

@@ -5,7 +5,7 @@ import type { ListedFile } from '../format/listing';
 import { BLOCKING_RULES } from '../rules/index';
 import { writeFileAtomic } from '../util/atomic-write';
 import { chalkFor, colorLevel } from '../util/terminal';
-import { EXIT, type CliIO } from './io';
+import { EXIT, UsageError, type CliIO } from './io';
 import { runPipeline, type InputOptions } from './run-pipeline';
 
 export interface ListingOptions extends InputOptions {
@@ -13,7 +13,8 @@ export interface ListingOptions extends InputOptions {
 }
 
 /**
- * What `outline`, `unsupported` and `counterpoints` share: run the pipeline, set aside files with
+ * What the commands that analyse files share (outline, unsupported, counterpoints, evaluate, graph,
+ * report): run the pipeline, set aside files with
  * errors (their errors go to stderr, as `check` prints them), render the rest, write it to stdout or
  * atomically to --output, and choose the exit code.
  */
@@ -40,7 +41,15 @@ export async function runListing(
   }
   const toFile = options.output !== undefined;
   if (good.length > 0 || bad.length === 0) {
-    const text = render(good, !toFile && colorLevel(io.stdout, io.env, options.color) > 0);
+    let text: string;
+    try {
+      text = render(good, !toFile && colorLevel(io.stdout, io.env, options.color) > 0);
+    } catch (error) {
+      // A usage problem found while rendering (say, --explain naming no claim): nothing is written.
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${error.message}\n`);
+      return EXIT.usage;
+    }
     if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), text);
     else io.stdout.write(text);
   }

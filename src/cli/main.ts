@@ -12,13 +12,19 @@ function nonNegativeInteger(flag: string) {
   };
 }
 
-/** Options of every command that reads argument files. */
-function inputOptions(command: Command): Command {
+/** Options of every command that reads a file: size limit and colour. */
+function readOptions(command: Command): Command {
   return command
-    .option('-c, --config <file>', 'config file (default: argmap.config.yaml here or in a folder above)')
     .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
     .option('--color', 'force colour on')
     .option('--no-color', 'force colour off');
+}
+
+/** Options of every command that checks argument files: the config, then what any reader takes. */
+function inputOptions(command: Command): Command {
+  return readOptions(
+    command.option('-c, --config <file>', 'config file (default: argmap.config.yaml here or in a folder above)'),
+  );
 }
 
 /**
@@ -126,32 +132,28 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     ['html'],
   );
 
-  program
+  const importCommand = program
     .command('import')
     .description('convert an AIF JSON map or a Kialo text export to an argument file (docs/interchange.md)')
     .argument('<file>', 'the AIF (.json) or Kialo (.txt) file')
     .addOption(new Option('--from <format>', 'what the file is').choices(['aif', 'kialo']).makeOptionMandatory())
     .option('-o, --output <file>', 'write the YAML to a file (atomically); a map of several parts also gets FILE-2.yaml, ...')
-    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
-    .option('--color', 'force colour on')
-    .option('--no-color', 'force colour off')
     .action(async (file: string, options) => {
       const { runImport } = await import('./commands/import');
       setExitCode(await runImport(file, options, io));
     });
-  program
+  readOptions(importCommand);
+  const exportCommand = program
     .command('export')
     .description('convert an argument file to AIF JSON, Argdown or JSON (docs/interchange.md, docs/json.md)')
     .argument('<file>', 'the argument file')
     .addOption(new Option('--to <format>', 'output format').choices(['aif', 'argdown', 'json']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
-    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
-    .option('--color', 'force colour on')
-    .option('--no-color', 'force colour off')
     .action(async (file: string, options) => {
       const { runExport } = await import('./commands/export');
       setExitCode(await runExport(file, options, io));
     });
+  readOptions(exportCommand);
 
   return program;
 }

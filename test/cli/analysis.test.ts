@@ -1,20 +1,11 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, argmap, tempDir } from '../helpers/cli';
+import { ROOT, argmap, project, tempDir } from '../helpers/cli';
 
 const OPED = join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml');
 const UNSUPPORTED_IN_OPED = ['readiness-deterrence', 'interoperability', 'legal-basis', 'threat-perception'];
 
-/** A folder holding one argument file (and optionally a config), for commands to run in. */
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const CYCLE = `argmap: 1
 title: Circular

@@ -1,17 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { argmap, tempDir } from '../helpers/cli';
+import { argmap, project, tempDir } from '../helpers/cli';
 
-/** A folder holding argument files, for commands to run in. */
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const REINSTATEMENT = `argmap: 1
 title: Reinstatement
@@ -142,6 +133,12 @@ describe('argmap evaluate', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`argmap: --explain: no claim with id \`no-such-claim\` in ${OPED}\n`);
+    // With --output, nothing is written: no empty or partial file.
+    const dir = tempDir();
+    const out = join(dir, 'explain.txt');
+    writeFileSync(out, 'previous\n');
+    expect(argmap(['evaluate', '--explain', 'no-such-claim', '--output', out]).code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('previous\n');
   });
 
   it('labels a small framework: reinstatement', () => {

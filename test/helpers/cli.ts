@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,4 +33,14 @@ export function argmap(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 
 export function tempDir(prefix = 'argmap-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A fresh folder holding the given files (paths relative to it), for commands to run in. */
+export function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
 }

@@ -1,7 +1,7 @@
 import { chainOf, evaluationJson, evaluationText, explainText, findClaim } from '../../format/evaluation';
 import type { ListedFile } from '../../format/listing';
 import { chalkFor, safeText } from '../../util/terminal';
-import { EXIT, type CliIO } from '../io';
+import { UsageError, type CliIO } from '../io';
 import { runListing, type ListingOptions } from '../listing';
 
 export interface EvaluateOptions extends ListingOptions {
@@ -17,18 +17,13 @@ export interface EvaluateOptions extends ListingOptions {
  */
 export async function runEvaluate(paths: string[], options: EvaluateOptions, io: CliIO): Promise<number> {
   const id = options.explain;
-  let unknown = false;
-  const code = await runListing(paths, options, io, (files, color) => {
+  return runListing(paths, options, io, (files, color) => {
     const chalk = chalkFor(color ? 1 : 0);
     if (id === undefined) return options.format === 'json' ? evaluationJson(files) : evaluationText(files, chalk);
     const found = files.filter((f) => findClaim(f.analyses.graph.claims, id) !== undefined);
-    if (found.length === 0) {
-      unknown = files.length > 0;
-      if (unknown) {
-        const where = files.length === 1 ? files[0]!.source.path : `any of ${files.length} files`;
-        io.stderr.write(`argmap: --explain: no claim with id \`${safeText(id)}\` in ${safeText(where)}\n`);
-      }
-      return '';
+    if (found.length === 0 && files.length > 0) {
+      const where = files.length === 1 ? files[0]!.source.path : `any of ${files.length} files`;
+      throw new UsageError(`--explain: no claim with id \`${safeText(id)}\` in ${safeText(where)}`);
     }
     const only = (f: ListedFile) => {
       const root = findClaim(f.analyses.graph.claims, id);
@@ -42,5 +37,4 @@ export async function runEvaluate(paths: string[], options: EvaluateOptions, io:
       })
       .join('\n');
   });
-  return unknown ? EXIT.usage : code;
 }
