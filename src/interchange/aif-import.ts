@@ -92,7 +92,17 @@ export function parseAif(source: SourceFile): ImportGraph {
     throw InterchangeError.at(source, jsonErrorOffset(error, source.text), `not JSON: ${detail}`);
   }
   const at = locator(source);
-  const fail = (path: Array<string | number>, detail: string) => InterchangeError.at(source, at(path), `${detail} (at ${jsonPath(path)})`);
+  // OVA and xAIF files wrap the map: { "AIF": { nodes, edges, ... }, "OVA": ..., "text": ... }.
+  let prefix: Array<string | number> = [];
+  if (isObject(data) && !Array.isArray(data.nodes)) {
+    const key = ['AIF', 'aif'].find((k) => isObject((data as Record<string, unknown>)[k]));
+    if (key !== undefined) {
+      prefix = [key];
+      data = (data as Record<string, unknown>)[key];
+    }
+  }
+  const fail = (path: Array<string | number>, detail: string) =>
+    InterchangeError.at(source, at([...prefix, ...path]), `${detail} (at ${jsonPath([...prefix, ...path])})`);
   if (!isObject(data)) throw fail([], 'not an AIF map: expected a JSON object with "nodes" and "edges"');
   if (!Array.isArray(data.nodes)) throw fail(['nodes'], 'not an AIF map: expected a "nodes" array');
   if (!Array.isArray(data.edges)) throw fail(['edges'], 'not an AIF map: expected an "edges" array');

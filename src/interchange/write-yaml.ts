@@ -2,19 +2,18 @@ import { Document } from 'yaml';
 import { SourceFile } from '../load/source-file';
 import { checkSource } from '../pipeline/check-source';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-
-export const MODELINE = ' yaml-language-server: $schema=../schemas/argmap.schema.json';
+import { BLOCKING_RULES } from '../rules/index';
 
 /** Rules whose errors mean the writer produced a malformed file (a bug), not a fact about the map. */
-const FORM_RULES = new Set(['yaml-syntax', 'schema', 'duplicate-id', 'unknown-reference', 'undercut-without-link', 'directive']);
+const FORM_RULES = new Set([...BLOCKING_RULES, 'directive']);
 
 /**
  * An argmap document as YAML, with the `yaml` package's Document API: keys in the order given,
  * block style, the editor modeline as the first line, and a blank line before the main blocks.
  */
-export function toYaml(data: Record<string, unknown>): string {
+export function toYaml(data: Record<string, unknown>, schema = '../schemas/argmap.schema.json'): string {
   const doc = new Document(data);
-  doc.commentBefore = MODELINE;
+  doc.commentBefore = ` yaml-language-server: $schema=${schema}`;
   return doc.toString({ lineWidth: 100, minContentWidth: 40 });
 }
 

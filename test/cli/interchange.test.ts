@@ -13,10 +13,22 @@ describe('argmap import', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/kept: 8 claims/);
     expect(r.stderr).toMatch(/not mapped: nothing/);
-    expect(readFileSync(join(dir, 'bike.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/argmap\.schema\.json\n/);
+    // Outside a project that has argmap installed, the modeline names the schema by its $id.
+    expect(readFileSync(join(dir, 'bike.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/argmap\.dev\/schemas\/argmap-1\.schema\.json\n/);
     const check = argmap(['check', 'bike.yaml'], { cwd: dir });
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/0 errors/);
+  });
+
+  it('reads an AIF map wrapped as OVA and xAIF save it ({ "AIF": {...} }), with numeric ids and participants', () => {
+    const dir = tempDir();
+    const r = argmap(['import', join(FIXTURES, 'ova-wrapped.json'), '--from', 'aif', '-o', 'ova.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/kept: 3 claims, 2 relations/);
+    const yaml = readFileSync(join(dir, 'ova.yaml'), 'utf8');
+    expect(yaml).toContain('speaker: Bob Smith');
+    expect(yaml).toContain('text: Electric cars do not pollute');
+    expect(argmap(['check', 'ova.yaml'], { cwd: dir }).code).toBe(0);
   });
 
   it('writes each separate argument of an AIF map to its own file, all passing check', () => {

@@ -9,6 +9,8 @@ import { InterchangeError } from '../../interchange/errors';
 import { parseKialo } from '../../interchange/kialo-import';
 import { place } from '../../interchange/place';
 import { checkWritten, toYaml } from '../../interchange/write-yaml';
+import { schemaReference } from '../schema-reference';
+import { SCHEMA_ID } from './schema';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
 import { EXIT, type CliIO } from '../io';
@@ -71,7 +73,8 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const reports: string[] = [];
   for (const [i, part] of placement.parts.entries()) {
     const target = paths[i] ?? 'stdout.yaml';
-    const checked = checkWritten(target, toYaml(part.data));
+    const schema = paths[i] !== undefined ? schemaReference(resolve(io.cwd, paths[i]!), io.cwd) : SCHEMA_ID;
+    const checked = checkWritten(target, toYaml(part.data, schema));
     if (checked.formErrors.length > 0) {
       const resolved = [{ diagnostics: resolveDiagnostics({ source: checked.source, diagnostics: checked.formErrors }) }];
       io.stderr.write(formatCompact(resolved, totals(resolved), err));

@@ -1,31 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ARGUMENT_TEMPLATE } from '../../templates/argument';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { EXIT, type CliIO } from '../io';
-import { SCHEMA_ID, schemaPath } from './schema';
+import { schemaReference } from '../schema-reference';
 
 export const DEFAULT_INIT_FILE = 'arguments/argument.yaml';
-
-/**
- * The modeline's `$schema`: the package's schema file relative to the new file when the package
- * lies inside the project (a local install, or argmap's own checkout), else the schema's `$id`.
- */
-function schemaReference(file: string, cwd: string): string {
-  const path = schemaPath();
-  if (path !== undefined) {
-    const inside = (p: string) => {
-      const rel = relative(cwd, p);
-      return !rel.startsWith('..') && !isAbsolute(rel);
-    };
-    if (inside(path) && inside(file)) {
-      const rel = relative(dirname(file), path);
-      return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
-    }
-  }
-  return SCHEMA_ID;
-}
 
 /** `argmap init [file]`: a new argument file from the commented template; never overwrites unasked. */
 export async function runInit(file: string | undefined, options: { force?: boolean }, io: CliIO): Promise<number> {
