@@ -1,4 +1,4 @@
-import { isCollection, isNode, isPair, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isNode, isPair, isScalar, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
@@ -11,23 +11,52 @@ export const MAX_ALIAS_COUNT = 100;
  */
 export const MAX_DEPTH = 1000;
 
-/** The first collection nested deeper than MAX_DEPTH, found without recursion. */
-function tooDeep(root: unknown): Node | undefined {
+/** What one walk over the document finds before any later stage touches it. */
+interface Scan {
+  /** The first collection nested deeper than MAX_DEPTH. */
+  tooDeep?: Node;
+  /** Every alias, in document order. */
+  aliases: Alias[];
+  /** Unquoted values that YAML cut at a comment glued to its word (see `truncatedText`). */
+  truncated: Diagnostic[];
+}
+
+/**
+ * One iterative walk (no recursion: depth is what it guards against) in document order: nesting
+ * depth, aliases, and truncated text, so the document is walked once, not three times.
+ */
+function scan(root: unknown, text: string): Scan {
+  const result: Scan = { aliases: [], truncated: [] };
   const stack: Array<[unknown, number]> = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (!isCollection(node)) continue;
-    if (depth > MAX_DEPTH) return node;
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        stack.push([item.value, depth + 1]);
-        stack.push([item.key, depth + 1]);
-      } else {
-        stack.push([item, depth + 1]);
+    if (isAlias(node)) {
+      result.aliases.push(node);
+    } else if (isScalar(node)) {
+      const found = truncatedText(node, text);
+      if (found) result.truncated.push(found);
+    } else if (isCollection(node)) {
+      if (depth > MAX_DEPTH) {
+        result.tooDeep = node;
+        return result;
+      }
+      const items = node.items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i];
+        if (isPair(item)) {
+          stack.push([item.value, depth + 1]);
+          stack.push([item.key, depth + 1]);
+        } else {
+          stack.push([item, depth + 1]);
+        }
       }
     }
   }
-  return undefined;
+  return result;
+}
+
+function syntaxError<C extends Diagnostic['code']>(code: C, span: { start: number; end: number }, params: Diagnostic<C>['params']): Diagnostic {
+  return { rule: 'yaml-syntax', code, severity: 'error', span, params } as Diagnostic;
 }
 
 export interface ParsedFile {
@@ -154,7 +183,7 @@ export function parse(source: SourceFile): ParsedFile {
     // The parser recurses per nesting level: a hostile file can exhaust the stack.
     if (error instanceof RangeError) {
       const empty = parseDocument('');
-      diagnostics.push({ rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span: { start: 0, end: 0 }, params: { limit: MAX_DEPTH } });
+      diagnostics.push(syntaxError('yaml-too-deep', { start: 0, end: 0 }, { limit: MAX_DEPTH }));
       return { source, doc: empty, data: undefined, diagnostics };
     }
     throw error;
@@ -163,37 +192,20 @@ export function parse(source: SourceFile): ParsedFile {
   for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, source.text));
   if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
 
-  const deep = tooDeep(doc.contents);
-  if (deep) {
-    const start = deep.range?.[0] ?? 0;
-    diagnostics.push({
-      rule: 'yaml-syntax',
-      code: 'yaml-too-deep',
-      severity: 'error',
-      span: { start, end: start + 1 },
-      params: { limit: MAX_DEPTH },
-    });
+  const found = scan(doc.contents, source.text);
+  if (found.tooDeep) {
+    const start = found.tooDeep.range?.[0] ?? 0;
+    diagnostics.push(syntaxError('yaml-too-deep', { start, end: start + 1 }, { limit: MAX_DEPTH }));
     return { source, doc, data: undefined, diagnostics };
   }
 
   // Aliases are refused before any expansion: argument files reuse a claim with `ref`, and an
   // alias can be a bomb (billions of expansions) or a loop (a node inside itself).
-  const aliases: Alias[] = [];
-  visit(doc, {
-    Alias(_key, node) {
-      aliases.push(node);
-    },
-  });
-  const first = aliases[0];
+  const first = found.aliases[0];
   if (first) {
     const start = first.range?.[0] ?? 0;
-    diagnostics.push({
-      rule: 'yaml-syntax',
-      code: 'yaml-alias',
-      severity: 'error',
-      span: { start, end: first.range?.[1] ?? start },
-      params: { alias: `*${first.source}`, count: aliases.length },
-    });
+    const span = { start, end: first.range?.[1] ?? start };
+    diagnostics.push(syntaxError('yaml-alias', span, { alias: `*${first.source}`, count: found.aliases.length }));
     return { source, doc, data: undefined, diagnostics };
   }
 
@@ -202,21 +214,15 @@ export function parse(source: SourceFile): ParsedFile {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof ReferenceError) {
-      diagnostics.push({
-        rule: 'yaml-syntax',
-        code: 'yaml-too-many-aliases',
-        severity: 'error',
-        span: { start: 0, end: 0 },
-        params: { limit: MAX_ALIAS_COUNT },
-      });
+      diagnostics.push(syntaxError('yaml-too-many-aliases', { start: 0, end: 0 }, { limit: MAX_ALIAS_COUNT }));
     } else if (error instanceof RangeError) {
-      diagnostics.push({ rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span: { start: 0, end: 0 }, params: { limit: MAX_DEPTH } });
+      diagnostics.push(syntaxError('yaml-too-deep', { start: 0, end: 0 }, { limit: MAX_DEPTH }));
     } else {
       throw error;
     }
     return { source, doc, data: undefined, diagnostics };
   }
-  diagnostics.push(...truncatedText(doc, source.text));
+  diagnostics.push(...found.truncated);
   return { source, doc, data, diagnostics };
 }
 
@@ -225,26 +231,21 @@ export function parse(source: SourceFile): ParsedFile {
  * glued to its word (`#1`, `#hashtag`) after an unquoted value was almost certainly meant as text,
  * and would be lost without a word: warn, and say how to keep it.
  */
-function truncatedText(doc: Document.Parsed, text: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(doc, {
-    Scalar(_key, node) {
-      if (node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !node.range) return;
-      const end = node.range[1];
-      const match = /^[ \t]+#(?=[^\s#!])/.exec(text.slice(end, end + 200));
-      if (!match) return;
-      const start = end + match[0].length - 1;
-      const lineEnd = text.indexOf('\n', start);
-      const comment = text.slice(start, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
-      if (/^#\s*argmap-disable/.test(comment)) return;
-      out.push({
-        rule: 'truncated-text',
-        code: 'truncated-text',
-        severity: 'warning',
-        span: { start, end: start + comment.length },
-        params: { comment: comment.length > 40 ? `${comment.slice(0, 40)}…` : comment },
-      });
-    },
-  });
-  return out;
+function truncatedText(node: Scalar, text: string): Diagnostic | undefined {
+  if (node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !node.range) return undefined;
+  const end = node.range[1];
+  if (text[end] !== ' ' && text[end] !== '\t') return undefined;
+  const match = /^[ \t]+#(?=[^\s#!])/.exec(text.slice(end, end + 200));
+  if (!match) return undefined;
+  const start = end + match[0].length - 1;
+  const lineEnd = text.indexOf('\n', start);
+  const comment = text.slice(start, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  if (/^#\s*argmap-disable/.test(comment)) return undefined;
+  return {
+    rule: 'truncated-text',
+    code: 'truncated-text',
+    severity: 'warning',
+    span: { start, end: start + comment.length },
+    params: { comment: comment.length > 40 ? `${comment.slice(0, 40)}…` : comment },
+  };
 }

@@ -92,7 +92,20 @@ class Builder {
   }
 
   addEdge<E extends Edge>(edge: Omit<E, 'index' | 'undercutBy'>): E {
-    const full = { ...edge, index: this.graph.edges.length, undercutBy: [] } as unknown as E;
+    // One object shape for every edge (no spread, `note` always present): monomorphic property access
+    // in every rule that walks edges.
+    const e = edge as Omit<ClaimEdge, 'index' | 'undercutBy'>;
+    const full = {
+      index: this.graph.edges.length,
+      kind: e.kind,
+      from: e.from,
+      to: e.to,
+      via: e.via,
+      list: e.list,
+      span: e.span,
+      undercutBy: [],
+      note: e.note,
+    } as unknown as E;
     this.graph.edges.push(full);
     full.from.outgoing.push(full);
     if (full.kind === 'undercut') (full.to as Edge).undercutBy.push(full as UndercutEdge);
