@@ -51,6 +51,9 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
+  // The yaml package's ESM build (the same code as its CommonJS one): bundled as ESM, its functions
+  // are called directly, not through the getters esbuild puts on a CommonJS module's exports.
+  alias: { yaml: join(root, 'node_modules/yaml/browser/index.js') },
   // commander is CommonJS and requires Node built-ins: give the ESM bundle a real `require`.
   banner: { js: "import { createRequire as __argmapCreateRequire } from 'node:module';\nconst require = __argmapCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -13,7 +13,6 @@ export interface CodeParams {
   'yaml-multiple-documents': Record<string, never>;
   'yaml-unclosed': { open: string; close: string };
   'yaml-over-indented': { key: string };
-  'yaml-too-many-aliases': { limit: number };
   'yaml-alias': { alias: string; count: number };
   'yaml-too-deep': { limit: number };
   'control-character': { char: string };
@@ -89,8 +88,6 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `bad indentation: ${code(p.key)} is indented deeper than the keys around it, so YAML reads it as part of the value above`,
   'yaml-multiple-documents': () =>
     'several YAML documents in one file: an argument file holds one document (remove this `---` or `...`, or split the file)',
-  'yaml-too-many-aliases': (p) =>
-    `too many YAML alias expansions (more than ${p.limit}): the file looks like an alias bomb and was not expanded`,
   'yaml-alias': (p) =>
     `YAML alias ${code(p.alias)} is not allowed in argument files: write a claim once with an \`id\` and reuse it with \`ref\`${p.count > 1 ? ` (${p.count} aliases in the file)` : ''}`,
   'yaml-too-deep': (p) => `nesting too deep: more than ${p.limit} levels of YAML mappings and lists (a real argument needs a few dozen)`,

@@ -1,9 +1,6 @@
-import { isAlias, isCollection, isNode, isPair, isScalar, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
-
-/** YAML aliases expanded at most this many times per alias (the `yaml` package's own guard). */
-export const MAX_ALIAS_COUNT = 100;
 
 /**
  * Collections nested deeper than this are refused before any later stage walks them: a real argument
@@ -13,45 +10,81 @@ export const MAX_DEPTH = 1000;
 
 /** What one walk over the document finds before any later stage touches it. */
 interface Scan {
+  /** The plain data (what `doc.toJS()` gives for a document without aliases or tags). */
+  data: unknown;
   /** The first collection nested deeper than MAX_DEPTH. */
   tooDeep?: Node;
   /** Every alias, in document order. */
   aliases: Alias[];
   /** Unquoted values that YAML cut at a comment glued to its word (see `truncatedText`). */
   truncated: Diagnostic[];
+  /** A mapping or list used as a key: `data` is then left to the yaml package's own toJS. */
+  complexKey: boolean;
+}
+
+/** Sets a property as data, even `__proto__`: parsed keys never touch a prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /**
- * One iterative walk (no recursion: depth is what it guards against) in document order: nesting
- * depth, aliases, and truncated text, so the document is walked once, not three times.
+ * One iterative walk (no recursion: depth is what it guards against) in document order that builds
+ * the plain data for the schema and finds nesting depth, aliases and truncated text, so the document
+ * is walked once, not four times. The data equals `doc.toJS()` for what argument files may hold
+ * (no aliases, no custom tags, no merge keys).
  */
 function scan(root: unknown, text: string): Scan {
-  const result: Scan = { aliases: [], truncated: [] };
-  const stack: Array<[unknown, number]> = [[root, 1]];
+  const result: Scan = { data: null, aliases: [], truncated: [], complexKey: false };
+  const holder: Record<string, unknown> = {};
+  const stack: Array<[node: unknown, depth: number, parent: Record<string, unknown> | unknown[] | undefined, key: string | number]> = [
+    [root, 1, holder, 'data'],
+  ];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+    const [node, depth, parent, key] = stack.pop()!;
+    let value: unknown = null;
     if (isAlias(node)) {
       result.aliases.push(node);
     } else if (isScalar(node)) {
       const found = truncatedText(node, text);
       if (found) result.truncated.push(found);
+      value = node.value;
     } else if (isCollection(node)) {
       if (depth > MAX_DEPTH) {
         result.tooDeep = node;
         return result;
       }
       const items = node.items as unknown[];
-      for (let i = items.length - 1; i >= 0; i--) {
-        const item = items[i];
-        if (isPair(item)) {
-          stack.push([item.value, depth + 1]);
-          stack.push([item.key, depth + 1]);
-        } else {
-          stack.push([item, depth + 1]);
+      if (isMap(node)) {
+        const object: Record<string, unknown> = {};
+        value = object;
+        // Keys are assigned in order now (so the data keeps the file's order); values fill in later.
+        const keys: string[] = [];
+        for (const item of items) {
+          const pair = item as { key: unknown };
+          // As the yaml package's toJS names keys: an empty or null key is "", a scalar its string.
+          const raw = isScalar(pair.key) ? pair.key.value : pair.key;
+          if (isCollection(raw)) result.complexKey = true;
+          const k = raw === null || raw === undefined ? '' : String(raw);
+          keys.push(k);
+          setOwn(object, k, null);
         }
+        for (let i = items.length - 1; i >= 0; i--) {
+          const pair = items[i] as { key: unknown; value: unknown };
+          stack.push([pair.value, depth + 1, object, keys[i]!]);
+          stack.push([pair.key, depth + 1, undefined, 0]);
+        }
+      } else {
+        const array: unknown[] = new Array(items.length).fill(null);
+        value = array;
+        for (let i = items.length - 1; i >= 0; i--) stack.push([items[i], depth + 1, array, i]);
       }
     }
+    if (parent === undefined) continue;
+    if (Array.isArray(parent)) parent[key as number] = value;
+    else setOwn(parent, key as string, value);
   }
+  result.data = holder.data;
   return result;
 }
 
@@ -178,7 +211,8 @@ export function parse(source: SourceFile): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
+    // logLevel 'error': the yaml package never prints; everything it finds becomes a diagnostic.
+    doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true, merge: false, strict: true, logLevel: 'error' });
   } catch (error) {
     // The parser recurses per nesting level: a hostile file can exhaust the stack.
     if (error instanceof RangeError) {
@@ -209,20 +243,9 @@ export function parse(source: SourceFile): ParsedFile {
     return { source, doc, data: undefined, diagnostics };
   }
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    if (error instanceof ReferenceError) {
-      diagnostics.push(syntaxError('yaml-too-many-aliases', { start: 0, end: 0 }, { limit: MAX_ALIAS_COUNT }));
-    } else if (error instanceof RangeError) {
-      diagnostics.push(syntaxError('yaml-too-deep', { start: 0, end: 0 }, { limit: MAX_DEPTH }));
-    } else {
-      throw error;
-    }
-    return { source, doc, data: undefined, diagnostics };
-  }
   diagnostics.push(...found.truncated);
+  // A collection as a key (never valid in an argument file) is named as the yaml package names it.
+  const data = found.complexKey ? doc.toJS() : found.data;
   return { source, doc, data, diagnostics };
 }
 

@@ -7,6 +7,7 @@ import { counterpointsJson, unsupportedJson } from '../../src/format/listing';
 import { formatOutline } from '../../src/format/outline';
 import { resolveDiagnostics } from '../../src/format/resolve';
 import { treeJson } from '../../src/format/tree-json';
+import { parse } from '../../src/load/parse';
 import { decode } from '../../src/load/read';
 import { checkSource } from '../../src/pipeline/check-source';
 import { BLOCKING_RULES } from '../../src/rules/index';
@@ -19,12 +20,19 @@ import { runInProcess } from '../helpers/in-process';
  * analysis keeps its invariants. FUZZ_RUNS raises the number of runs (default: thousands in total).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+/** Room for the runs on a loaded 2-core machine (about 10 ms each), never less than a minute. */
+const TIMEOUT = Math.max(60_000, RUNS * 30);
 const OPED = readFileSync(join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml'));
 const SPECIAL = [...'[]{}:-#&*!|>\'"%@`,?\t\n\r \\'].map((c) => c.charCodeAt(0));
 
 /** Runs every stage and every formatter on some bytes; returns what a user would see, or throws. */
 function everything(bytes: Uint8Array) {
   const read = decode('fuzz.yaml', bytes);
+  if (read.ok) {
+    // The data built in the parse stage's one walk is what the yaml package's own toJS gives.
+    const parsed = parse(read.source);
+    if (parsed.data !== undefined) expect(parsed.data).toStrictEqual(parsed.doc.toJS());
+  }
   const report = read.ok ? checkSource(read.source) : { source: read.source, diagnostics: read.diagnostics };
   const resolved = resolveDiagnostics(report);
   const lines = report.source.text.split('\n');
@@ -81,7 +89,7 @@ describe('byte-level mutations of the op-ed file', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 /** A random path into a JS value, and an edit there. */
@@ -153,7 +161,7 @@ describe('structure-level mutations of the op-ed file', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('the whole command line on mutated files', () => {
@@ -169,5 +177,5 @@ describe('the whole command line on mutated files', () => {
       }),
       { numRuns: Math.max(50, Math.floor(RUNS / 5)) },
     );
-  });
+  }, TIMEOUT);
 });
