@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { readSource } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
@@ -35,25 +36,56 @@ function errnoCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
 }
 
-/** Reads and checks one file; `text` when the caller has read it already. */
-export async function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Promise<Outcome> {
-  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), options) };
-  let read;
+type Read = Awaited<ReturnType<typeof readSource>> | { error: unknown };
+
+async function readOne(file: ResolvedFile, options: RunOptions): Promise<Read> {
   try {
-    read = await readSource(file.absolute, file.display, options.maxFileSize);
+    return await readSource(file.absolute, file.display, options.maxFileSize);
   } catch (error) {
-    return { problem: { input: file.display, code: 'unreadable', detail: errnoCode(error) } };
+    return { error };
   }
+}
+
+/** How many reads are in flight at once: reading overlaps, checking stays in order. */
+const READ_AHEAD = 32;
+
+/** Reads the files at `indices` a batch at a time (reads in parallel), handing each to `use` in order. */
+async function readInOrder(
+  files: readonly ResolvedFile[],
+  indices: readonly number[],
+  options: RunOptions,
+  use: (i: number, read: Read) => void,
+): Promise<void> {
+  for (let at = 0; at < indices.length; at += READ_AHEAD) {
+    const batch = indices.slice(at, at + READ_AHEAD);
+    const reads = await Promise.all(batch.map((i) => readOne(files[i]!, options)));
+    batch.forEach((i, k) => use(i, reads[k]!));
+  }
+}
+
+/** A file's outcome from its read: a problem, the read's own diagnostics, or the pipeline's report. */
+function outcomeOf(file: ResolvedFile, read: Read, options: RunOptions): Outcome {
+  if ('error' in read) return { problem: { input: file.display, code: 'unreadable', detail: errnoCode(read.error) } };
   if (!read.ok) return { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
   return { report: checkSource(read.source, options) };
 }
 
-/** From this many files on, a pool of worker threads checks them (measured by `npm run bench`). */
+/** Reads and checks one file; `text` when the caller has read it already. */
+export async function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Promise<Outcome> {
+  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), options) };
+  return outcomeOf(file, await readOne(file, options), options);
+}
+
+/** From this many files on, a pool of worker threads checks them, on a machine with enough cores. */
 export const WORKER_THRESHOLD = 64;
+const MIN_CORES_FOR_WORKERS = 4;
 
 function workerCount(files: number, options: RunOptions, env: NodeJS.ProcessEnv): number {
   const forced = options.workers ?? (env.ARGMAP_WORKERS !== undefined && /^\d+$/.test(env.ARGMAP_WORKERS) ? Number(env.ARGMAP_WORKERS) : undefined);
   if (forced !== undefined) return forced > 1 ? Math.min(forced, files) : 0;
+  // Measured on 2 cores (npm run bench, 1,000 files): two workers were slower than one thread, which
+  // reads ahead while it checks. A pool pays off only with cores to spare for it.
+  if (availableParallelism() < MIN_CORES_FOR_WORKERS) return 0;
   return files >= WORKER_THRESHOLD ? -1 : 0; // -1: as many as the machine has (decided by the pool)
 }
 
@@ -71,17 +103,11 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
   if (cache) {
     // Read every file here: a file whose content hash is in the cache is not checked again.
     todo = [];
-    for (const [i, file] of files.entries()) {
-      let read;
-      try {
-        read = await readSource(file.absolute, file.display, options.maxFileSize);
-      } catch (error) {
-        outcomes[i] = { problem: { input: file.display, code: 'unreadable', detail: errnoCode(error) } };
-        continue;
-      }
-      if (!read.ok) {
-        outcomes[i] = { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
-        continue;
+    await readInOrder(files, files.map((_, i) => i), options, (i, read) => {
+      const file = files[i]!;
+      if ('error' in read || !read.ok) {
+        outcomes[i] = outcomeOf(file, read, options);
+        return;
       }
       const hash = hashText(read.source.text);
       const hit = cache.get(file.absolute, hash);
@@ -91,7 +117,7 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
         texts[i] = read.source.text;
         todo.push(i);
       }
-    }
+    });
   }
 
   const workers = options.diagnosticsOnly ? workerCount(todo.length, options, process.env) : 0;
@@ -101,7 +127,11 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
     done = await checkInWorkers(files, todo, texts, options, workers, outcomes);
   }
   if (!done) {
-    for (const i of todo) outcomes[i] = await checkFile(files[i]!, options, texts[i]);
+    const unread = todo.filter((i) => texts[i] === undefined);
+    for (const i of todo) if (texts[i] !== undefined) outcomes[i] = await checkFile(files[i]!, options, texts[i]);
+    await readInOrder(files, unread, options, (i, read) => {
+      outcomes[i] = outcomeOf(files[i]!, read, options);
+    });
   }
 
   const reports: FileReport[] = [];
