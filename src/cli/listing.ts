@@ -23,9 +23,14 @@ export async function runListing(
   options: ListingOptions,
   io: CliIO,
   render: (files: ListedFile[], color: boolean) => string,
+  limits: { oneFile?: string } = {},
 ): Promise<number> {
   const run = await runPipeline(paths, options, io);
   if (run.usageError && run.reports.length === 0) return EXIT.usage;
+  if (limits.oneFile !== undefined && run.reports.length > 1) {
+    io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${run.reports.length} files given: ${limits.oneFile}\n`);
+    return EXIT.usage;
+  }
   const good: ListedFile[] = [];
   const bad = [];
   for (const report of run.reports) {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
+import { errnoText } from '../diagnostics/messages';
 import { EXIT, type CliIO } from './io';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands options over untyped
@@ -75,7 +76,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
         .description(description)
         .argument('[paths...]', 'files, folders and globs (default: arguments/)')
         .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
-        .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+        .option('-o, --output <file>', name === 'report' ? 'the file to write (atomically; default report.html)' : 'write to a file (atomically) instead of standard output')
         .action(async (paths: string[], options) => {
           setExitCode(await (await load())(paths, options, io));
         }),
@@ -166,6 +167,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
+    if (error instanceof Error && error.name === 'WriteError') {
+      // Thrown by util/atomic-write (not imported here: start-up loads only what every command needs).
+      const { path, code } = error as Error & { path: string; code: string };
+      io.stderr.write(`argmap: cannot write ${path}: ${errnoText(code)}\n`);
+      return EXIT.usage;
+    }
     if (error instanceof CommanderError) {
       // --help and --version end with code 0; every other commander error is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

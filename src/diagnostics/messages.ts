@@ -13,6 +13,7 @@ export interface CodeParams {
   'yaml-multiple-documents': Record<string, never>;
   'yaml-unclosed': { open: string; close: string };
   'yaml-over-indented': { key: string };
+  'yaml-colon-in-text': Record<string, never>;
   'yaml-alias': { alias: string; count: number };
   'yaml-too-deep': { limit: number };
   'control-character': { char: string };
@@ -86,6 +87,8 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
   'yaml-unclosed': (p) => `unclosed ${code(p.open)}: this flow collection is never closed with ${code(p.close)}`,
   'yaml-over-indented': (p) =>
     `bad indentation: ${code(p.key)} is indented deeper than the keys around it, so YAML reads it as part of the value above`,
+  'yaml-colon-in-text': () =>
+    'colon in unquoted text: YAML reads `: ` inside a plain value as the start of a key; put the text in quotes, or write it as a block with `>-`',
   'yaml-multiple-documents': () =>
     'several YAML documents in one file: an argument file holds one document (remove this `---` or `...`, or split the file)',
   'yaml-alias': (p) =>
@@ -105,7 +108,10 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
   'schema-enum': (p) => `unknown value ${code(p.value)} for ${p.name}: expected one of ${p.allowed.join(', ')}`,
   'schema-id-pattern': (p) =>
     `invalid id ${code(p.value)}: ids are kebab-case (lowercase letters and digits, words joined by single hyphens)`,
-  'schema-date': (p) => `invalid date ${code(p.value)}: expected YYYY-MM-DD, YYYY-MM or YYYY`,
+  'schema-date': (p) =>
+    /^\d{4}-\d{2}(-\d{2})?$/.test(p.value)
+      ? `invalid date ${code(p.value)}: no such month or day in the calendar`
+      : `invalid date ${code(p.value)}: expected YYYY-MM-DD, YYYY-MM or YYYY`,
   'schema-url': (p) => `invalid URL ${code(p.value)}: expected an http:// or https:// address`,
   'schema-empty-text': (p) => `empty ${p.name}: write the claim or fact as a sentence`,
   'schema-min-items': (p) => `empty list: ${p.name} must name at least ${p.min}`,
@@ -131,7 +137,10 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `unsupported ${p.kind}: ${p.name} rests only on unsupported claims (${p.supporters})`,
   'unsupported-circular': (p) =>
     `unsupported ${p.kind}: ${p.name} rests only on circular support (its support leads back to itself)`,
-  'circular-support': (p) => `circular support: ${p.cycle} (${p.length} claims support each other in a circle)`,
+  'circular-support': (p) =>
+    p.length === 1
+      ? `circular support: ${p.cycle} (a claim that supports itself)`
+      : `circular support: ${p.cycle} (${p.length} claims support each other in a circle)`,
   'unsourced-evidence': () => 'evidence without a source: add `source:` naming an entry of `sources`',
   'unused-source': (p) => `unused source ${code(p.id)}: no evidence cites it`,
   'unanswered-counterpoint': (p) =>
@@ -150,6 +159,11 @@ export function formatMessage<C extends Code>(c: C, params: CodeParams[C], ctx: 
   return messages[c](params, ctx);
 }
 
+/** An errno code in words, for messages about files. */
+export function errnoText(code: string): string {
+  return ERRNO[code] ?? code;
+}
+
 const ERRNO: Record<string, string> = {
   EACCES: 'permission denied (EACCES)',
   EPERM: 'operation not permitted (EPERM)',
@@ -158,6 +172,10 @@ const ERRNO: Record<string, string> = {
   ENAMETOOLONG: 'name too long (ENAMETOOLONG)',
   EMFILE: 'too many open files (EMFILE)',
   EIO: 'input/output error (EIO)',
+  ENOENT: 'no such folder (ENOENT)',
+  ENOTDIR: 'a part of the path is not a folder (ENOTDIR)',
+  ENOSPC: 'no space left on the device (ENOSPC)',
+  EROFS: 'read-only file system (EROFS)',
 };
 
 /** Wording for path arguments that yield no file (these have no line:column). */

@@ -144,7 +144,7 @@ export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInst
       const p = where(source, claim);
       const flags = [claim.conceded ? 'conceded' : '', claim.undercut ? 'undercut' : ''].filter(Boolean);
       const status = info.answered ? chalk.green('answered') : claim.conceded ? chalk.cyan('conceded, unanswered') : chalk.yellow('unanswered');
-      if (!info.answered) unanswered++;
+      if (!info.answered && !claim.conceded) unanswered++;
       lines.push(
         `${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  counterpoint ${safeText(claimName(claim))}${flags.length ? ` (${flags.join(', ')})` : ''}: ${status}`,
       );

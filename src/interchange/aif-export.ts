@@ -9,7 +9,7 @@ import { EVIDENCE_SCHEME } from './aif-import';
  * full source records) goes in a top-level `argmap` object, which other tools ignore and
  * `argmap import --from aif` reads back.
  */
-export function toAif(graph: ArgumentGraph, timestamp = aifTimestamp(new Date())): Record<string, unknown> {
+export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)): Record<string, unknown> {
   const nodes: Array<Record<string, unknown>> = [];
   const edges: Array<Record<string, unknown>> = [];
   const locutions: Array<Record<string, unknown>> = [];
@@ -86,7 +86,16 @@ export function toAif(graph: ArgumentGraph, timestamp = aifTimestamp(new Date())
   return { nodes, edges, locutions, participants, argmap: ext };
 }
 
-/** AIFdb's timestamp form: `2012-01-10 14:35:50`. */
-export function aifTimestamp(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+
+/**
+ * The timestamp every exported node carries: the document's date when the file gives one, else the
+ * epoch. Never the clock: the same file exports to the same bytes.
+ */
+export function documentTimestamp(graph: ArgumentGraph): string {
+  const date = graph.document.date;
+  if (date !== undefined && /^\d{4}(-\d{2}){0,2}$/.test(date)) {
+    const [y, m = '01', d = '01'] = date.split('-');
+    return `${y}-${m}-${d} 00:00:00`;
+  }
+  return '1970-01-01 00:00:00';
 }

@@ -103,11 +103,21 @@ export interface ParsedFile {
 
 function fromYamlError(error: YAMLError, text: string): Diagnostic {
   let [start, end] = error.pos;
-  // Point at the token, not at the indentation before it.
-  while (start < end && text[start] === ' ') start++;
-  const span = { start, end: Math.max(start, end) };
+  // Point at the token, not at the indentation before it (but at a tab, when the tab is the fault).
+  if (error.code !== 'TAB_AS_INDENT') while (text[start] === ' ') start++;
+  const span = { start, end: Math.max(start + 1, end) };
   if (error.code === 'MULTIPLE_DOCS') {
     return { rule: 'yaml-syntax', code: 'yaml-multiple-documents', severity: 'error', span, params: {} };
+  }
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    // `text: Housing matters: it keeps...`: the second `: ` starts a key inside a plain value.
+    const lineEnd = text.indexOf('\n', start);
+    const rest = text.slice(start, lineEnd === -1 ? undefined : lineEnd);
+    const colon = rest.search(/:(\s|$)/);
+    if (colon > 0) {
+      const at = start + colon;
+      return { rule: 'yaml-syntax', code: 'yaml-colon-in-text', severity: 'error', span: { start: at, end: at + 1 }, params: {} };
+    }
   }
   if (/call stack/i.test(error.message)) {
     return { rule: 'yaml-syntax', code: 'yaml-too-deep', severity: 'error', span, params: { limit: MAX_DEPTH } };
@@ -183,8 +193,13 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string): Diagnostic[] {
       },
     });
   }
+  // A tab in the indentation confuses the parser about every line after it: report the tabs, and
+  // none of the errors that follow from them.
+  const firstTab = errors.find((e) => e.code === 'TAB_AS_INDENT')?.pos[0];
   const remaining = errors.filter(
-    (e) => !fixes.some((f) => f.error !== e && e.pos[0] >= f.from && e.pos[0] <= f.to),
+    (e) =>
+      !fixes.some((f) => f.error !== e && e.pos[0] >= f.from && e.pos[0] <= f.to) &&
+      (firstTab === undefined || e.code === 'TAB_AS_INDENT' || e.pos[0] < firstTab),
   );
   // An over-indented key is one fault, though the parser reports it twice from the value above.
   const overIndented = new Map<number, Diagnostic>();

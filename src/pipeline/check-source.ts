@@ -4,7 +4,7 @@ import { parse } from '../load/parse';
 import type { SourceFile } from '../load/source-file';
 import { buildGraph } from '../model/build';
 import type { ArgumentGraph } from '../model/types';
-import { ruleIds, rules } from '../rules/index';
+import { BLOCKING_RULES, ruleIds, rules } from '../rules/index';
 import { directiveDiagnostics, directives, suppress } from './suppress';
 import type { Rule, RuleContext, RuleSeverity } from '../rules/rule';
 import { validate } from '../validate/validate';
@@ -70,10 +70,16 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Fil
   }
   const graph = buildGraph(parsed.doc);
   const analyses = new Analyses(graph);
-  const schemaValid = schemaDiagnostics.length === 0;
+  // Analysis rules run only on a well-formed graph: valid against the schema, every id defined once
+  // and every reference resolved. On a malformed one their findings would follow from the fault
+  // (a typo in a source id is not also an "unused source"): one fault, one message.
+  let wellFormed = schemaDiagnostics.length === 0;
   for (const rule of rules) {
     const severity = severityOf(rule, options);
-    if (severity === 'off' || (rule.analysis && !schemaValid)) continue;
+    if (rule.analysis && wellFormed) {
+      wellFormed = !diagnostics.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.rule));
+    }
+    if (severity === 'off' || (rule.analysis && !wellFormed)) continue;
     runRule(rule, graph, analyses, SEVERITY[severity], diagnostics);
   }
   const found = directives(source);

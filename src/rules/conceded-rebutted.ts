@@ -14,7 +14,8 @@ export default defineRule({
   check({ graph, report }) {
     for (const claim of graph.claims) {
       if (!claim.conceded) continue;
-      const denial = claim.incoming.find((e) => e.kind === 'attack');
+      // A claim attacking itself is self-attack's finding, not a denial of the concession.
+      const denial = claim.incoming.find((e) => e.kind === 'attack' && e.from !== claim);
       if (denial) report('conceded-rebutted', denial, { name: claimName(claim) });
     }
   },

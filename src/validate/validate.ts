@@ -7,7 +7,8 @@ import { schemaDiagnostics } from './schema-errors';
 /** A YYYY-MM-DD date that names no day of the calendar (2024-02-30), which a pattern cannot see. */
 function impossibleDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  // Only dates the schema's pattern accepts (months 01-12, days 01-31): the rest it reports itself.
+  const m = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -16,17 +17,21 @@ function impossibleDate(value: unknown): boolean {
 
 /** The date fields of a schema-valid file, with their data paths. */
 function* dates(data: unknown): Generator<[string[], unknown]> {
-  const root = data as { document?: { date?: unknown }; sources?: Array<{ date?: unknown }> };
-  if (root.document?.date !== undefined) yield [['document', 'date'], root.document.date];
-  for (const [i, source] of (root.sources ?? []).entries()) {
-    if (source.date !== undefined) yield [['sources', String(i), 'date'], source.date];
+  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!isObject(data)) return;
+  if (isObject(data.document) && data.document.date !== undefined) yield [['document', 'date'], data.document.date];
+  if (!Array.isArray(data.sources)) return;
+  for (const [i, source] of data.sources.entries()) {
+    if (isObject(source) && source.date !== undefined) yield [['sources', String(i), 'date'], source.date];
   }
 }
 
-/** Validates parsed data against the argmap JSON Schema (precompiled at build time), then dates. */
+/**
+ * Validates parsed data against the argmap JSON Schema (precompiled at build time), and dates against
+ * the calendar, which a pattern cannot do: every problem in one pass.
+ */
 export function validate(doc: Document, data: unknown): Diagnostic[] {
-  if (!validateArgmap(data)) return schemaDiagnostics(validateArgmap.errors ?? [], doc, data);
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = validateArgmap(data) ? [] : schemaDiagnostics(validateArgmap.errors ?? [], doc, data);
   for (const [path, value] of dates(data)) {
     if (!impossibleDate(value)) continue;
     out.push({

@@ -138,7 +138,11 @@ describe('configuration', () => {
     expect(argmap(['check', '--max-warnings', '4']).code).toBe(0);
     const r = argmap(['check', '--max-warnings', '3']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('argmap: 4 warnings is more than --max-warnings 3');
+    expect(r.stderr).toContain('argmap: 4 warnings exceed --max-warnings 3');
+    // With --quiet the warnings are not shown, but still counted, and the message says so.
+    const quiet = argmap(['check', '--quiet', '--max-warnings', '0']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toContain('argmap: 4 warnings (not shown: --quiet) exceed --max-warnings 0');
     expect(argmap(['check', '--max-warnings', 'many']).code).toBe(2);
   });
 });

@@ -71,6 +71,12 @@ describe('argmap import', () => {
 });
 
 describe('argmap export', () => {
+  it('writes the same AIF bytes on every run (no clock in the output)', () => {
+    const first = argmap(['export', OPED, '--to', 'aif']);
+    expect(first.code).toBe(0);
+    expect(argmap(['export', OPED, '--to', 'aif']).stdout).toBe(first.stdout);
+  });
+
   it('round-trips the op-ed through AIF on the command line', () => {
     const dir = tempDir();
     expect(argmap(['export', OPED, '--to', 'aif', '-o', 'oped.json'], { cwd: dir }).code).toBe(0);

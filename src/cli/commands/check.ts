@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
-import { formatCompact } from '../../format/compact';
+import { formatCompact, plural } from '../../format/compact';
 import { formatGithub } from '../../format/github';
 import { formatJson } from '../../format/json';
 import { formatJunit } from '../../format/junit';
@@ -95,7 +95,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   if (t.errors > 0) return EXIT.problems;
   if (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) {
     const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
-    io.stderr.write(`${err.red('argmap:')} ${t.warnings} warnings is more than --max-warnings ${options.maxWarnings}\n`);
+    const hidden = options.quiet ? ' (not shown: --quiet)' : '';
+    io.stderr.write(`${err.red('argmap:')} ${plural(t.warnings, 'warning')}${hidden} exceed --max-warnings ${options.maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

@@ -2,18 +2,12 @@ import { formatDot } from '../../format/dot';
 import { buildGraphModel, type EvidenceMode } from '../../format/graph-model';
 import { formatMermaid } from '../../format/mermaid';
 import { loadViz, renderSvg } from '../../format/svg';
-import { EXIT, type CliIO } from '../io';
+import type { CliIO } from '../io';
 import { runListing, type ListingOptions } from '../listing';
 
 export interface GraphOptions extends ListingOptions {
   format: 'mermaid' | 'dot' | 'svg';
   evidence?: EvidenceMode;
-}
-
-class SeveralFiles extends Error {
-  constructor(readonly count: number) {
-    super(`graph draws one file at a time, and ${count} files were given (argmap report puts several on one page)`);
-  }
 }
 
 /**
@@ -22,19 +16,18 @@ class SeveralFiles extends Error {
  */
 export async function runGraph(paths: string[], options: GraphOptions, io: CliIO): Promise<number> {
   const viz = options.format === 'svg' ? await loadViz() : undefined;
-  try {
-    return await runListing(paths, options, io, (files) => {
-      if (files.length > 1) throw new SeveralFiles(files.length);
+  return runListing(
+    paths,
+    options,
+    io,
+    (files) => {
       const [file] = files;
       if (!file) return '';
       const model = buildGraphModel(file.analyses, { evidence: options.evidence ?? 'inline' });
       if (options.format === 'mermaid') return formatMermaid(model);
       const dot = formatDot(model);
       return viz ? renderSvg(viz, dot) : dot;
-    });
-  } catch (error) {
-    if (!(error instanceof SeveralFiles)) throw error;
-    io.stderr.write(`argmap: ${error.message}\n`);
-    return EXIT.usage;
-  }
+    },
+    { oneFile: 'graph draws one file at a time (argmap report puts several on one page)' },
+  );
 }
