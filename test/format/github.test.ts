@@ -11,7 +11,7 @@ describe('github', () => {
     expect(out).toContain(
       `::error file=arguments/op-ed.yaml,line=${line},col=${column},endLine=${line},endColumn=${end},title=argmap unknown-reference::unknown source \`zelenskyy-brussel\``,
     );
-    expect(out.match(/^::warning /gm)?.length).toBe(t.warnings);
+    expect((out.match(/^::warning /gm) ?? []).length).toBe(t.warnings);
     expect(out).not.toMatch(/GitHub shows at most/);
   });
 

@@ -44,7 +44,8 @@ describe('sarif', () => {
       region: { startLine: line, startColumn: column, endLine: line, endColumn: column + 'zelenskyy-brussel'.length },
     });
     // Warnings and notes keep their own levels.
-    expect(new Set(run.results.map((r: { level: string }) => r.level))).toEqual(new Set(['error', 'warning']));
+    // A dangling reference leaves the graph unreliable: the analysis rules wait, so the one fault is alone.
+    expect(new Set(run.results.map((r: { level: string }) => r.level))).toEqual(new Set(['error']));
   });
 
   it('describes every rule, with help pointing at docs/rules.md', () => {

@@ -25,7 +25,7 @@ describe('stylish', () => {
     const prefix = `  > ${line} | `.length;
     expect(caret.indexOf('^')).toBe(prefix + column - 1);
     expect(caret.slice(prefix + column - 1)).toBe('^'.repeat('zelenskyy-brussel'.length));
-    expect(lines.at(-2)).toBe('✖ 6 problems (1 error, 5 warnings) in 1 of 1 file');
+    expect(lines.at(-2)).toBe('✖ 1 problem (1 error, 0 warnings) in 1 of 1 file');
   });
 
   it('writes no colour at level 0, and colour when asked', () => {
