@@ -68,7 +68,8 @@ export function formatMermaid(model: GraphModel): string {
   out.push(`    legend_unsupported["<b>⚠ unsupported</b>: red dashed border"]`);
   out.push(`    legend_assumption[/"assumption: slanted box"/]`);
   out.push(`    legend_conceded["conceded counterpoint: grey"]`);
-  out.push(`    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link · dotted → evidence"]`);
+  const evidenceEdges = model.edges.some((e) => e.kind === 'evidence');
+  out.push(`    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link${evidenceEdges ? ' · dotted → evidence' : ''}"]`);
   out.push('  end');
 
   for (const kind of Object.keys(KIND_STYLE) as ClaimKind[]) {
