@@ -1,20 +1,13 @@
+import type { Source } from '../model/types';
+
 /**
  * What an import reads, before it is placed into the argmap tree: claims, support and attack
  * relations between them, undercuts of relations, and sources. Both importers (AIF, Kialo) build
  * one; `place.ts` turns it into one or more argmap documents.
  */
 
-export interface ImportSource {
-  id: string;
-  speaker?: string;
-  role?: string;
-  organization?: string;
-  venue?: string;
-  date?: string;
-  url?: string;
-  kind?: string;
-  note?: string;
-}
+/** A source as the import finds it: the model's source fields, with an id always. */
+export type ImportSource = { id: string } & Pick<Source, 'speaker' | 'role' | 'organization' | 'venue' | 'date' | 'url' | 'kind' | 'note'>;
 
 export interface ImportEvidence {
   text: string;
