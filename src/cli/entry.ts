@@ -6,7 +6,12 @@ import { main } from './main';
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    // Any other failure of a standard stream: a short message where one can still be written, exit 2.
+    try {
+      process.stderr.write(`argmap: cannot write output: ${error.code ?? error.message}\n`);
+    } finally {
+      process.exit(2);
+    }
   });
 }
 

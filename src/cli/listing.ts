@@ -34,7 +34,8 @@ export async function runListing(
   const good: ListedFile[] = [];
   const bad = [];
   for (const report of run.reports) {
-    const errors = report.diagnostics.filter((d) => d.severity === 'error' && BLOCKING_RULES.has(d.rule));
+    // Blocking by rule, whatever severity a config gives it: the graph is unreliable either way.
+    const errors = report.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule));
     if (errors.length > 0 || !report.analyses) bad.push({ ...report, diagnostics: errors });
     else good.push({ source: report.source, analyses: report.analyses });
   }

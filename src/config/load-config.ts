@@ -39,7 +39,8 @@ export async function loadConfig(path: string, displayPath: string): Promise<Con
   const read = await readSource(path, displayPath);
   if (!read.ok) return { ok: false, report: { source: read.source, diagnostics: read.diagnostics } };
   const parsed = parse(read.source);
-  if (parsed.diagnostics.length > 0) return { ok: false, report: { source: read.source, diagnostics: parsed.diagnostics } };
+  // Only a config that could not be read is invalid; a warning (say, a comment glued to a word) is not.
+  if (parsed.data === undefined) return { ok: false, report: { source: read.source, diagnostics: parsed.diagnostics } };
   // An empty config file (or one of comments only) is a valid config that changes nothing.
   const data = parsed.data ?? {};
   if (!validateConfig(data)) {

@@ -143,7 +143,7 @@ function verdictLine(chalk: ChalkInstance, rec: Claim | undefined, label: Label 
   if (!rec || !label) return 'no recommendation';
   const verdict = VERDICT[label];
   const painted = verdict === 'stands' ? chalk.green(verdict) : verdict === 'defeated' ? chalk.red(verdict) : chalk.yellow(verdict);
-  return `${describeClaim(rec)} ${verdict === 'stands' ? '' : 'is '}${chalk.bold(painted)}`;
+  return `${safeText(describeClaim(rec))} ${verdict === 'stands' ? '' : 'is '}${chalk.bold(painted)}`;
 }
 
 export function evaluationText(files: readonly ListedFile[], chalk: ChalkInstance): string {
@@ -155,7 +155,7 @@ export function evaluationText(files: readonly ListedFile[], chalk: ChalkInstanc
     const rec = analyses.graph.recommendation;
     const recLabel = rec ? claims[rec.index]!.label : undefined;
     if (recLabel) verdicts[VERDICT[recLabel]]++;
-    lines.push(`${chalk.bold(safeText(source.path))}: ${safeText(verdictLine(chalk, rec, recLabel))}`);
+    lines.push(`${chalk.bold(safeText(source.path))}: ${verdictLine(chalk, rec, recLabel)}`);
     for (const claim of analyses.graph.claims) {
       const e = claims[claim.index]!;
       count[e.label]++;

@@ -1,3 +1,4 @@
+import { plural } from './compact';
 import type { Analyses } from '../analyses/index';
 import { collectCounterpoints, type AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
@@ -101,7 +102,6 @@ footer{color:var(--muted);font-size:.8rem;text-align:center;padding:1rem}
 }
 `;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 class FileReportHtml {
   readonly #prefix: string;

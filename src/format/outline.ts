@@ -1,3 +1,4 @@
+import { plural } from './compact';
 import type { Analyses } from '../analyses/index';
 import { collectCounterpoints, type CounterpointInfo } from '../analyses/counterpoints';
 import type { Unsupported } from '../analyses/support';
@@ -39,7 +40,6 @@ interface Label {
 
 const isSupport = (c: Claim) => c.kind === 'reason' || c.kind === 'risk';
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function labelText(label: Label): string {
   if (label.num === '') return label.word;

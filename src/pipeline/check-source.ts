@@ -4,7 +4,7 @@ import { parse } from '../load/parse';
 import type { SourceFile } from '../load/source-file';
 import { buildGraph } from '../model/build';
 import type { ArgumentGraph } from '../model/types';
-import { BLOCKING_RULES, ruleIds, rules } from '../rules/index';
+import { BLOCKING_RULES, ruleIds, rules, stageRule } from '../rules/index';
 import { directiveDiagnostics, directives, suppress } from './suppress';
 import type { Rule, RuleContext, RuleSeverity } from '../rules/rule';
 import { validate } from '../validate/validate';
@@ -59,13 +59,13 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Fil
     // yaml-syntax is never configurable; the parse stage's warnings (truncated-text) are.
     if (d.rule === 'yaml-syntax') diagnostics.push(d);
     else {
-      const severity = severityOf({ id: d.rule, severity: 'warn' }, options);
+      const severity = severityOf(stageRule('truncated-text'), options);
       if (severity !== 'off') diagnostics.push({ ...d, severity: SEVERITY[severity] });
     }
   }
   const schemaDiagnostics = validate(parsed.doc, parsed.data);
   for (const d of schemaDiagnostics) {
-    const severity = severityOf({ id: d.rule, severity: 'error' }, options);
+    const severity = severityOf(stageRule('schema'), options);
     if (severity !== 'off') diagnostics.push({ ...d, severity: SEVERITY[severity] });
   }
   const graph = buildGraph(parsed.doc);
@@ -77,14 +77,15 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Fil
   for (const rule of rules) {
     const severity = severityOf(rule, options);
     if (rule.analysis && wellFormed) {
-      wellFormed = !diagnostics.some((d) => d.severity === 'error' && BLOCKING_RULES.has(d.rule));
+      // By rule, whatever severity a config gives it: a `warn` dangling reference is still dangling.
+      wellFormed = !diagnostics.some((d) => BLOCKING_RULES.has(d.rule));
     }
     if (severity === 'off' || (rule.analysis && !wellFormed)) continue;
     runRule(rule, graph, analyses, SEVERITY[severity], diagnostics);
   }
   const found = directives(source);
   if (found.length > 0) {
-    const severity = severityOf({ id: 'directive', severity: 'error' }, options);
+    const severity = severityOf(stageRule('directive'), options);
     if (severity !== 'off') {
       for (const d of directiveDiagnostics(found, ruleIds)) diagnostics.push({ ...d, severity: SEVERITY[severity] });
     }

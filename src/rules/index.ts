@@ -3,7 +3,7 @@ import concededRebutted from './conceded-rebutted';
 import contradictoryRelation from './contradictory-relation';
 import duplicateClaim from './duplicate-claim';
 import duplicateId from './duplicate-id';
-import type { Rule } from './rule';
+import type { Rule, RuleSeverity } from './rule';
 import selfAttack from './self-attack';
 import unansweredCounterpoint from './unanswered-counterpoint';
 import undercutWithoutLink from './undercut-without-link';
@@ -63,3 +63,9 @@ export const BLOCKING_RULES: ReadonlySet<string> = new Set([
   'unknown-reference',
   'undercut-without-link',
 ]);
+
+/** A stage rule's id and default severity, as the registry above gives it. */
+export function stageRule(id: (typeof stageRules)[number]['id']): { id: string; severity: RuleSeverity } {
+  const rule = stageRules.find((r) => r.id === id)!;
+  return { id: rule.id, severity: rule.severity };
+}

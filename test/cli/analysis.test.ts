@@ -107,6 +107,11 @@ describe('configuration', () => {
     expect(r.stdout).toContain('4 problems (4 errors, 0 warnings)');
   });
 
+  it('reads a config whose comment is glued to a word (a warning in an argument file, no reason to refuse a config)', () => {
+    const dir = project({ 'argmap.config.yaml': 'rules:\n  unsupported-claim: off #for-now\n', 'op-ed.yaml': readFileSync(OPED, 'utf8') });
+    expect(argmap(['check', 'op-ed.yaml'], { cwd: dir })).toMatchObject({ code: 0, stdout: '✔ 1 file checked: no problems\n' });
+  });
+
   it('turns a rule off', () => {
     const dir = project({ 'argmap.config.yaml': 'rules:\n  unsupported-claim: off\n', 'op-ed.yaml': readFileSync(OPED, 'utf8') });
     const r = argmap(['check', 'op-ed.yaml'], { cwd: dir });

@@ -128,6 +128,13 @@ describe('argmap evaluate', () => {
     ]);
   });
 
+  it('colours the verdict on request, and never prints colour codes as text', () => {
+    const r = argmap(['evaluate'], { env: { FORCE_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\u001b[');
+    expect(r.stdout).not.toContain('\\u{1b}');
+  });
+
   it('--explain with an unknown id says so and exits 2', () => {
     const r = argmap(['evaluate', '--explain', 'no-such-claim']);
     expect(r.code).toBe(2);

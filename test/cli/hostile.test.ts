@@ -177,6 +177,10 @@ describe('output files', () => {
       expect(folder.stderr).toBe(`argmap: cannot write ${dir}: is a folder (EISDIR)\n`);
     }
     expect(readdirSync(dir)).toEqual(['a.yaml']);
+    // init, whose folder cannot be made because a file stands in its way.
+    const init = argmap(['init', 'a.yaml/new.yaml'], { cwd: dir });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/^argmap: cannot write .*a\.yaml: /);
   });
 });
 

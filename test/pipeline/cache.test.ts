@@ -95,7 +95,10 @@ describe('the check cache', () => {
     const second = argmap(['check', '--cache', '.'], { cwd: dir });
     expect(second).toEqual(first);
     expect(argmap(['check', '.'], { cwd: dir }).stdout).toBe(first.stdout);
-    const elsewhere = argmap(['check', '--cache-location', 'other-cache', '.'], { cwd: dir });
+    // --cache-location says where --cache keeps its results; alone it turns nothing on.
+    expect(argmap(['check', '--cache-location', 'unused-cache', '.'], { cwd: dir }).stdout).toBe(first.stdout);
+    expect(existsSync(join(dir, 'unused-cache'))).toBe(false);
+    const elsewhere = argmap(['check', '--cache', '--cache-location', 'other-cache', '.'], { cwd: dir });
     expect(elsewhere.stdout).toBe(first.stdout);
     expect(existsSync(join(dir, 'other-cache'))).toBe(true);
   });

@@ -51,7 +51,7 @@ function relativeTo(root: string, cwd: string, file: string): string | undefined
 export async function runCheck(paths: string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
   const run = await runPipeline(paths, options, io, {
     diagnosticsOnly: true,
-    ...(options.cache || options.cacheLocation !== undefined ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
+    ...(options.cache ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
   });
   if (run.usageError && run.reports.length === 0) return EXIT.usage;
 

@@ -12,7 +12,7 @@ import { checkWritten, toYaml } from '../../interchange/write-yaml';
 import { schemaReference } from '../schema-reference';
 import { SCHEMA_ID } from './schema';
 import { writeFileAtomic } from '../../util/atomic-write';
-import { chalkFor, colorLevel } from '../../util/terminal';
+import { chalkFor, colorLevel, safeText } from '../../util/terminal';
 import { EXIT, type CliIO } from '../io';
 
 export interface ImportOptions {
@@ -36,7 +36,8 @@ export function partPaths(output: string, count: number): string[] {
 export async function runImport(file: string, options: ImportOptions, io: CliIO): Promise<number> {
   const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
   const fail = (message: string) => {
-    io.stderr.write(`${err.red('argmap:')} ${message}\n`);
+    // Messages may quote the untrusted file (a node id, a claim's text): made terminal-safe.
+    io.stderr.write(`${err.red('argmap:')} ${safeText(message)}\n`);
     return EXIT.usage;
   };
   const absolute = resolve(io.cwd, file);
@@ -103,7 +104,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const unmapped = [...graph.unmapped, ...placement.unmapped];
   if (unmapped.length === 0) lines.push('  not mapped: nothing');
   for (const u of unmapped) lines.push(`  not mapped: ${u}`);
-  io.stderr.write(`${lines.join('\n')}\n`);
+  io.stderr.write(`${safeText(lines.join('\n'))}\n`);
   for (const r of reports) io.stderr.write(r);
 
   if (options.output === undefined) {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ARGUMENT_TEMPLATE } from '../../templates/argument';
-import { writeFileAtomic } from '../../util/atomic-write';
+import { WriteError, writeFileAtomic } from '../../util/atomic-write';
 import { EXIT, type CliIO } from '../io';
 import { schemaReference } from '../schema-reference';
 
@@ -22,7 +22,9 @@ export async function runInit(file: string | undefined, options: { force?: boole
       return EXIT.usage;
     }
   }
-  await mkdir(dirname(target), { recursive: true });
+  await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new WriteError(dirname(target), error.code ?? String(error));
+  });
   await writeFileAtomic(target, ARGUMENT_TEMPLATE.replace('{{schema}}', schemaReference(target, io.cwd)));
   io.stdout.write(`wrote ${shown}: edit it, then run argmap check ${shown}\n`);
   return EXIT.ok;
