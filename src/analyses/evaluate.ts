@@ -1,4 +1,5 @@
 import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, Source } from '../model/types';
+import { groundedBy } from './support';
 
 /**
  * Which claims stand: the grounded labelling (Dung 1995; Caminada 2006) over attack, extended with
@@ -66,10 +67,6 @@ const YES = 1;
 const NO = 2;
 
 /** A claim rests on something of its own: an assumption, or evidence that cites a real source. */
-function groundedBy(claim: Claim): Evidence | 'assumption' | undefined {
-  if (claim.assumption) return 'assumption';
-  return claim.evidence.find((e) => e.source !== undefined);
-}
 
 export function evaluate(graph: ArgumentGraph): Evaluation {
   const claims = graph.claims;

@@ -1,4 +1,5 @@
 import type { ArgumentGraph } from '../model/types';
+import { collectCounterpoints, type CounterpointInfo } from './counterpoints';
 import { evaluate, type Evaluation } from './evaluate';
 import { analyseSupport, type SupportAnalysis } from './support';
 
@@ -9,12 +10,19 @@ import { analyseSupport, type SupportAnalysis } from './support';
 export class Analyses {
   #support: SupportAnalysis | undefined;
   #evaluation: Evaluation | undefined;
+  #counterpoints: CounterpointInfo[] | undefined;
 
   constructor(readonly graph: ArgumentGraph) {}
 
   get support(): SupportAnalysis {
     this.#support ??= analyseSupport(this.graph);
     return this.#support;
+  }
+
+  /** Every counterpoint, what it attacks and what answers it, in document order. */
+  get counterpoints(): CounterpointInfo[] {
+    this.#counterpoints ??= collectCounterpoints(this.graph);
+    return this.#counterpoints;
   }
 
   /** The grounded labelling of every claim, in / out / undecided, with its reason (`argmap evaluate`). */

@@ -1,4 +1,4 @@
-import type { ArgumentGraph, Claim, ClaimEdge } from '../model/types';
+import type { ArgumentGraph, Claim, ClaimEdge, Evidence } from '../model/types';
 
 /** Why a claim is unsupported. */
 export type Unsupported =
@@ -25,9 +25,15 @@ export function supportersOf(claim: Claim): ClaimEdge[] {
   return claim.incoming.filter((e) => e.kind === 'support');
 }
 
+/** What a claim rests on of its own: `assumption: true`, or its first evidence that cites a real source. */
+export function groundedBy(claim: Claim): Evidence | 'assumption' | undefined {
+  if (claim.assumption) return 'assumption';
+  return claim.evidence.find((e) => e.source !== undefined);
+}
+
 /** A claim rests on something of its own: an assumption, or evidence that cites a real source. */
 export function isGrounded(claim: Claim): boolean {
-  return claim.assumption || claim.evidence.some((e) => e.source !== undefined);
+  return groundedBy(claim) !== undefined;
 }
 
 /**

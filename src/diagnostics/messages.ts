@@ -203,3 +203,19 @@ export const UNSUPPORTED_WHY = {
   'unsupported-reasons': 'only unsupported support: every claim that supports it is itself unsupported',
   circular: 'only circular support: its support leads back to itself',
 } as const;
+
+/** The same, as the outline marks an unsupported claim. */
+export const UNSUPPORTED_MARK = {
+  none: 'rests on nothing (no evidence, no reasons, not marked as an assumption)',
+  'unsourced-evidence': 'its evidence cites no source',
+  'unsupported-reasons': 'every reason given for it is itself unsupported',
+  circular: 'its support runs in a circle back to itself',
+} as const;
+
+/** The same, as a drawing labels an unsupported claim's box. */
+export const UNSUPPORTED_LABEL = {
+  none: 'unsupported: rests on nothing',
+  'unsourced-evidence': 'unsupported: evidence cites no source',
+  'unsupported-reasons': 'unsupported: its reasons are unsupported',
+  circular: 'unsupported: circular support',
+} as const;

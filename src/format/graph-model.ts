@@ -1,5 +1,5 @@
+import { UNSUPPORTED_LABEL } from '../diagnostics/messages';
 import type { Analyses } from '../analyses/index';
-import { collectCounterpoints } from '../analyses/counterpoints';
 import type { Unsupported } from '../analyses/support';
 import type { Claim, ClaimKind, Edge, Evidence, Source } from '../model/types';
 
@@ -84,12 +84,6 @@ export const KIND_LABEL: Record<ClaimKind, string> = {
   rebuttal: 'REBUTTAL',
 };
 
-export const UNSUPPORTED_LABEL: Record<Unsupported, string> = {
-  none: 'unsupported: rests on nothing',
-  'unsourced-evidence': 'unsupported: evidence cites no source',
-  'unsupported-reasons': 'unsupported: its reasons are unsupported',
-  circular: 'unsupported: circular support',
-};
 
 /** A claim key as an id fragment: letters, digits and single hyphens (`recommendation-reasons-1`). */
 export function slug(key: string): string {
@@ -168,7 +162,7 @@ export function buildGraphModel(analyses: Analyses, options: GraphModelOptions =
   const { graph } = analyses;
   const mode = options.evidence ?? 'inline';
   const answered = new Map<Claim, boolean>();
-  for (const info of collectCounterpoints(graph)) answered.set(info.claim, info.answered);
+  for (const info of analyses.counterpoints) answered.set(info.claim, info.answered);
 
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];

@@ -1,6 +1,6 @@
 import { plural } from './compact';
 import type { Analyses } from '../analyses/index';
-import { collectCounterpoints, type AttackTarget } from '../analyses/counterpoints';
+import type { AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
 import type { Claim, Edge, Evidence, Source } from '../model/types';
 import { KIND_LABEL, attributionOf, buildGraphModel, slug } from './graph-model';
@@ -206,7 +206,7 @@ class FileReportHtml {
   }
 
   counterpoints(): string {
-    const infos = collectCounterpoints(this.analyses.graph);
+    const infos = this.analyses.counterpoints;
     if (infos.length === 0) return '<p class="empty">The map records no counterpoints.</p>';
     return `<ul class="list">${infos
       .map((info) => {
@@ -247,7 +247,7 @@ class FileReportHtml {
     const { graph, support } = this.analyses;
     const model = buildGraphModel(this.analyses);
     const title = graph.title !== undefined && graph.title.trim() !== '' ? graph.title : 'Argument map';
-    const counterpoints = collectCounterpoints(graph);
+    const counterpoints = this.analyses.counterpoints;
     const unanswered = counterpoints.filter((i) => !i.answered && !i.claim.conceded).length;
     const summary = [
       `<li>${plural(model.claimNodes.length, 'claim')}</li>`,

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Analyses } from '../analyses/index';
-import { collectCounterpoints, type AttackTarget } from '../analyses/counterpoints';
+import type { AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
 import { claimName, describeClaim } from '../diagnostics/names';
 import type { SourceFile } from '../load/source-file';
@@ -110,7 +110,7 @@ export function counterpointsJson(files: readonly ListedFile[]): string {
   const out = {
     files: files.map(({ source, analyses }) => ({
       file: source.path,
-      counterpoints: collectCounterpoints(analyses.graph).map((info) => ({
+      counterpoints: analyses.counterpoints.map((info) => ({
         ...claimJson(source, info.claim),
         conceded: info.claim.conceded,
         undercut: info.claim.undercut,
@@ -138,7 +138,7 @@ export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInst
   let total = 0;
   let unanswered = 0;
   for (const { source, analyses } of files) {
-    for (const info of collectCounterpoints(analyses.graph)) {
+    for (const info of analyses.counterpoints) {
       total++;
       const { claim } = info;
       const p = where(source, claim);

@@ -1,7 +1,7 @@
+import { UNSUPPORTED_MARK } from '../diagnostics/messages';
 import { plural } from './compact';
 import type { Analyses } from '../analyses/index';
-import { collectCounterpoints, type CounterpointInfo } from '../analyses/counterpoints';
-import type { Unsupported } from '../analyses/support';
+import type { CounterpointInfo } from '../analyses/counterpoints';
 import type { ArgumentGraph, Claim, Edge, Evidence, Source } from '../model/types';
 import { codeSpan, escapeMarkdown as esc, markdownLink } from './markdown-escape';
 
@@ -23,13 +23,6 @@ export interface OutlineOptions {
   document?: Record<string, string | number>;
 }
 
-/** Why a claim is unsupported, as the reader is told beside it. */
-const WHY: Record<Unsupported, string> = {
-  none: 'rests on nothing (no evidence, no reasons, not marked as an assumption)',
-  'unsourced-evidence': 'its evidence cites no source',
-  'unsupported-reasons': 'every reason given for it is itself unsupported',
-  circular: 'its support runs in a circle back to itself',
-};
 
 /** How a claim is named in the outline: `reason 1.2`, `counterpoint 1`, `rebuttal 1.1`, `reason 1 of counterpoint 2`. */
 interface Label {
@@ -75,7 +68,7 @@ class Outline {
     readonly analyses: Analyses,
   ) {
     this.#rec = graph.recommendation;
-    for (const info of collectCounterpoints(graph)) this.#info.set(info.claim, info);
+    for (const info of analyses.counterpoints) this.#info.set(info.claim, info);
     if (this.#rec) {
       const label: Label = { word: 'the recommendation', num: '' };
       this.#labels.set(this.#rec, label);
@@ -208,7 +201,7 @@ class Outline {
     const bullet = (text: string) => lines.push(`- ${text}`);
 
     const why = this.analyses.support.why.get(claim.index);
-    if (why !== undefined) bullet(`⚠️ **unsupported**: ${WHY[why]}`);
+    if (why !== undefined) bullet(`⚠️ **unsupported**: ${UNSUPPORTED_MARK[why]}`);
 
     if (claim.kind === 'counterpoint') {
       for (const text of this.#attacks(claim)) bullet(text);

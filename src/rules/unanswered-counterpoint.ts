@@ -11,11 +11,9 @@ export default defineRule({
   description: 'A counterpoint that no rebuttal answers and that is not marked `conceded: true`.',
   codes: ['unanswered-counterpoint'],
   analysis: true,
-  check({ graph, report }) {
-    for (const claim of graph.claims) {
-      if (claim.kind !== 'counterpoint' || claim.conceded) continue;
-      const answered = claim.incoming.some((e) => e.kind === 'attack') || claim.outgoing.some((e) => e.undercutBy.length > 0);
-      if (!answered) report('unanswered-counterpoint', claim, { name: claimName(claim) });
+  check({ analyses, report }) {
+    for (const { claim, answered } of analyses.counterpoints) {
+      if (!answered && !claim.conceded) report('unanswered-counterpoint', claim, { name: claimName(claim) });
     }
   },
 });
