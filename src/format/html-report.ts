@@ -117,8 +117,19 @@ class FileReportHtml {
     return this.file.analyses;
   }
 
+  #model: ReturnType<typeof buildGraphModel> | undefined;
+  #ids: Map<Claim, string> | undefined;
+
+  /** The drawing's node list, built once per file. */
+  get model() {
+    this.#model ??= buildGraphModel(this.analyses);
+    return this.#model;
+  }
+
+  /** The claim's anchor: the id of its node in the drawing (unique there), so map links land on it. */
   anchor(claim: Claim): string {
-    return `${this.#prefix}claim-${slug(claim.key)}`;
+    this.#ids ??= new Map(this.model.claimNodes.map((n) => [n.claim, n.id]));
+    return `${this.#prefix}${this.#ids.get(claim) ?? `claim-${slug(claim.key)}`}`;
   }
 
   /** A link to a claim's place in the outline: `reason <code>id</code>`. */
@@ -245,7 +256,7 @@ class FileReportHtml {
 
   render(): string {
     const { graph, support } = this.analyses;
-    const model = buildGraphModel(this.analyses);
+    const model = this.model;
     const title = graph.title !== undefined && graph.title.trim() !== '' ? graph.title : 'Argument map';
     const counterpoints = this.analyses.counterpoints;
     const unanswered = counterpoints.filter((i) => !i.answered && !i.claim.conceded).length;
