@@ -154,7 +154,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
       const { runExport } = await import('./commands/export');
       setExitCode(await runExport(file, options, io));
     });
-  readOptions(exportCommand);
+  inputOptions(exportCommand);
 
   return program;
 }

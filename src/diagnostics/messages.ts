@@ -172,7 +172,7 @@ const ERRNO: Record<string, string> = {
   ENAMETOOLONG: 'name too long (ENAMETOOLONG)',
   EMFILE: 'too many open files (EMFILE)',
   EIO: 'input/output error (EIO)',
-  ENOENT: 'no such folder (ENOENT)',
+  ENOENT: 'no such file or folder (ENOENT)',
   ENOTDIR: 'a part of the path is not a folder (ENOTDIR)',
   ENOSPC: 'no space left on the device (ENOSPC)',
   EROFS: 'read-only file system (EROFS)',

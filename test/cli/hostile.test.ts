@@ -171,7 +171,7 @@ describe('output files', () => {
     for (const command of [...COMMANDS, 'evaluate']) {
       const missing = argmap([command, 'a.yaml', '--output', 'no/such/folder/out.txt'], { cwd: dir });
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toBe(`argmap: cannot write ${join(dir, 'no/such/folder/out.txt')}: no such folder (ENOENT)\n`);
+      expect(missing.stderr).toBe(`argmap: cannot write ${join(dir, 'no/such/folder/out.txt')}: no such file or folder (ENOENT)\n`);
       const folder = argmap([command, 'a.yaml', '--output', '.'], { cwd: dir });
       expect(folder.code).toBe(2);
       expect(folder.stderr).toBe(`argmap: cannot write ${dir}: is a folder (EISDIR)\n`);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatCompact } from '../../format/compact';
 import { resolveDiagnostics, totals } from '../../format/resolve';
@@ -6,11 +5,11 @@ import { toAif } from '../../interchange/aif-export';
 import { toArgdown } from '../../interchange/argdown-export';
 import { toJson } from '../../interchange/json-export';
 import { displayPath } from '../../load/resolve-paths';
-import { checkFiles } from '../../pipeline/check-files';
 import { BLOCKING_RULES } from '../../rules/index';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
 import { EXIT, type CliIO } from '../io';
+import { runPipeline } from '../run-pipeline';
 
 export interface ExportOptions {
   to: 'aif' | 'argdown' | 'json';
@@ -26,19 +25,15 @@ export interface ExportOptions {
  */
 export async function runExport(file: string, options: ExportOptions, io: CliIO): Promise<number> {
   const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
-  const absolute = resolve(io.cwd, file);
-  const shown = displayPath(absolute, io.cwd);
-  if (!existsSync(absolute)) {
-    io.stderr.write(`${err.red('argmap:')} ${shown}: no such file\n`);
-    return EXIT.usage;
-  }
-  const run = await checkFiles([{ absolute, display: shown }], options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {});
-  if (run.problems.length > 0 || run.reports.length === 0) {
-    io.stderr.write(`${err.red('argmap:')} ${shown}: cannot read (${run.problems[0]?.detail ?? 'unknown error'})\n`);
+  const shown = displayPath(resolve(io.cwd, file), io.cwd);
+  // The same path handling, config and checks as every other command (problems reported there).
+  const run = await runPipeline([file], options, io);
+  if (run.usageError || run.reports.length !== 1) {
+    if (!run.usageError) io.stderr.write(`${err.red('argmap:')} ${shown}: export takes one file\n`);
     return EXIT.usage;
   }
   const report = run.reports[0]!;
-  const errors = report.diagnostics.filter((d) => d.severity === 'error' && BLOCKING_RULES.has(d.rule));
+  const errors = report.diagnostics.filter((d) => BLOCKING_RULES.has(d.rule));
   if (errors.length > 0 || !report.graph || !report.analyses) {
     const resolved = [{ diagnostics: resolveDiagnostics({ ...report, diagnostics: errors }) }];
     io.stderr.write(`${err.red('argmap:')} not exported: ${shown} has errors (see "argmap check"):\n`);
