@@ -62,17 +62,13 @@ function headSpan(map: YAMLMap): Span {
   return whole;
 }
 
+/** A graph with nothing in it yet: what the builder fills (and tests build graphs on). */
+export function emptyGraph(): ArgumentGraph {
+  return { document: {}, claims: [], evidence: [], sources: [], edges: [], references: [], definitions: new Map(), danglingUndercuts: [] };
+}
+
 class Builder {
-  readonly graph: ArgumentGraph = {
-    document: {},
-    claims: [],
-    evidence: [],
-    sources: [],
-    edges: [],
-    references: [],
-    definitions: new Map(),
-    danglingUndercuts: [],
-  };
+  readonly graph: ArgumentGraph = emptyGraph();
   /** `source:`, `ref:` and `targets` mentions, resolved once every id is known (document order). */
   readonly #references: Array<() => void> = [];
   /** Undercuts, resolved after the references, since the link they attack may come from one. */

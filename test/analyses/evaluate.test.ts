@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { evaluate, type Label } from '../../src/analyses/evaluate';
-import { buildGraph } from '../../src/model/build';
+import { buildGraph, emptyGraph } from '../../src/model/build';
 import type { ArgumentGraph, Claim, ClaimEdge } from '../../src/model/types';
 import { ROOT } from '../helpers/cli';
 
@@ -195,16 +195,7 @@ function bigGraph(n: number, edges: Array<[number, number, 'support' | 'attack']
     incoming: [],
     span,
   }));
-  const graph: ArgumentGraph = {
-    document: {},
-    claims,
-    evidence: [],
-    sources: [],
-    edges: [],
-    references: [],
-    definitions: new Map(),
-    danglingUndercuts: [],
-  };
+  const graph: ArgumentGraph = { ...emptyGraph(), claims };
   for (const [from, to, kind] of edges) {
     const edge: ClaimEdge = { index: graph.edges.length, kind, from: claims[from]!, to: claims[to]!, via: 'targets', list: 'targets', span, undercutBy: [] };
     graph.edges.push(edge);
