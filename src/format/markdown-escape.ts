@@ -6,6 +6,8 @@
 
 /** Line breaks and other whitespace: collapsed to one space, so text stays on its line. */
 const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+/** Whitespace that collapsing would change: anything but a single plain space (most text has none). */
+const UNUSUAL_WHITESPACE = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
 
 /** Control characters (ANSI escapes included) and bidirectional overrides (Trojan Source). */
 // eslint-disable-next-line no-control-regex
@@ -20,8 +22,7 @@ const SPECIAL = /[\\`*_[\]<>#|~&$]/g;
  * Whitespace (line breaks included) is collapsed to single spaces, and the ends are trimmed.
  */
 export function neutralise(text: string): string {
-  return text
-    .replace(WHITESPACE, ' ')
+  return (UNUSUAL_WHITESPACE.test(text) ? text.replace(WHITESPACE, ' ') : text)
     .trim()
     .replace(CONTROL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }

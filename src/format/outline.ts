@@ -443,7 +443,7 @@ class Outline {
     });
 
     // One blank line between blocks, none at the end, and exactly one final newline.
-    const text = out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '');
+    const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
     return `${text}\n`;
   }
 }
