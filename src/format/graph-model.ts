@@ -1,7 +1,8 @@
+import { shortAttribution } from './attribution';
 import { UNSUPPORTED_LABEL } from '../diagnostics/messages';
 import type { Analyses } from '../analyses/index';
 import type { Unsupported } from '../analyses/support';
-import type { Claim, ClaimKind, Edge, Evidence, Source } from '../model/types';
+import type { Claim, ClaimKind, Edge, Evidence } from '../model/types';
 
 /**
  * The drawing of an argument, independent of any layout or output language: one node per claim, one
@@ -91,14 +92,6 @@ export function slug(key: string): string {
   return s === '' ? 'x' : s;
 }
 
-/** "Lloyd Austin, U.S. Defense Secretary, 2024-10-23": who said it and when. */
-export function attributionOf(source: Source): string {
-  const who = source.speaker ?? source.organization ?? source.venue ?? source.id ?? 'unnamed source';
-  const parts = [who];
-  if (source.role !== undefined && source.speaker !== undefined) parts.push(source.role);
-  if (source.date !== undefined) parts.push(source.date);
-  return parts.map((p) => p.trim()).filter((p) => p !== '').join(', ');
-}
 
 /** Collapses runs of whitespace (newlines included) to one space: labels are wrapped by the writer. */
 export function oneLine(text: string): string {
@@ -151,7 +144,7 @@ export interface GraphModelOptions {
 
 function evidenceItem(evidence: Evidence): EvidenceItem {
   let attribution: string;
-  if (evidence.source) attribution = attributionOf(evidence.source);
+  if (evidence.source) attribution = shortAttribution(evidence.source);
   else if (evidence.sourceId !== undefined) attribution = `⚠ unknown source ${evidence.sourceId}`;
   else attribution = '⚠ no source given';
   return { evidence, text: evidence.text, attribution, sourced: evidence.source !== undefined };

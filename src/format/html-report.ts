@@ -3,7 +3,8 @@ import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
 import type { Claim, Edge, Evidence, Source } from '../model/types';
-import { KIND_LABEL, attributionOf, buildGraphModel, slug } from './graph-model';
+import { attribution } from './attribution';
+import { KIND_LABEL, buildGraphModel, slug } from './graph-model';
 import { safeUrl } from './markdown-escape';
 
 /**
@@ -148,7 +149,7 @@ class FileReportHtml {
   evidence(e: Evidence): string {
     const quote = e.quote !== undefined ? ` <q>${esc(e.quote)}</q>` : '';
     let who: string;
-    if (e.source) who = `<span class="who">— ${esc(attributionOf(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(slug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
+    if (e.source) who = `<span class="who">— ${esc(attribution(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(slug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
     else if (e.sourceId !== undefined) who = `<span class="who bad">⚠ unknown source <code>${esc(e.sourceId)}</code></span>`;
     else who = '<span class="who bad">⚠ no source given</span>';
     const note = e.note !== undefined ? `<div class="detail">Note: ${esc(e.note)}</div>` : '';

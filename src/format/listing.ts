@@ -1,3 +1,4 @@
+import { attribution } from './attribution';
 import type { ChalkInstance } from 'chalk';
 import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
@@ -41,12 +42,6 @@ function sourceJson(s: Source | undefined) {
   return out;
 }
 
-/** "Lloyd Austin, U.S. Defense Secretary, 2024-10-23": who said it, as one line. */
-export function attribution(s: Source | undefined): string {
-  if (!s) return 'no source';
-  const parts = [s.speaker, s.role, s.organization, s.venue, s.date].filter((x): x is string => x !== undefined && x !== '');
-  return parts.length > 0 ? parts.join(', ') : (s.id ?? 'unnamed source');
-}
 
 // ----- argmap unsupported -----------------------------------------------------------------------
 

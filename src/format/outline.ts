@@ -1,3 +1,4 @@
+import { attributionParts } from './attribution';
 import { UNSUPPORTED_MARK } from '../diagnostics/messages';
 import { plural } from './compact';
 import type { Analyses } from '../analyses/index';
@@ -450,9 +451,7 @@ class Outline {
 
 /** "Lloyd Austin, U.S. Defense Secretary, 2024-10-23 (`austin-october-23`)": who said it, where and when. */
 function attribution(source: Source): string {
-  const parts = [source.speaker, source.role, source.organization, source.venue, source.date].flatMap((v) =>
-    v !== undefined && v.trim() !== '' ? [esc(v)] : [],
-  );
+  const parts = attributionParts(source).map(esc);
   const id = source.id !== undefined ? codeSpan(source.id) : '';
   if (parts.length === 0) return id !== '' ? id : 'an unnamed source';
   return `${parts.join(', ')}${id !== '' ? ` (${id})` : ''}`;
