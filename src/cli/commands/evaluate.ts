@@ -20,21 +20,24 @@ export async function runEvaluate(paths: string[], options: EvaluateOptions, io:
   return runListing(paths, options, io, (files, color) => {
     const chalk = chalkFor(color ? 1 : 0);
     if (id === undefined) return options.format === 'json' ? evaluationJson(files) : evaluationText(files, chalk);
-    const found = files.filter((f) => findClaim(f.analyses.graph.claims, id) !== undefined);
+    // The claim named, looked up once per file.
+    const found = files.flatMap((f) => {
+      const root = findClaim(f.analyses.graph.claims, id);
+      return root ? [{ file: f, root }] : [];
+    });
     if (found.length === 0 && files.length > 0) {
       const where = files.length === 1 ? files[0]!.source.path : `any of ${files.length} files`;
       throw new UsageError(`--explain: no claim with id \`${safeText(id)}\` in ${safeText(where)}`);
     }
-    const only = (f: ListedFile) => {
-      const root = findClaim(f.analyses.graph.claims, id);
-      return root ? chainOf(f.analyses.evaluation.claims, root) : undefined;
-    };
-    if (options.format === 'json') return evaluationJson(found, only);
+    if (options.format === 'json') {
+      const roots = new Map(found.map(({ file, root }) => [file, root]));
+      return evaluationJson(
+        found.map(({ file }) => file),
+        (f: ListedFile) => chainOf(f.analyses.evaluation.claims, roots.get(f)!),
+      );
+    }
     return found
-      .map((f) => {
-        const root = findClaim(f.analyses.graph.claims, id)!;
-        return `${chalk.bold(safeText(f.source.path))}\n${explainText(f.source, f.analyses.evaluation.claims, root, chalk)}`;
-      })
+      .map(({ file, root }) => `${chalk.bold(safeText(file.source.path))}\n${explainText(file.source, file.analyses.evaluation.claims, root, chalk)}`)
       .join('\n');
   });
 }
