@@ -12,9 +12,16 @@ const UNUSUAL_WHITESPACE = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u20
 /** Control characters (ANSI escapes included) and bidirectional overrides (Trojan Source). */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Characters with a meaning in (GitHub-flavoured) Markdown wherever they stand. */
 const SPECIAL = /[\\`*_[\]<>#|~&$]/g;
+/**
+ * Anything `escapeMarkdown` changes after neutralising: a special character, `://`, `www.`, `@`, or a
+ * leading list, heading or break marker. Most text has none, and is then returned as it is.
+ */
+const NEEDS_ESCAPE = /[\\`*_[\]<>#|~&$@]|:\/\/|\bwww\.|^(?:\d{1,9}[.)]|[-+=])/i;
 
 /**
  * Neutralises control characters: each is shown as its code point, `\u{1b}`, the way the terminal
@@ -22,9 +29,8 @@ const SPECIAL = /[\\`*_[\]<>#|~&$]/g;
  * Whitespace (line breaks included) is collapsed to single spaces, and the ends are trimmed.
  */
 export function neutralise(text: string): string {
-  return (UNUSUAL_WHITESPACE.test(text) ? text.replace(WHITESPACE, ' ') : text)
-    .trim()
-    .replace(CONTROL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  const trimmed = (UNUSUAL_WHITESPACE.test(text) ? text.replace(WHITESPACE, ' ') : text).trim();
+  return HAS_CONTROL.test(trimmed) ? trimmed.replace(CONTROL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`) : trimmed;
 }
 
 /**
@@ -38,7 +44,9 @@ export function neutralise(text: string): string {
  *   `@` is followed by a zero-width space (`&#8203;`), which also stops e-mail links and mentions.
  */
 export function escapeMarkdown(text: string): string {
-  let out = neutralise(text).replace(SPECIAL, (c) => `\\${c}`);
+  const plain = neutralise(text);
+  if (!NEEDS_ESCAPE.test(plain)) return plain;
+  let out = plain.replace(SPECIAL, (c) => `\\${c}`);
   out = out
     .replace(/:\/\//g, '\\://')
     .replace(/\b(www)\./gi, '$1\\.')
@@ -57,7 +65,7 @@ export function codeSpan(text: string): string {
   const inner = neutralise(text);
   if (inner === '') return '` `';
   let longest = 0;
-  for (const run of inner.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  if (inner.includes('`')) for (const run of inner.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
   const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${inner}${pad}${fence}`;

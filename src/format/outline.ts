@@ -40,16 +40,33 @@ function labelText(label: Label): string {
   return `${label.word} ${label.num}${label.of !== undefined ? ` of ${label.of}` : ''}`;
 }
 
-/** Indents every line by `n` spaces (blank lines stay empty). */
-function indent(lines: readonly string[], n: number): string[] {
-  const pad = ' '.repeat(n);
-  return lines.map((line) => (line === '' ? '' : pad + line));
-}
+/**
+ * Markdown lines written in place at the current indentation: a nested list item is written once,
+ * already indented, instead of being built as lines and re-indented at every level above it (which
+ * costs time and memory in proportion to depth on a deep map).
+ */
+class Lines {
+  readonly out: string[] = [];
+  #pad = '';
 
-/** A list item: `marker` before the first line, the rest indented to line up under its text. */
-function item(marker: string, lines: readonly string[]): string[] {
-  const [first = '', ...rest] = lines;
-  return [`${marker} ${first}`, ...indent(rest, marker.length + 1)];
+  line(text: string) {
+    this.out.push(text === '' ? '' : this.#pad + text);
+  }
+
+  /** A blank line between blocks: never two in a row, none at the start. */
+  blank() {
+    if (this.out.length > 0 && this.out[this.out.length - 1] !== '') this.out.push('');
+  }
+
+  /** A list item: `marker` before `first`; what `body` writes lines up under the item's text. */
+  item(marker: string, first: string, body?: () => void) {
+    this.line(`${marker} ${first}`);
+    if (!body) return;
+    const outer = this.#pad;
+    this.#pad = outer + ' '.repeat(marker.length + 1);
+    body();
+    this.#pad = outer;
+  }
 }
 
 interface CounterpointGroup {
@@ -63,6 +80,11 @@ class Outline {
   readonly #groups: CounterpointGroup[] = [];
   readonly #info = new Map<Claim, CounterpointInfo>();
   readonly #rec: Claim | undefined;
+  /** Where the outline is written. */
+  readonly #w = new Lines();
+  /** How each claim is referred to, and each source attributed: worked out once, used wherever cited. */
+  readonly #refs = new Map<Claim, string>();
+  readonly #attributions = new Map<Source, string>();
 
   constructor(
     readonly graph: ArgumentGraph,
@@ -152,9 +174,14 @@ class Outline {
 
   /** `reason 1.2 (`id`)`: how a claim is referred to from elsewhere in the outline. */
   ref(claim: Claim): string {
-    const label = this.#labels.get(claim);
-    const name = label ? labelText(label) : `${claim.kind} ${codeSpan(claim.path)}`;
-    return claim.id !== undefined ? `${name} (${codeSpan(claim.id)})` : name;
+    let ref = this.#refs.get(claim);
+    if (ref === undefined) {
+      const label = this.#labels.get(claim);
+      const name = label ? labelText(label) : `${claim.kind} ${codeSpan(claim.path)}`;
+      ref = claim.id !== undefined ? `${name} (${codeSpan(claim.id)})` : name;
+      this.#refs.set(claim, ref);
+    }
+    return ref;
   }
 
   /** The words of an edge: "that reason 1 (`a`) supports the recommendation (`b`)". */
@@ -188,8 +215,8 @@ class Outline {
   }
 
   /** A claim written under another: a bullet with its tag and text, and its details below. */
-  nested(claim: Claim): string[] {
-    return item('-', [`${this.#tag(claim)} ${this.head(claim, false)}`, ...this.details(claim)]);
+  nested(claim: Claim) {
+    this.#w.item('-', `${this.#tag(claim)} ${this.head(claim, false)}`, () => this.details(claim));
   }
 
   /**
@@ -197,9 +224,9 @@ class Outline {
    * supporting claims (unless `withSupports` is false: the recommendation's have sections of their
    * own), counterpoints, rebuttals, and what else the claim supports or attacks.
    */
-  details(claim: Claim, withSupports = true): string[] {
-    const lines: string[] = [];
-    const bullet = (text: string) => lines.push(`- ${text}`);
+  details(claim: Claim, withSupports = true) {
+    const w = this.#w;
+    const bullet = (text: string) => w.line(`- ${text}`);
 
     const why = this.analyses.support.why.get(claim.index);
     if (why !== undefined) bullet(`⚠️ **unsupported**: ${UNSUPPORTED_MARK[why]}`);
@@ -215,10 +242,10 @@ class Outline {
 
     if (claim.quote !== undefined) bullet(`Quote: *“${esc(claim.quote)}”*`);
     if (claim.note !== undefined) bullet(`*Note:* ${esc(claim.note)}`);
-    for (const evidence of claim.evidence) lines.push(...this.evidence(evidence));
+    for (const evidence of claim.evidence) this.evidence(evidence);
 
     const isChild = (edge: Edge) => edge.via === 'tree' && edge.from.parent === claim;
-    if (withSupports) for (const child of claim.children) if (isSupport(child)) lines.push(...this.nested(child));
+    if (withSupports) for (const child of claim.children) if (isSupport(child)) this.nested(child);
     for (const edge of claim.incoming) {
       if (edge.kind === 'support' && !isChild(edge)) bullet(`Supported by: see ${this.ref(edge.from)}${refNote(edge)}`);
     }
@@ -233,17 +260,17 @@ class Outline {
     }
 
     // Rebuttals written here in full, and answers given elsewhere by reference, in document order.
-    const answers: Array<{ at: number; lines: string[] }> = [];
+    const answers: Array<{ at: number; write: () => void }> = [];
     for (const child of claim.children) {
-      if (child.kind === 'rebuttal') answers.push({ at: child.span.start, lines: this.nested(child) });
+      if (child.kind === 'rebuttal') answers.push({ at: child.span.start, write: () => this.nested(child) });
     }
     for (const edge of claim.incoming) {
       if (edge.kind === 'attack' && !isChild(edge) && edge.from.kind !== 'counterpoint') {
-        answers.push({ at: edge.span.start, lines: [`- Answered by ${this.ref(edge.from)}${refNote(edge)}`] });
+        answers.push({ at: edge.span.start, write: () => bullet(`Answered by ${this.ref(edge.from)}${refNote(edge)}`) });
       }
     }
     answers.sort((a, b) => a.at - b.at);
-    for (const answer of answers) lines.push(...answer.lines);
+    for (const answer of answers) answer.write();
 
     // What else it does, by `ref` or `targets` elsewhere (a counterpoint's attacks are listed above).
     for (const edge of claim.outgoing) {
@@ -253,7 +280,6 @@ class Outline {
       const verb = edge.kind === 'support' ? 'Also supports' : answering ? 'Also answers' : 'Also attacks';
       bullet(`${verb} ${this.ref(edge.to)}`);
     }
-    return lines;
   }
 
   /** What a counterpoint attacks: claims, or (an undercut) the link by which a claim supports another. */
@@ -292,19 +318,22 @@ class Outline {
   // ----- evidence and sources -------------------------------------------------------------------
 
   /** `📄 fact *“quote”* — Lloyd Austin, U.S. Defense Secretary, 2024-10-23 (`austin-october-23`)`. */
-  evidence(evidence: Evidence): string[] {
+  evidence(evidence: Evidence) {
     const text = evidence.text.trim() === '' ? '*(no text)*' : esc(evidence.text);
     const quote = evidence.quote !== undefined ? ` *“${esc(evidence.quote)}”*` : '';
     let from: string;
-    if (evidence.source) from = attribution(evidence.source);
+    if (evidence.source) {
+      const source = evidence.source;
+      from = this.#attributions.get(source) ?? attribution(source);
+      this.#attributions.set(source, from);
+    }
     else if (evidence.sourceId !== undefined) from = `⚠️ unknown source ${codeSpan(evidence.sourceId)}`;
     else from = '⚠️ no source given';
-    const lines = [`📄 ${text}${quote} — ${from}`];
-    if (evidence.note !== undefined) lines.push(`- *Note:* ${esc(evidence.note)}`);
-    return item('-', lines);
+    const note = evidence.note;
+    this.#w.item('-', `📄 ${text}${quote} — ${from}`, note === undefined ? undefined : () => this.#w.line(`- *Note:* ${esc(note)}`));
   }
 
-  source(source: Source, n: number): string[] {
+  source(source: Source, n: number) {
     const id = source.id !== undefined ? codeSpan(source.id) : '*(no id)*';
     const speaker = source.speaker !== undefined ? [`**${esc(source.speaker)}**`] : [];
     const rest = [source.role, source.organization, source.venue, source.date].flatMap((v) =>
@@ -313,23 +342,23 @@ class Outline {
     const who = [...speaker, ...rest].join(', ');
     const kind = source.kind !== undefined ? ` · *${esc(source.kind)}*` : '';
     const url = source.url !== undefined ? ` · ${markdownLink('link', source.url)}` : '';
-    const lines = [`${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`];
-    if (source.note !== undefined) lines.push(`- *Note:* ${esc(source.note)}`);
-    const cited: Claim[] = [];
-    for (const e of source.citedBy) if (!cited.includes(e.claim)) cited.push(e.claim);
-    lines.push(cited.length > 0 ? `- Cited for ${cited.map((c) => this.ref(c)).join('; ')}` : '- Not cited by any evidence');
-    return item(`${n}.`, lines);
+    const cited = new Set<Claim>();
+    for (const e of source.citedBy) cited.add(e.claim);
+    this.#w.item(`${n}.`, `${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`, () => {
+      if (source.note !== undefined) this.#w.line(`- *Note:* ${esc(source.note)}`);
+      this.#w.line(cited.size > 0 ? `- Cited for ${[...cited].map((c) => this.ref(c)).join('; ')}` : '- Not cited by any evidence');
+    });
   }
 
   // ----- the document ---------------------------------------------------------------------------
 
   render(options: OutlineOptions): string {
-    const out: string[] = [];
+    const w = this.#w;
     const { graph } = this;
     const rec = this.#rec;
-    const gap = () => out.push('');
+    const gap = () => w.blank();
 
-    out.push(`# ${graph.title !== undefined && graph.title.trim() !== '' ? esc(graph.title) : 'Argument map'}`);
+    w.line(`# ${graph.title !== undefined && graph.title.trim() !== '' ? esc(graph.title) : 'Argument map'}`);
     gap();
 
     const doc = options.document ?? graph.document;
@@ -351,16 +380,16 @@ class Outline {
     if (date !== undefined) parts.push(esc(date));
     if (url !== undefined) parts.push(markdownLink('link', url));
     if (parts.length > 0) {
-      out.push(`**Document:** ${parts.join(' · ')}`);
+      w.line(`**Document:** ${parts.join(' · ')}`);
       gap();
     }
     const docNote = field('note');
     if (docNote !== undefined) {
-      out.push(`*Note on the document:* ${esc(docNote)}`);
+      w.line(`*Note on the document:* ${esc(docNote)}`);
       gap();
     }
     if (graph.description !== undefined && graph.description.trim() !== '') {
-      out.push(`*About this map:* ${esc(graph.description)}`);
+      w.line(`*About this map:* ${esc(graph.description)}`);
       gap();
     }
 
@@ -369,7 +398,7 @@ class Outline {
     const counterpoints = this.#groups.reduce((n, g) => n + g.counterpoints.length, 0);
     const unanswered = [...this.#info.values()].filter((i) => !i.answered && !i.claim.conceded).length;
     const unsupported = this.analyses.support.why.size;
-    out.push(
+    w.line(
       `Outline of ${codeSpan(options.file)}: ${[
         plural(reasons.length, 'reason'),
         plural(risks.length, 'risk'),
@@ -380,40 +409,37 @@ class Outline {
     );
     gap();
 
-    out.push('## Recommendation');
+    w.line('## Recommendation');
     gap();
     if (rec) {
-      out.push(this.head(rec, true));
-      const details = this.details(rec, false);
-      if (details.length > 0) {
-        gap();
-        out.push(...details);
-      }
+      w.line(this.head(rec, true));
+      gap();
+      this.details(rec, false);
     } else {
-      out.push('*None given.*');
+      w.line('*None given.*');
     }
     gap();
 
     const numbered = (heading: string, claims: Claim[]) => {
-      out.push(`## ${heading}`);
+      w.line(`## ${heading}`);
       gap();
       if (claims.length === 0) {
-        out.push('*None given.*');
+        w.line('*None given.*');
         gap();
         return;
       }
       claims.forEach((claim, i) => {
-        out.push(...item(`${i + 1}.`, [this.head(claim, true), ...this.details(claim)]));
+        w.item(`${i + 1}.`, this.head(claim, true), () => this.details(claim));
         gap();
       });
     };
     numbered('Reasons', reasons);
     numbered('Risks', risks);
 
-    out.push('## Counterpoints');
+    w.line('## Counterpoints');
     gap();
     if (this.#groups.length === 0) {
-      out.push('*None considered.*');
+      w.line('*None considered.*');
       gap();
     }
     let n = 0;
@@ -424,28 +450,28 @@ class Outline {
           : group.against === rec
             ? 'Against the recommendation as a whole'
             : `Against ${this.ref(group.against)}`;
-      out.push(`### ${against}`);
+      w.line(`### ${against}`);
       gap();
       for (const claim of group.counterpoints) {
-        out.push(...item(`${++n}.`, [this.head(claim, true), ...this.details(claim)]));
+        w.item(`${++n}.`, this.head(claim, true), () => this.details(claim));
         gap();
       }
     }
 
-    out.push('## Sources');
+    w.line('## Sources');
     gap();
     if (graph.sources.length === 0) {
-      out.push('*None listed.*');
+      w.line('*None listed.*');
       gap();
     }
     graph.sources.forEach((source, i) => {
-      out.push(...this.source(source, i + 1));
+      this.source(source, i + 1);
       gap();
     });
 
-    // One blank line between blocks, none at the end, and exactly one final newline.
-    const text = out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
-    return `${text}\n`;
+    // One blank line between blocks (see `blank`), none at the end, and exactly one final newline.
+    if (w.out[w.out.length - 1] === '') w.out.pop();
+    return `${w.out.join('\n')}\n`;
   }
 }
 

@@ -23,27 +23,40 @@ const CLAIM_LISTS: ReadonlyArray<{ key: string; kind: ClaimKind; relation: 'supp
 
 const LIST_OF_KIND = { recommendation: 'reasons', reason: 'reasons', risk: 'risks', counterpoint: 'counterpoints', rebuttal: 'rebuttals' } as const;
 
-function pairOf(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
-  for (const item of map.items) {
-    if (isPair(item) && isScalar(item.key) && item.key.value === key) return item as Pair<unknown, unknown>;
+/**
+ * A mapping's pairs by key, indexed in one pass (a claim is asked for a dozen keys). The first of a
+ * repeated key wins (YAML reports the repeat).
+ */
+class Fields {
+  readonly #pairs = new Map<unknown, Pair<unknown, unknown>>();
+
+  constructor(readonly map: YAMLMap) {
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && !this.#pairs.has(item.key.value)) {
+        this.#pairs.set(item.key.value, item as Pair<unknown, unknown>);
+      }
+    }
   }
-  return undefined;
-}
 
-function valueNode(map: YAMLMap, key: string): Node | undefined {
-  const value = pairOf(map, key)?.value;
-  return value ? (value as Node) : undefined;
-}
+  pair(key: string): Pair<unknown, unknown> | undefined {
+    return this.#pairs.get(key);
+  }
 
-function stringAt(map: YAMLMap, key: string): string | undefined {
-  const node = valueNode(map, key);
-  if (!isScalar(node)) return undefined;
-  return typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : undefined;
-}
+  node(key: string): Node | undefined {
+    const value = this.#pairs.get(key)?.value;
+    return value ? (value as Node) : undefined;
+  }
 
-function boolAt(map: YAMLMap, key: string): boolean {
-  const node = valueNode(map, key);
-  return isScalar(node) && node.value === true;
+  string(key: string): string | undefined {
+    const node = this.node(key);
+    if (!isScalar(node)) return undefined;
+    return typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : undefined;
+  }
+
+  bool(key: string): boolean {
+    const node = this.node(key);
+    return isScalar(node) && node.value === true;
+  }
 }
 
 function spanOfNode(node: Node | undefined | null): Span {
@@ -113,14 +126,15 @@ class Builder {
     if (!isSeq(node)) return;
     for (const item of node.items) {
       if (!isMap(item)) continue;
-      const idNode = valueNode(item, 'id');
+      const fields = new Fields(item);
+      const idNode = fields.node('id');
       const source: Source = {
         index: this.graph.sources.length,
         citedBy: [],
         span: headSpan(item),
       };
       for (const key of ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const) {
-        const value = stringAt(item, key);
+        const value = fields.string(key);
         if (value !== undefined) source[key] = value;
       }
       if (source.id !== undefined) source.idSpan = spanOfNode(idNode);
@@ -129,45 +143,44 @@ class Builder {
     }
   }
 
-  claim(map: YAMLMap, kind: ClaimKind, path: string, parent: Claim | undefined): Claim {
-    const id = stringAt(map, 'id');
+  claim(fields: Fields, kind: ClaimKind, path: string, parent: Claim | undefined): Claim {
+    const map = fields.map;
+    const id = fields.string('id');
+    // Every claim gets every property (absent ones undefined): one object shape, so the rules and
+    // formatters that read claims by the thousand find their properties at one place.
     const claim: Claim = {
       index: this.graph.claims.length,
+      id,
       key: id ?? path,
       path,
       kind,
-      text: stringAt(map, 'text') ?? '',
-      assumption: boolAt(map, 'assumption'),
-      undercut: boolAt(map, 'undercut'),
-      conceded: boolAt(map, 'conceded'),
+      text: fields.string('text') ?? '',
+      quote: fields.string('quote'),
+      note: fields.string('note'),
+      assumption: fields.bool('assumption'),
+      undercut: fields.bool('undercut'),
+      conceded: fields.bool('conceded'),
       evidence: [],
+      parent,
       children: [],
+      link: undefined,
       outgoing: [],
       incoming: [],
       span: headSpan(map),
+      idSpan: id !== undefined ? spanOfNode(fields.node('id')) : undefined,
+      undercutSpan: undefined,
     };
-    if (id !== undefined) {
-      claim.id = id;
-      claim.idSpan = spanOfNode(valueNode(map, 'id'));
-    }
-    const quote = stringAt(map, 'quote');
-    if (quote !== undefined) claim.quote = quote;
-    const note = stringAt(map, 'note');
-    if (note !== undefined) claim.note = note;
     if (claim.undercut) {
-      const pair = pairOf(map, 'undercut')!;
+      const pair = fields.pair('undercut')!;
       const key = spanOfNode(pair.key as Node);
       claim.undercutSpan = { start: key.start, end: spanOfNode(pair.value as Node).end };
     }
-    if (parent) {
-      claim.parent = parent;
-      parent.children.push(claim);
-    }
+    if (parent) parent.children.push(claim);
     this.graph.claims.push(claim);
     this.define(claim.id, claim.idSpan, claim, 'claim');
 
-    this.evidence(claim, valueNode(map, 'evidence'));
-    const targets = valueNode(map, 'targets');
+    this.evidence(claim, fields.node('evidence'));
+    const targets = fields.node('targets');
     if (isSeq(targets)) {
       for (const entry of targets.items) {
         if (!isScalar(entry) || typeof entry.value !== 'string') continue;
@@ -177,12 +190,12 @@ class Builder {
       }
     }
     for (const list of CLAIM_LISTS) {
-      const seq = valueNode(map, list.key);
+      const seq = fields.node(list.key);
       if (!isSeq(seq)) continue;
       seq.items.forEach((item, i) => {
         if (!isMap(item)) return;
         const itemPath = `${path}.${list.key}[${i}]`;
-        this.item(item, list.kind, list.relation, itemPath, claim);
+        this.item(new Fields(item), list.kind, list.relation, itemPath, claim);
       });
     }
     return claim;
@@ -194,7 +207,7 @@ class Builder {
    * top-level counterpoint without `targets`; none, for one with them).
    */
   item(
-    map: YAMLMap,
+    fields: Fields,
     kind: ClaimKind,
     relation: 'support' | 'attack',
     path: string,
@@ -202,11 +215,11 @@ class Builder {
     target: Claim | undefined = parent,
   ) {
     const list = LIST_OF_KIND[kind];
-    const refNode = valueNode(map, 'ref');
+    const refNode = fields.node('ref');
     if (refNode !== undefined) {
       if (!isScalar(refNode) || typeof refNode.value !== 'string' || !target) return;
       const span = spanOfNode(refNode);
-      const note = stringAt(map, 'note');
+      const note = fields.string('note');
       this.reference('ref', refNode.value, span, (from) =>
         this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', list, span, ...(note !== undefined ? { note } : {}) }),
       );
@@ -215,8 +228,8 @@ class Builder {
     // An undercut attacks the link by which its target supports or attacks something. Its slot is
     // taken before the claims under it are built, so an undercut of an undercut resolves after it.
     const slot = this.#undercuts.length;
-    if (relation === 'attack' && boolAt(map, 'undercut')) this.#undercuts.push(() => {});
-    const child = this.claim(map, kind, path, parent);
+    if (relation === 'attack' && fields.bool('undercut')) this.#undercuts.push(() => {});
+    const child = this.claim(fields, kind, path, parent);
     const span = child.span;
     if (child.undercut && relation === 'attack') {
       this.#undercuts[slot] = (() => {
@@ -235,17 +248,19 @@ class Builder {
     if (!isSeq(node)) return;
     for (const item of node.items) {
       if (!isMap(item)) continue;
+      const fields = new Fields(item);
       const evidence: Evidence = {
         index: this.graph.evidence.length,
         claim,
-        text: stringAt(item, 'text') ?? '',
+        text: fields.string('text') ?? '',
+        quote: fields.string('quote'),
+        note: fields.string('note'),
+        sourceId: undefined,
+        source: undefined,
         span: headSpan(item),
+        sourceSpan: undefined,
       };
-      const quote = stringAt(item, 'quote');
-      if (quote !== undefined) evidence.quote = quote;
-      const note = stringAt(item, 'note');
-      if (note !== undefined) evidence.note = note;
-      const sourceNode = valueNode(item, 'source');
+      const sourceNode = fields.node('source');
       if (isScalar(sourceNode) && typeof sourceNode.value === 'string') {
         evidence.sourceId = sourceNode.value;
         evidence.sourceSpan = spanOfNode(sourceNode);
@@ -293,32 +308,35 @@ export function buildGraph(doc: Document): ArgumentGraph {
   const builder = new Builder();
   const root = doc.contents;
   if (!isMap(root)) return builder.graph;
-  const title = stringAt(root, 'title');
+  const top = new Fields(root);
+  const title = top.string('title');
   if (title !== undefined) builder.graph.title = title;
-  const description = stringAt(root, 'description');
+  const description = top.string('description');
   if (description !== undefined) builder.graph.description = description;
-  const document = valueNode(root, 'document');
-  if (isMap(document)) {
+  const documentNode = top.node('document');
+  if (isMap(documentNode)) {
+    const document = new Fields(documentNode);
     for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note']) {
-      const value = stringAt(document, key);
+      const value = document.string(key);
       if (value !== undefined) builder.graph.document[key] = value;
     }
   }
-  builder.sources(valueNode(root, 'sources'));
-  const recommendation = valueNode(root, 'recommendation');
+  builder.sources(top.node('sources'));
+  const recommendation = top.node('recommendation');
   let rec: Claim | undefined;
   if (isMap(recommendation)) {
-    rec = builder.claim(recommendation, 'recommendation', 'recommendation', undefined);
+    rec = builder.claim(new Fields(recommendation), 'recommendation', 'recommendation', undefined);
     builder.graph.recommendation = rec;
   }
-  const counterpoints = valueNode(root, 'counterpoints');
+  const counterpoints = top.node('counterpoints');
   if (isSeq(counterpoints)) {
     counterpoints.items.forEach((item, i) => {
       if (!isMap(item)) return;
       const path = `counterpoints[${i}]`;
       // Top-level counterpoints attack the recommendation, or only their `targets` when they name some.
-      const hasTargets = isSeq(valueNode(item, 'targets'));
-      builder.item(item, 'counterpoint', 'attack', path, undefined, hasTargets ? undefined : rec);
+      const fields = new Fields(item);
+      const hasTargets = isSeq(fields.node('targets'));
+      builder.item(fields, 'counterpoint', 'attack', path, undefined, hasTargets ? undefined : rec);
     });
   }
   return builder.finish();

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readSource } from '../load/read';
+import { readSourceSync } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
 import type { CheckCache } from './cache';
@@ -17,8 +17,9 @@ export interface RunOptions extends CheckOptions {
   /** Diagnostics of unchanged files from earlier runs (with `diagnosticsOnly`). */
   cache?: CheckCache;
   /**
-   * Worker threads: undefined decides by the number of files; 0 or 1 checks in this thread; n > 1
-   * forces a pool of n. The environment variable ARGMAP_WORKERS sets the same.
+   * Threads that check files: undefined decides by the number of files and cores; 0 or 1 checks in
+   * this thread alone; n > 1 checks in this thread and n − 1 workers. The environment variable
+   * ARGMAP_WORKERS sets the same.
    */
   workers?: number;
 }
@@ -36,31 +37,29 @@ function errnoCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
 }
 
-type Read = Awaited<ReturnType<typeof readSource>> | { error: unknown };
+type Read = ReturnType<typeof readSourceSync> | { error: unknown };
 
-async function readOne(file: ResolvedFile, options: RunOptions): Promise<Read> {
+/**
+ * Reads one file synchronously. Measured on 1,000 files of the op-ed's size: reading them through
+ * the event loop (stat, open, fstat, read, close, each a thread-pool round trip), even 32 at a
+ * time, cost about a second more than these direct reads; a local file is read in microseconds.
+ */
+function readOne(file: ResolvedFile, options: RunOptions): Read {
   try {
-    return await readSource(file.absolute, file.display, options.maxFileSize);
+    return readSourceSync(file.absolute, file.display, options.maxFileSize);
   } catch (error) {
     return { error };
   }
 }
 
-/** How many reads are in flight at once: reading overlaps, checking stays in order. */
-const READ_AHEAD = 32;
-
-/** Reads the files at `indices` a batch at a time (reads in parallel), handing each to `use` in order. */
-async function readInOrder(
+/** Reads the files at `indices`, handing each to `use` in order. */
+function readInOrder(
   files: readonly ResolvedFile[],
   indices: readonly number[],
   options: RunOptions,
   use: (i: number, read: Read) => void,
-): Promise<void> {
-  for (let at = 0; at < indices.length; at += READ_AHEAD) {
-    const batch = indices.slice(at, at + READ_AHEAD);
-    const reads = await Promise.all(batch.map((i) => readOne(files[i]!, options)));
-    batch.forEach((i, k) => use(i, reads[k]!));
-  }
+): void {
+  for (const i of indices) use(i, readOne(files[i]!, options));
 }
 
 /** A file's outcome from its read: a problem, the read's own diagnostics, or the pipeline's report. */
@@ -71,22 +70,23 @@ function outcomeOf(file: ResolvedFile, read: Read, options: RunOptions): Outcome
 }
 
 /** Reads and checks one file; `text` when the caller has read it already. */
-export async function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Promise<Outcome> {
+export function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Outcome {
   if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), options) };
-  return outcomeOf(file, await readOne(file, options), options);
+  return outcomeOf(file, readOne(file, options), options);
 }
 
-/** From this many files on, a pool of worker threads checks them, on a machine with enough cores. */
-export const WORKER_THRESHOLD = 64;
-const MIN_CORES_FOR_WORKERS = 4;
+/**
+ * From this many files on, worker threads help check them (on a machine with more than one core).
+ * A worker takes ~150-250 ms to load the checker, and on the 2-core machine the benchmark runs on
+ * the pool first paid off at about 400 files of the op-ed's size (npm run bench; docs/performance.md).
+ */
+export const WORKER_THRESHOLD = 400;
 
-function workerCount(files: number, options: RunOptions, env: NodeJS.ProcessEnv): number {
+/** How many threads check `files` files: 0 (this one alone), n, or -1 (one per core). */
+function threadCount(files: number, options: RunOptions, env: NodeJS.ProcessEnv): number {
   const forced = options.workers ?? (env.ARGMAP_WORKERS !== undefined && /^\d+$/.test(env.ARGMAP_WORKERS) ? Number(env.ARGMAP_WORKERS) : undefined);
-  if (forced !== undefined) return forced > 1 ? Math.min(forced, files) : 0;
-  // Measured on 2 cores (npm run bench, 1,000 files): two workers were slower than one thread, which
-  // reads ahead while it checks. A pool pays off only with cores to spare for it.
-  if (availableParallelism() < MIN_CORES_FOR_WORKERS) return 0;
-  return files >= WORKER_THRESHOLD ? -1 : 0; // -1: as many as the machine has (decided by the pool)
+  if (forced !== undefined) return forced > 1 ? forced : 0;
+  return availableParallelism() > 1 && files >= WORKER_THRESHOLD ? -1 : 0;
 }
 
 /**
@@ -103,7 +103,7 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
   if (cache) {
     // Read every file here: a file whose content hash is in the cache is not checked again.
     todo = [];
-    await readInOrder(files, files.map((_, i) => i), options, (i, read) => {
+    readInOrder(files, files.map((_, i) => i), options, (i, read) => {
       const file = files[i]!;
       if ('error' in read || !read.ok) {
         outcomes[i] = outcomeOf(file, read, options);
@@ -120,16 +120,16 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
     });
   }
 
-  const workers = options.diagnosticsOnly ? workerCount(todo.length, options, process.env) : 0;
+  const threads = options.diagnosticsOnly ? threadCount(todo.length, options, process.env) : 0;
   let done = false;
-  if (workers !== 0 && todo.length > 0) {
+  if (threads !== 0 && todo.length > 0) {
     const { checkInWorkers } = await import('./workers');
-    done = await checkInWorkers(files, todo, texts, options, workers, outcomes);
+    done = await checkInWorkers(files, todo, texts, options, threads, outcomes);
   }
   if (!done) {
     const unread = todo.filter((i) => texts[i] === undefined);
-    for (const i of todo) if (texts[i] !== undefined) outcomes[i] = await checkFile(files[i]!, options, texts[i]);
-    await readInOrder(files, unread, options, (i, read) => {
+    for (const i of todo) if (texts[i] !== undefined) outcomes[i] = checkFile(files[i]!, options, texts[i]);
+    readInOrder(files, unread, options, (i, read) => {
       outcomes[i] = outcomeOf(files[i]!, read, options);
     });
   }

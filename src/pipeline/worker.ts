@@ -6,15 +6,22 @@ import type { WorkerReply, WorkerTask } from './workers';
 
 const options = workerData as RunOptions;
 
-parentPort!.on('message', async (tasks: WorkerTask[]) => {
+parentPort!.on('message', (tasks: WorkerTask[]) => {
   const replies: WorkerReply[] = [];
   for (const task of tasks) {
-    const outcome = await checkFile(task.file, options, task.text);
+    const outcome = checkFile(task.file, options, task.text);
     if ('problem' in outcome) replies.push({ index: task.index, problem: outcome.problem });
     else {
       const { source, diagnostics } = outcome.report;
-      replies.push({ index: task.index, path: source.path, text: source.text, diagnostics });
+      replies.push(
+        diagnostics.length > 0
+          ? { index: task.index, path: source.path, text: source.text, diagnostics }
+          : { index: task.index, path: source.path, diagnostics },
+      );
     }
   }
   parentPort!.postMessage(replies);
 });
+
+// Loaded: ready for work.
+parentPort!.postMessage(null);

@@ -9,9 +9,9 @@ export default defineRule({
   analysis: false,
   check({ graph, report }) {
     for (const [id, definitions] of graph.definitions) {
-      const [first, ...rest] = definitions;
-      if (!first) continue;
-      for (const again of rest) report('duplicate-id', again.span, { id, first: first.span.start });
+      for (let i = 1; i < definitions.length; i++) {
+        report('duplicate-id', definitions[i]!.span, { id, first: definitions[0]!.span.start });
+      }
     }
   },
 });

@@ -11,21 +11,24 @@ export default defineRule({
   codes: ['unknown-source', 'unknown-claim', 'not-a-source', 'not-a-claim'],
   analysis: false,
   check({ graph, report }) {
-    const sourceIds = graph.sources.flatMap((s) => (s.id === undefined ? [] : [s.id]));
-    const claimIds = graph.claims.flatMap((c) => (c.id === undefined ? [] : [c.id]));
+    // The ids to suggest from, listed only when a reference does not resolve (rarely).
+    let sourceIds: string[] | undefined;
+    let claimIds: string[] | undefined;
+    const sources = () => (sourceIds ??= graph.sources.flatMap((s) => (s.id === undefined ? [] : [s.id])));
+    const claims = () => (claimIds ??= graph.claims.flatMap((c) => (c.id === undefined ? [] : [c.id])));
     for (const reference of graph.references) {
       // A malformed id is the schema's finding; one fault, one message.
       if (!ID_PATTERN.test(reference.id)) continue;
       const definition = graph.definitions.get(reference.id)?.[0];
       if (reference.field === 'source') {
         if (!definition) {
-          const suggestion = suggest(reference.id, sourceIds);
+          const suggestion = suggest(reference.id, sources());
           report('unknown-source', reference.span, { id: reference.id, ...(suggestion ? { suggestion } : {}) });
         } else if (definition.type !== 'source') {
           report('not-a-source', reference.span, { id: reference.id });
         }
       } else if (!definition) {
-        const suggestion = suggest(reference.id, claimIds);
+        const suggestion = suggest(reference.id, claims());
         report('unknown-claim', reference.span, {
           id: reference.id,
           field: reference.field,

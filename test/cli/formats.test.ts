@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
@@ -108,9 +108,14 @@ describe('argmap schema and init', () => {
   });
 
   it('points the modeline at the schema file inside a checkout', () => {
-    const r = argmap(['init', join('test', 'artifacts', `init-${process.pid}.yaml`), '--force']);
-    expect(r.code).toBe(0);
-    const text = readFileSync(join(ROOT, 'test', 'artifacts', `init-${process.pid}.yaml`), 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/argmap.schema.json');
+    const file = join('test', 'artifacts', `init-${process.pid}.yaml`);
+    try {
+      const r = argmap(['init', file, '--force']);
+      expect(r.code).toBe(0);
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/argmap.schema.json');
+    } finally {
+      rmSync(join(ROOT, file), { force: true });
+    }
   });
 });

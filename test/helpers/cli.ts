@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'argmap.js');
@@ -31,8 +32,17 @@ export function argmap(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Folders made by `tempDir` in this test file: removed when its tests are done. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh empty folder under the system's temporary folder, removed after the test file. */
 export function tempDir(prefix = 'argmap-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A fresh folder holding the given files (paths relative to it), for commands to run in. */

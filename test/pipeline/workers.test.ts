@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WORKER_THRESHOLD } from '../../src/pipeline/check-files';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
 
 const opEd = readFileSync(join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml'), 'utf8');
@@ -37,9 +38,11 @@ describe('checking in worker threads', () => {
     });
   }
 
-  it('uses the pool by default on many files, and says the same', () => {
-    const serial = argmap(['check', '.'], { cwd: dir, env: { ARGMAP_WORKERS: '0' } });
-    expect(argmap(['check', '.'], { cwd: dir })).toEqual(serial);
+  it('uses the pool by default from WORKER_THRESHOLD files on, and says the same', () => {
+    const many = repository(WORKER_THRESHOLD + 7);
+    const serial = argmap(['check', '-f', 'compact', '.'], { cwd: many, env: { ARGMAP_WORKERS: '0' } });
+    expect(serial.stdout.length).toBeGreaterThan(1000);
+    expect(argmap(['check', '-f', 'compact', '.'], { cwd: many })).toEqual(serial);
   });
 
   it('reports unreadable paths in the same order', () => {
