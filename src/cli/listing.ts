@@ -25,7 +25,8 @@ export async function runListing(
   render: (files: ListedFile[], color: boolean) => string,
   limits: { oneFile?: string } = {},
 ): Promise<number> {
-  const run = await runPipeline(paths, options, io);
+  // Only blocking errors set a file aside here: the other rules need not run.
+  const run = await runPipeline(paths, options, io, { blockingOnly: true });
   if (run.usageError && run.reports.length === 0) return EXIT.usage;
   if (limits.oneFile !== undefined && run.reports.length > 1) {
     io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${run.reports.length} files given: ${limits.oneFile}\n`);

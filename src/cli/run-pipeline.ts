@@ -25,6 +25,8 @@ export interface PipelineMode {
   diagnosticsOnly?: boolean;
   /** With diagnosticsOnly: the cache file (relative to the working folder) of `--cache`. */
   cache?: string;
+  /** Only the blocking rules' findings are used (see CheckOptions.blockingOnly). */
+  blockingOnly?: boolean;
 }
 
 /** The folder read when no path is given. */
@@ -91,6 +93,7 @@ export async function runPipeline(
   const result = await checkFiles(files, {
     ...settings,
     ...(mode.diagnosticsOnly ? { diagnosticsOnly: true } : {}),
+    ...(mode.blockingOnly ? { blockingOnly: true } : {}),
     ...(cache ? { cache } : {}),
   });
   problems.push(...result.problems);

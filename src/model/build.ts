@@ -28,22 +28,27 @@ const LIST_OF_KIND = { recommendation: 'reasons', reason: 'reasons', risk: 'risk
  * repeated key wins (YAML reports the repeat).
  */
 class Fields {
-  readonly #pairs = new Map<unknown, Pair<unknown, unknown>>();
+  // Two parallel arrays, searched in order: a claim has a handful of keys, and a Map per mapping
+  // cost more to build than the lookups it saves.
+  readonly #keys: unknown[] = [];
+  readonly #pairs: Array<Pair<unknown, unknown>> = [];
 
   constructor(readonly map: YAMLMap) {
     for (const item of map.items) {
-      if (isPair(item) && isScalar(item.key) && !this.#pairs.has(item.key.value)) {
-        this.#pairs.set(item.key.value, item as Pair<unknown, unknown>);
+      if (isPair(item) && isScalar(item.key)) {
+        this.#keys.push(item.key.value);
+        this.#pairs.push(item as Pair<unknown, unknown>);
       }
     }
   }
 
   pair(key: string): Pair<unknown, unknown> | undefined {
-    return this.#pairs.get(key);
+    const at = this.#keys.indexOf(key);
+    return at === -1 ? undefined : this.#pairs[at];
   }
 
   node(key: string): Node | undefined {
-    const value = this.#pairs.get(key)?.value;
+    const value = this.pair(key)?.value;
     return value ? (value as Node) : undefined;
   }
 

@@ -12,6 +12,11 @@ import { validate } from '../validate/validate';
 export interface CheckOptions {
   /** Severity per rule id, overriding each rule's default. */
   severities?: Readonly<Record<string, RuleSeverity>>;
+  /**
+   * Run only the rules whose errors make the graph unreliable (BLOCKING_RULES): all that the
+   * commands which list or draw the argument act on. The other rules' findings are `check`'s.
+   */
+  blockingOnly?: boolean;
 }
 
 export interface FileReport {
@@ -80,11 +85,11 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Fil
       // By rule, whatever severity a config gives it: a `warn` dangling reference is still dangling.
       wellFormed = !diagnostics.some((d) => BLOCKING_RULES.has(d.rule));
     }
-    if (severity === 'off' || (rule.analysis && !wellFormed)) continue;
+    if (severity === 'off' || (rule.analysis && !wellFormed) || (options.blockingOnly && !BLOCKING_RULES.has(rule.id))) continue;
     runRule(rule, graph, analyses, SEVERITY[severity], diagnostics);
   }
   const found = directives(source);
-  if (found.length > 0) {
+  if (found.length > 0 && !options.blockingOnly) {
     const severity = severityOf(stageRule('directive'), options);
     if (severity !== 'off') {
       for (const d of directiveDiagnostics(found, ruleIds)) diagnostics.push({ ...d, severity: SEVERITY[severity] });
