@@ -71,9 +71,13 @@ export async function checkInWorkers(
     }
     return tasks;
   };
+  /** Workers not yet loaded, and how to let each go once nothing is left for it. */
+  const idle = new Set<() => void>();
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       let inHand = 0;
+      const release = () => resolve();
+      idle.add(release);
       const send = () => {
         const tasks = batch();
         if (tasks.length > 0) {
@@ -85,6 +89,7 @@ export async function checkInWorkers(
       // waits for the next); meanwhile this thread checks what it would have been given.
       worker.on('message', (replies: WorkerReply[] | null) => {
         if (replies === null) {
+          idle.delete(release);
           send();
           send();
           return;
@@ -101,12 +106,16 @@ export async function checkInWorkers(
       worker.on('error', reject);
       worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`argmap worker exited with code ${code}`))));
     });
-  /** This thread's share: a batch at a time, letting the workers' replies in between. */
+  /**
+   * This thread's share: a batch at a time, letting the workers' replies in between. When nothing is
+   * left, a worker still loading is not waited for.
+   */
   const here = async () => {
     for (let tasks = batch(); tasks.length > 0; tasks = batch()) {
       for (const task of tasks) outcomes[task.index] = checkFile(task.file, options, task.text);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    for (const release of idle) release();
   };
   const pool = Array.from({ length: size }, () => new Worker(script, { workerData: workerOptions }));
   try {
