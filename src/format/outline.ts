@@ -3,7 +3,7 @@ import { UNSUPPORTED_MARK } from '../diagnostics/messages';
 import { plural } from './compact';
 import type { Analyses } from '../analyses/index';
 import type { CounterpointInfo } from '../analyses/counterpoints';
-import type { ArgumentGraph, Claim, Edge, Evidence, Source } from '../model/types';
+import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, Source } from '../model/types';
 import { codeSpan, escapeMarkdown as esc, markdownLink } from './markdown-escape';
 
 /**
@@ -244,33 +244,41 @@ class Outline {
     if (claim.note !== undefined) bullet(`*Note:* ${esc(claim.note)}`);
     for (const evidence of claim.evidence) this.evidence(evidence);
 
-    const isChild = (edge: Edge) => edge.via === 'tree' && edge.from.parent === claim;
-    if (withSupports) for (const child of claim.children) if (isSupport(child)) this.nested(child);
+    // One pass over the claims written under this one and one over the edges into it (written in
+    // full here, or by reference elsewhere), then out in a fixed order: supports, "supported by",
+    // challenges, answers, and what else the claim does.
+    let challenges: Claim[] | undefined;
+    let rebuttals: Claim[] | undefined;
+    for (const child of claim.children) {
+      if (child.kind === 'counterpoint') (challenges ??= []).push(child);
+      else if (child.kind === 'rebuttal') (rebuttals ??= []).push(child);
+      else if (withSupports) this.nested(child); // a reason or a risk
+    }
+    let attackers: ClaimEdge[] | undefined;
+    let answers: ClaimEdge[] | undefined;
     for (const edge of claim.incoming) {
-      if (edge.kind === 'support' && !isChild(edge)) bullet(`Supported by: see ${this.ref(edge.from)}${refNote(edge)}`);
+      if (edge.via === 'tree' && edge.from.parent === claim) continue; // a child, written above
+      if (edge.kind === 'support') bullet(`Supported by: see ${this.ref(edge.from)}${refNote(edge)}`);
+      else if (edge.from.kind === 'counterpoint') (attackers ??= []).push(edge);
+      else (answers ??= []).push(edge);
+    }
+    for (const child of challenges ?? []) bullet(`Challenged by ${this.ref(child)}${this.#shortStatus(child)}`);
+    for (const edge of attackers ?? []) {
+      bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}${refNote(edge)}`);
     }
 
-    for (const child of claim.children) {
-      if (child.kind === 'counterpoint') bullet(`Challenged by ${this.ref(child)}${this.#shortStatus(child)}`);
-    }
-    for (const edge of claim.incoming) {
-      if (edge.kind === 'attack' && !isChild(edge) && edge.from.kind === 'counterpoint') {
-        bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}${refNote(edge)}`);
+    // Rebuttals written here in full, and answers given elsewhere by reference, in document order
+    // (each list is in document order already).
+    const answered = (edge: ClaimEdge) => bullet(`Answered by ${this.ref(edge.from)}${refNote(edge)}`);
+    if (rebuttals && answers) {
+      let a = 0;
+      for (const rebuttal of rebuttals) {
+        while (a < answers.length && answers[a]!.span.start < rebuttal.span.start) answered(answers[a++]!);
+        this.nested(rebuttal);
       }
-    }
-
-    // Rebuttals written here in full, and answers given elsewhere by reference, in document order.
-    const answers: Array<{ at: number; write: () => void }> = [];
-    for (const child of claim.children) {
-      if (child.kind === 'rebuttal') answers.push({ at: child.span.start, write: () => this.nested(child) });
-    }
-    for (const edge of claim.incoming) {
-      if (edge.kind === 'attack' && !isChild(edge) && edge.from.kind !== 'counterpoint') {
-        answers.push({ at: edge.span.start, write: () => bullet(`Answered by ${this.ref(edge.from)}${refNote(edge)}`) });
-      }
-    }
-    answers.sort((a, b) => a.at - b.at);
-    for (const answer of answers) answer.write();
+      while (a < answers.length) answered(answers[a++]!);
+    } else if (rebuttals) for (const rebuttal of rebuttals) this.nested(rebuttal);
+    else if (answers) for (const edge of answers) answered(edge);
 
     // What else it does, by `ref` or `targets` elsewhere (a counterpoint's attacks are listed above).
     for (const edge of claim.outgoing) {

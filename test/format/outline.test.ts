@@ -248,6 +248,40 @@ recommendation:
     expect(md).toContain('   - **Attacks** reason 3 (`air`)');
   });
 
+  it('keeps rebuttals written in place and answers given by reference in the order of the file', () => {
+    const md = outline(`
+argmap: 1
+title: Order of answers
+recommendation:
+  id: rec
+  text: Do it.
+  assumption: true
+  reasons:
+    - id: early
+      text: An early reason.
+      assumption: true
+    - id: late
+      text: A late reason.
+      assumption: true
+counterpoints:
+  - id: objection
+    text: An objection.
+    rebuttals:
+      - ref: early
+      - id: first-in-place
+        text: Answered here first.
+        assumption: true
+      - ref: late
+      - id: second-in-place
+        text: Answered here second.
+        assumption: true
+`);
+    const order = ['Answered by reason 1 (`early`)', 'Answered here first.', 'Answered by reason 2 (`late`)', 'Answered here second.'];
+    const at = order.map((text) => md.indexOf(text));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+  });
+
   it('lists the sources in file order, with their details, link and note', () => {
     const sources = section(md, 'Sources');
     expect(sources).toContain(
