@@ -37,6 +37,8 @@ export interface PipelineRun {
   /** Anything that makes the run a usage error (exit 2): bad paths, a broken config. */
   usageError: boolean;
   config: Config;
+  /** How many files each thread checked, this one first (files the cache answered not counted). */
+  threads: number[];
 }
 
 /**
@@ -51,7 +53,7 @@ export async function runPipeline(
 ): Promise<PipelineRun> {
   const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
   const fail = (message: string) => io.stderr.write(`${err.red('argmap:')} ${message}\n`);
-  const empty: PipelineRun = { reports: [], usageError: true, config: { severities: {} } };
+  const empty: PipelineRun = { reports: [], usageError: true, config: { severities: {} }, threads: [] };
 
   let config: Config = { severities: {} };
   const configPath = options.config !== undefined ? resolve(io.cwd, options.config) : findConfig(io.cwd);
@@ -98,5 +100,5 @@ export async function runPipeline(
   });
   problems.push(...result.problems);
   for (const problem of problems) fail(pathProblemMessage(problem));
-  return { reports: result.reports, usageError: problems.length > 0, config };
+  return { reports: result.reports, usageError: problems.length > 0, config, threads: result.threads };
 }

@@ -267,9 +267,14 @@ class Outline {
       bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}${refNote(edge)}`);
     }
 
-    // Rebuttals written here in full, and answers given elsewhere by reference, in document order
-    // (each list is in document order already).
+    // Rebuttals written here in full, and answers given elsewhere by reference, in document order.
+    // The rebuttals are in file order; the answers are in the order references were resolved, which
+    // follows the builder's walk (recommendation before counterpoints, `targets` before lists), not
+    // always the file's: sorted when they are not (rarely), then merged.
     const answered = (edge: ClaimEdge) => bullet(`Answered by ${this.ref(edge.from)}${refNote(edge)}`);
+    if (answers && answers.some((edge, i) => i > 0 && answers![i - 1]!.span.start > edge.span.start)) {
+      answers.sort((x, y) => x.span.start - y.span.start);
+    }
     if (rebuttals && answers) {
       let a = 0;
       for (const rebuttal of rebuttals) {

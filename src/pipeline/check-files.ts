@@ -28,6 +28,8 @@ export interface RunResult {
   reports: FileReport[];
   /** Files that could not be read at all (exit code 2). */
   problems: PathProblem[];
+  /** How many files each thread checked, this one first (files the cache answered not counted). */
+  threads: number[];
 }
 
 /** One file's outcome: a report, or a problem reading it. */
@@ -121,12 +123,12 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
   }
 
   const threads = options.diagnosticsOnly ? threadCount(todo.length, options, process.env) : 0;
-  let done = false;
+  let checkedBy: number[] | undefined;
   if (threads !== 0 && todo.length > 0) {
     const { checkInWorkers } = await import('./workers');
-    done = await checkInWorkers(files, todo, texts, options, threads, outcomes);
+    checkedBy = await checkInWorkers(files, todo, texts, options, threads, outcomes);
   }
-  if (!done) {
+  if (!checkedBy) {
     const unread = todo.filter((i) => texts[i] === undefined);
     for (const i of todo) if (texts[i] !== undefined) outcomes[i] = checkFile(files[i]!, options, texts[i]);
     readInOrder(files, unread, options, (i, read) => {
@@ -147,5 +149,5 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
     if (cache && hash !== undefined) cache.set(files[i]!.absolute, hash, outcome.report.diagnostics);
   }
   if (cache) await cache.save().catch(() => {}); // a cache that cannot be written is no error
-  return { reports, problems };
+  return { reports, problems, threads: checkedBy ?? [todo.length] };
 }

@@ -1,5 +1,6 @@
 // The worker thread entry point, bundled as dist/argmap-worker.js: checks the files it is sent and
-// posts back each file's text and diagnostics (graphs stay here: only `check` uses the pool).
+// posts back each file's diagnostics, with its text when there are any (graphs stay here: only
+// `check` uses the pool). Posts `null` first, once loaded.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, type RunOptions } from './check-files';
 import type { WorkerReply, WorkerTask } from './workers';

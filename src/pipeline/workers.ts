@@ -42,8 +42,9 @@ function workerScript(): URL | undefined {
  * -1: one per core). Outcomes are written at their index, so the merged result is in the same order
  * as a serial run. This thread checks files too, from the start: a worker takes a while to load the
  * checker (measured ~150 ms on 2 cores), and without that the pool lost to one thread below ~450 files.
- * A worker gets batches once it has loaded, two in hand so it never waits. Returns false (nothing
- * done) when there is no worker script to run: the caller checks serially.
+ * A worker gets batches once it has loaded, two in hand so it never waits. Returns how many files
+ * each thread checked (this one first), or undefined (nothing done) when there is no worker script
+ * to run: the caller then checks serially. A worker that fails stops the run (the promise rejects).
  */
 export async function checkInWorkers(
   files: readonly ResolvedFile[],
@@ -52,19 +53,23 @@ export async function checkInWorkers(
   options: RunOptions,
   threads: number,
   outcomes: Array<Outcome | undefined>,
-): Promise<boolean> {
+): Promise<number[] | undefined> {
   const script = workerScript();
-  if (!script) return false;
+  if (!script) return undefined;
   const wanted = (threads === -1 ? availableParallelism() : threads) - 1;
   const size = Math.max(1, Math.min(wanted, Math.floor(todo.length / (2 * BATCH))));
+  // Only `check` uses the pool, and it runs every rule: severities and the size limit are all a
+  // worker needs (not `blockingOnly`, nor the cache, which stays in this thread).
   const workerOptions: RunOptions = {
     ...(options.severities ? { severities: options.severities } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
   };
+  const checked = new Array<number>(size + 1).fill(0);
   let next = 0;
+  let failed = false;
   const batch = (): WorkerTask[] => {
     const tasks: WorkerTask[] = [];
-    while (next < todo.length && tasks.length < BATCH) {
+    while (!failed && next < todo.length && tasks.length < BATCH) {
       const index = todo[next++]!;
       const text = texts[index];
       tasks.push(text !== undefined ? { index, file: files[index]!, text } : { index, file: files[index]! });
@@ -73,11 +78,15 @@ export async function checkInWorkers(
   };
   /** Workers not yet loaded, and how to let each go once nothing is left for it. */
   const idle = new Set<() => void>();
-  const run = (worker: Worker) =>
+  const run = (worker: Worker, slot: number) =>
     new Promise<void>((resolve, reject) => {
       let inHand = 0;
       const release = () => resolve();
       idle.add(release);
+      const fail = (error: Error) => {
+        failed = true; // this thread stops taking batches too
+        reject(error);
+      };
       const send = () => {
         const tasks = batch();
         if (tasks.length > 0) {
@@ -95,6 +104,7 @@ export async function checkInWorkers(
           return;
         }
         inHand--;
+        checked[slot]! += replies.length;
         for (const reply of replies) {
           outcomes[reply.index] =
             'problem' in reply
@@ -103,8 +113,12 @@ export async function checkInWorkers(
         }
         send();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`argmap worker exited with code ${code}`))));
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        // Exiting with files in hand loses them: never a silent pass.
+        if (code !== 0 || inHand > 0) fail(new Error(`argmap worker exited with code ${code}, ${inHand} batches unchecked`));
+        else resolve();
+      });
     });
   /**
    * This thread's share: a batch at a time, letting the workers' replies in between. When nothing is
@@ -113,15 +127,16 @@ export async function checkInWorkers(
   const here = async () => {
     for (let tasks = batch(); tasks.length > 0; tasks = batch()) {
       for (const task of tasks) outcomes[task.index] = checkFile(task.file, options, task.text);
+      checked[0]! += tasks.length;
       await new Promise((resolve) => setImmediate(resolve));
     }
     for (const release of idle) release();
   };
   const pool = Array.from({ length: size }, () => new Worker(script, { workerData: workerOptions }));
   try {
-    await Promise.all([...pool.map(run), here()]);
+    await Promise.all([...pool.map((worker, i) => run(worker, i + 1)), here()]);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return true;
+  return checked;
 }

@@ -282,6 +282,39 @@ counterpoints:
     expect([...at].sort((x, y) => x - y)).toEqual(at);
   });
 
+  it('keeps answers by reference in file order when the file writes counterpoints before the recommendation', () => {
+    // References resolve in the builder's walk (the recommendation first), not in file order.
+    const md = outline(`
+argmap: 1
+title: Counterpoints first
+counterpoints:
+  - id: objection
+    text: An objection.
+    rebuttals:
+      - ref: early
+recommendation:
+  id: rec
+  text: Do it.
+  assumption: true
+  reasons:
+    - id: early
+      text: An early reason.
+      assumption: true
+  counterpoints:
+    - id: doubt
+      text: A doubt.
+      rebuttals:
+        - id: late
+          text: A later answer.
+          assumption: true
+          targets: [objection]
+`);
+    const early = md.indexOf('Answered by reason 1 (`early`)');
+    const late = md.indexOf('Answered by rebuttal 1.1 (`late`)');
+    expect(early).toBeGreaterThan(0);
+    expect(late).toBeGreaterThan(early);
+  });
+
   it('lists the sources in file order, with their details, link and note', () => {
     const sources = section(md, 'Sources');
     expect(sources).toContain(
