@@ -53,7 +53,7 @@ function debugs(env: NodeJS.ProcessEnv, topic: string): boolean {
 }
 
 /** `checked 420 files in 3 threads: 140 here, 150 and 130 in workers`, for ARGMAP_DEBUG=workers. */
-export function threadReport(threads: readonly number[]): string {
+function threadReport(threads: readonly number[]): string {
   const files = threads.reduce((a, b) => a + b, 0);
   if (threads.length <= 1) return `checked ${plural(files, 'file')} in 1 thread`;
   const [here = 0, ...workers] = threads;
