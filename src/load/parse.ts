@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
@@ -8,10 +8,16 @@ import type { SourceFile } from './source-file';
  */
 export const MAX_DEPTH = 1000;
 
-/** What one walk over the document finds before any later stage touches it. */
-interface Scan {
+/** The document's plain data, and the YAML node each of its mappings and lists came from. */
+export interface Scanned {
   /** The plain data (what `doc.toJS()` gives for a document without aliases or tags). */
   data: unknown;
+  /** The YAMLMap or YAMLSeq of each object and array in `data`: where the model finds positions. */
+  nodeOf: Map<object, YAMLMap | YAMLSeq>;
+}
+
+/** What one walk over the document finds before any later stage touches it. */
+interface Scan extends Scanned {
   /** The first collection nested deeper than MAX_DEPTH. */
   tooDeep?: Node;
   /** Every alias, in document order. */
@@ -35,7 +41,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
  * (no aliases, no custom tags, no merge keys).
  */
 function scan(root: unknown, text: string): Scan {
-  const result: Scan = { data: null, aliases: [], truncated: [], complexKey: false };
+  const result: Scan = { data: null, nodeOf: new Map(), aliases: [], truncated: [], complexKey: false };
   const holder: Record<string, unknown> = {};
   const stack: Array<[node: unknown, depth: number, parent: Record<string, unknown> | unknown[] | undefined, key: string | number]> = [
     [root, 1, holder, 'data'],
@@ -58,6 +64,7 @@ function scan(root: unknown, text: string): Scan {
       if (isMap(node)) {
         const object: Record<string, unknown> = {};
         value = object;
+        result.nodeOf.set(object, node);
         // Keys are assigned in order now (so the data keeps the file's order); values fill in later.
         const keys: string[] = [];
         for (const item of items) {
@@ -77,6 +84,7 @@ function scan(root: unknown, text: string): Scan {
       } else {
         const array: unknown[] = new Array(items.length).fill(null);
         value = array;
+        result.nodeOf.set(array, node as YAMLSeq);
         for (let i = items.length - 1; i >= 0; i--) stack.push([items[i], depth + 1, array, i]);
       }
     }
@@ -98,6 +106,8 @@ export interface ParsedFile {
   doc: Document.Parsed;
   /** The plain data (for the schema); undefined when the file could not be read as YAML. */
   data: unknown;
+  /** The walk's own data and nodes (for the model), when the file was read as YAML. */
+  scanned?: Scanned;
   diagnostics: Diagnostic[];
 }
 
@@ -259,9 +269,19 @@ export function parse(source: SourceFile): ParsedFile {
   }
 
   diagnostics.push(...found.truncated);
-  // A collection as a key (never valid in an argument file) is named as the yaml package names it.
+  // A collection as a key (never valid in an argument file) is named as the yaml package names it
+  // for the schema; the model reads only plain keys, and keeps the walk's data and nodes.
   const data = found.complexKey ? doc.toJS() : found.data;
-  return { source, doc, data, diagnostics };
+  return { source, doc, data, scanned: { data: found.data, nodeOf: found.nodeOf }, diagnostics };
+}
+
+/**
+ * The plain data and nodes of a document (the walk `parse` does), for building a model from a
+ * document parsed elsewhere (tests). Aliases read as null, as `parse` refuses them.
+ */
+export function scanDocument(doc: Document): Scanned {
+  const { data, nodeOf } = scan(doc.contents, '');
+  return { data, nodeOf };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isPair, isScalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { scanDocument, type Scanned } from '../load/parse';
 import type { Span } from '../diagnostics/diagnostic';
 import type {
   ArgumentGraph,
@@ -23,28 +24,26 @@ const CLAIM_LISTS: ReadonlyArray<{ key: string; kind: ClaimKind; relation: 'supp
 
 const LIST_OF_KIND = { recommendation: 'reasons', reason: 'reasons', risk: 'risks', counterpoint: 'counterpoints', rebuttal: 'rebuttals' } as const;
 
+type Plain = Record<string, unknown>;
+
 /**
- * A mapping's pairs by key, indexed in one pass (a claim is asked for a dozen keys). The first of a
- * repeated key wins (YAML reports the repeat).
+ * One mapping of the file, read two ways: its values from the plain data the schema was checked
+ * against (property reads), its positions from the YAML node (searched only for the few keys whose
+ * position is reported: `id`, `ref`, `source`, `undercut`).
  */
 class Fields {
-  // Two parallel arrays, searched in order: a claim has a handful of keys, and a Map per mapping
-  // cost more to build than the lookups it saves.
-  readonly #keys: unknown[] = [];
-  readonly #pairs: Array<Pair<unknown, unknown>> = [];
+  constructor(
+    readonly data: Plain,
+    readonly map: YAMLMap,
+    readonly nodes: Scanned['nodeOf'],
+  ) {}
 
-  constructor(readonly map: YAMLMap) {
-    for (const item of map.items) {
-      if (isPair(item) && isScalar(item.key)) {
-        this.#keys.push(item.key.value);
-        this.#pairs.push(item as Pair<unknown, unknown>);
-      }
-    }
-  }
-
+  /** The pair of `key` in the YAML mapping (the first, should the key repeat). */
   pair(key: string): Pair<unknown, unknown> | undefined {
-    const at = this.#keys.indexOf(key);
-    return at === -1 ? undefined : this.#pairs[at];
+    for (const item of this.map.items) {
+      if (isPair(item) && isScalar(item.key) && item.key.value === key) return item as Pair<unknown, unknown>;
+    }
+    return undefined;
   }
 
   node(key: string): Node | undefined {
@@ -53,15 +52,44 @@ class Fields {
   }
 
   string(key: string): string | undefined {
-    const node = this.node(key);
-    if (!isScalar(node)) return undefined;
-    return typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : undefined;
+    const value = this.data[key];
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
   }
 
   bool(key: string): boolean {
-    const node = this.node(key);
-    return isScalar(node) && node.value === true;
+    return this.data[key] === true;
   }
+
+  /** The mappings in the list at `key` (other items skipped), with their index in the list. */
+  mappings(key: string): Array<{ fields: Fields; index: number }> {
+    const list = this.data[key];
+    if (!Array.isArray(list)) return [];
+    const out: Array<{ fields: Fields; index: number }> = [];
+    list.forEach((item, index) => {
+      const fields = fieldsOf(item, this.nodes);
+      if (fields) out.push({ fields, index });
+    });
+    return out;
+  }
+
+  /** The strings in the list at `key`, each with its YAML node. */
+  strings(key: string): Array<{ value: string; node: Node }> {
+    const list = this.data[key];
+    const seq = Array.isArray(list) ? (this.nodes.get(list) as YAMLSeq | undefined) : undefined;
+    if (!seq) return [];
+    const out: Array<{ value: string; node: Node }> = [];
+    (list as unknown[]).forEach((value, i) => {
+      if (typeof value === 'string') out.push({ value, node: seq.items[i] as Node });
+    });
+    return out;
+  }
+}
+
+/** The Fields of a plain mapping, or undefined for anything else (a list, a scalar, null). */
+function fieldsOf(value: unknown, nodes: Scanned['nodeOf']): Fields | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const map = nodes.get(value);
+  return map ? new Fields(value as Plain, map as YAMLMap, nodes) : undefined;
 }
 
 function spanOfNode(node: Node | undefined | null): Span {
@@ -127,22 +155,18 @@ class Builder {
     return full;
   }
 
-  sources(node: Node | undefined) {
-    if (!isSeq(node)) return;
-    for (const item of node.items) {
-      if (!isMap(item)) continue;
-      const fields = new Fields(item);
-      const idNode = fields.node('id');
+  sources(top: Fields) {
+    for (const { fields } of top.mappings('sources')) {
       const source: Source = {
         index: this.graph.sources.length,
         citedBy: [],
-        span: headSpan(item),
+        span: headSpan(fields.map),
       };
       for (const key of ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const) {
         const value = fields.string(key);
         if (value !== undefined) source[key] = value;
       }
-      if (source.id !== undefined) source.idSpan = spanOfNode(idNode);
+      if (source.id !== undefined) source.idSpan = spanOfNode(fields.node('id'));
       this.graph.sources.push(source);
       this.define(source.id, source.idSpan, source, 'source');
     }
@@ -184,24 +208,16 @@ class Builder {
     this.graph.claims.push(claim);
     this.define(claim.id, claim.idSpan, claim, 'claim');
 
-    this.evidence(claim, fields.node('evidence'));
-    const targets = fields.node('targets');
-    if (isSeq(targets)) {
-      for (const entry of targets.items) {
-        if (!isScalar(entry) || typeof entry.value !== 'string') continue;
-        this.reference('targets', entry.value, spanOfNode(entry), (to) =>
-          this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', list: 'targets', span: spanOfNode(entry) }),
-        );
-      }
+    this.evidence(claim, fields);
+    for (const { value, node } of fields.strings('targets')) {
+      this.reference('targets', value, spanOfNode(node), (to) =>
+        this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', list: 'targets', span: spanOfNode(node) }),
+      );
     }
     for (const list of CLAIM_LISTS) {
-      const seq = fields.node(list.key);
-      if (!isSeq(seq)) continue;
-      seq.items.forEach((item, i) => {
-        if (!isMap(item)) return;
-        const itemPath = `${path}.${list.key}[${i}]`;
-        this.item(new Fields(item), list.kind, list.relation, itemPath, claim);
-      });
+      for (const { fields: item, index } of fields.mappings(list.key)) {
+        this.item(item, list.kind, list.relation, `${path}.${list.key}[${index}]`, claim);
+      }
     }
     return claim;
   }
@@ -220,12 +236,12 @@ class Builder {
     target: Claim | undefined = parent,
   ) {
     const list = LIST_OF_KIND[kind];
-    const refNode = fields.node('ref');
-    if (refNode !== undefined) {
-      if (!isScalar(refNode) || typeof refNode.value !== 'string' || !target) return;
-      const span = spanOfNode(refNode);
+    if (Object.hasOwn(fields.data, 'ref')) {
+      const ref = fields.data.ref;
+      if (typeof ref !== 'string' || !target) return;
+      const span = spanOfNode(fields.node('ref'));
       const note = fields.string('note');
-      this.reference('ref', refNode.value, span, (from) =>
+      this.reference('ref', ref, span, (from) =>
         this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', list, span, ...(note !== undefined ? { note } : {}) }),
       );
       return;
@@ -249,11 +265,8 @@ class Builder {
     }
   }
 
-  evidence(claim: Claim, node: Node | undefined) {
-    if (!isSeq(node)) return;
-    for (const item of node.items) {
-      if (!isMap(item)) continue;
-      const fields = new Fields(item);
+  evidence(claim: Claim, of: Fields) {
+    for (const { fields } of of.mappings('evidence')) {
       const evidence: Evidence = {
         index: this.graph.evidence.length,
         claim,
@@ -262,14 +275,14 @@ class Builder {
         note: fields.string('note'),
         sourceId: undefined,
         source: undefined,
-        span: headSpan(item),
+        span: headSpan(fields.map),
         sourceSpan: undefined,
       };
-      const sourceNode = fields.node('source');
-      if (isScalar(sourceNode) && typeof sourceNode.value === 'string') {
-        evidence.sourceId = sourceNode.value;
-        evidence.sourceSpan = spanOfNode(sourceNode);
-        this.reference('source', sourceNode.value, evidence.sourceSpan, undefined, evidence);
+      const sourceId = fields.data.source;
+      if (typeof sourceId === 'string') {
+        evidence.sourceId = sourceId;
+        evidence.sourceSpan = spanOfNode(fields.node('source'));
+        this.reference('source', sourceId, evidence.sourceSpan, undefined, evidence);
       }
       claim.evidence.push(evidence);
       this.graph.evidence.push(evidence);
@@ -306,43 +319,37 @@ class Builder {
 }
 
 /**
- * Builds the argument graph from a YAML document. Tolerant: parts that do not have the expected
- * shape are skipped (the schema has reported them), so rules can still run on the rest.
+ * Builds the argument graph from a YAML document: values from the plain data of its one walk
+ * (`scanDocument`, done by `parse` already), positions from its nodes. Tolerant: parts that do not
+ * have the expected shape are skipped (the schema has reported them), so rules can still run on the
+ * rest.
  */
-export function buildGraph(doc: Document): ArgumentGraph {
+export function buildGraph(doc: Document, scanned: Scanned = scanDocument(doc)): ArgumentGraph {
   const builder = new Builder();
-  const root = doc.contents;
-  if (!isMap(root)) return builder.graph;
-  const top = new Fields(root);
+  const top = fieldsOf(scanned.data, scanned.nodeOf);
+  if (!top) return builder.graph;
   const title = top.string('title');
   if (title !== undefined) builder.graph.title = title;
   const description = top.string('description');
   if (description !== undefined) builder.graph.description = description;
-  const documentNode = top.node('document');
-  if (isMap(documentNode)) {
-    const document = new Fields(documentNode);
+  const document = fieldsOf(top.data.document, scanned.nodeOf);
+  if (document) {
     for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note']) {
       const value = document.string(key);
       if (value !== undefined) builder.graph.document[key] = value;
     }
   }
-  builder.sources(top.node('sources'));
-  const recommendation = top.node('recommendation');
+  builder.sources(top);
+  const recommendation = fieldsOf(top.data.recommendation, scanned.nodeOf);
   let rec: Claim | undefined;
-  if (isMap(recommendation)) {
-    rec = builder.claim(new Fields(recommendation), 'recommendation', 'recommendation', undefined);
+  if (recommendation) {
+    rec = builder.claim(recommendation, 'recommendation', 'recommendation', undefined);
     builder.graph.recommendation = rec;
   }
-  const counterpoints = top.node('counterpoints');
-  if (isSeq(counterpoints)) {
-    counterpoints.items.forEach((item, i) => {
-      if (!isMap(item)) return;
-      const path = `counterpoints[${i}]`;
-      // Top-level counterpoints attack the recommendation, or only their `targets` when they name some.
-      const fields = new Fields(item);
-      const hasTargets = isSeq(fields.node('targets'));
-      builder.item(fields, 'counterpoint', 'attack', path, undefined, hasTargets ? undefined : rec);
-    });
+  for (const { fields, index } of top.mappings('counterpoints')) {
+    // Top-level counterpoints attack the recommendation, or only their `targets` when they name some.
+    const hasTargets = Array.isArray(fields.data.targets);
+    builder.item(fields, 'counterpoint', 'attack', `counterpoints[${index}]`, undefined, hasTargets ? undefined : rec);
   }
   return builder.finish();
 }

@@ -73,7 +73,7 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Fil
     const severity = severityOf(stageRule('schema'), options);
     if (severity !== 'off') diagnostics.push({ ...d, severity: SEVERITY[severity] });
   }
-  const graph = buildGraph(parsed.doc);
+  const graph = buildGraph(parsed.doc, parsed.scanned);
   const analyses = new Analyses(graph);
   // Analysis rules run only on a well-formed graph: valid against the schema, every id defined once
   // and every reference resolved. On a malformed one their findings would follow from the fault
