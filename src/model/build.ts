@@ -236,7 +236,9 @@ class Builder {
     target: Claim | undefined = parent,
   ) {
     const list = LIST_OF_KIND[kind];
-    if (Object.hasOwn(fields.data, 'ref')) {
+    // A `{ ref }` item: one with a `ref` key and a value node (an explicit `? ref` has none, and the
+    // item is then read as a claim, as a mapping without `ref` would be).
+    if (Object.hasOwn(fields.data, 'ref') && fields.node('ref') !== undefined) {
       const ref = fields.data.ref;
       if (typeof ref !== 'string' || !target) return;
       const span = spanOfNode(fields.node('ref'));
