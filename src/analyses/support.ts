@@ -68,7 +68,7 @@ export function analyseSupport(graph: ArgumentGraph): SupportAnalysis {
   for (const claim of graph.claims) {
     if (supported[claim.index]) continue;
     if (onCycle.has(claim.index)) why.set(claim.index, 'circular');
-    else if (supportersOf(claim).length > 0) why.set(claim.index, 'unsupported-reasons');
+    else if (claim.incoming.some((e) => e.kind === 'support')) why.set(claim.index, 'unsupported-reasons');
     else if (claim.evidence.length > 0) why.set(claim.index, 'unsourced-evidence');
     else why.set(claim.index, 'none');
   }
@@ -81,47 +81,56 @@ export function analyseSupport(graph: ArgumentGraph): SupportAnalysis {
  * more claims, or one claim that supports itself, is returned as a cycle in support order.
  */
 export function supportCycles(graph: ArgumentGraph): Claim[][] {
-  const n = graph.claims.length;
-  const index = new Array<number>(n).fill(-1);
-  const low = new Array<number>(n).fill(0);
-  const onStack = new Array<boolean>(n).fill(false);
+  const claims = graph.claims;
+  const n = claims.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const components: number[][] = [];
   let counter = 0;
-  const successors = (i: number) =>
-    graph.claims[i]!.outgoing.flatMap((e) => (e.kind === 'support' ? [e.to.index] : []));
+  // The depth-first path: a claim, and how far through its outgoing edges the search has gone.
+  const path: number[] = [];
+  const edgeAt: number[] = [];
+  const enter = (v: number) => {
+    index[v] = low[v] = counter++;
+    stack.push(v);
+    onStack[v] = 1;
+    path.push(v);
+    edgeAt.push(0);
+  };
 
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
-    const frames: Array<{ node: number; next: number[]; at: number }> = [];
-    const enter = (v: number) => {
-      index[v] = low[v] = counter++;
-      stack.push(v);
-      onStack[v] = true;
-      frames.push({ node: v, next: successors(v), at: 0 });
-    };
     enter(root);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      if (frame.at < frame.next.length) {
-        const w = frame.next[frame.at++]!;
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const v = path[top]!;
+      const outgoing = claims[v]!.outgoing;
+      let at = edgeAt[top]!;
+      while (at < outgoing.length && outgoing[at]!.kind !== 'support') at++;
+      if (at < outgoing.length) {
+        edgeAt[top] = at + 1;
+        const w = (outgoing[at]!.to as Claim).index;
         if (index[w] === -1) enter(w);
-        else if (onStack[w]) low[frame.node] = Math.min(low[frame.node]!, index[w]!);
+        else if (onStack[w] === 1 && index[w]! < low[v]!) low[v] = index[w]!;
         continue;
       }
-      frames.pop();
-      const v = frame.node;
-      const parent = frames[frames.length - 1];
-      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[v]!);
+      path.pop();
+      edgeAt.pop();
+      if (top > 0) {
+        const parent = path[top - 1]!;
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
+      }
       if (low[v] === index[v]) {
         const component: number[] = [];
         let w: number;
         do {
           w = stack.pop()!;
-          onStack[w] = false;
+          onStack[w] = 0;
           component.push(w);
         } while (w !== v);
-        const selfLoop = component.length === 1 && successors(v).includes(v);
+        const selfLoop = component.length === 1 && outgoing.some((e) => e.kind === 'support' && e.to === claims[v]);
         if (component.length > 1 || selfLoop) components.push(component);
       }
     }
@@ -135,7 +144,8 @@ export function supportCycles(graph: ArgumentGraph): Claim[][] {
 
 /** A cycle through a strongly connected component, found by breadth-first search from its first claim. */
 function orderCycle(graph: ArgumentGraph, members: Set<number>): Claim[] {
-  const start = Math.min(...members);
+  let start = Infinity;
+  for (const member of members) if (member < start) start = member;
   const previous = new Map<number, number>();
   const queue = [start];
   let closing = -1;

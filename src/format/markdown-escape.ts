@@ -24,6 +24,14 @@ const SPECIAL = /[\\`*_[\]<>#|~&$]/g;
 const NEEDS_ESCAPE = /[\\`*_[\]<>#|~&$@]|:\/\/|\bwww\.|^(?:\d{1,9}[.)]|[-+=])/i;
 
 /**
+ * Everything that could make `escapeMarkdown` change a text, in one test: unusual whitespace, the
+ * ends `trim` would cut, control characters, and (broader than NEEDS_ESCAPE) what may need escaping.
+ * Most text has none of it and is returned as it is after this one scan.
+ */
+// eslint-disable-next-line no-control-regex
+const MAYBE_CHANGED = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff\\`*_[\]<>#|~&$@]| {2}|^[-+= \d]| $|:\/\/|www\./i;
+
+/**
  * Neutralises control characters: each is shown as its code point, `\u{1b}`, the way the terminal
  * output shows it (`safeText`), so nothing hidden reaches the reader and nothing is interpreted.
  * Whitespace (line breaks included) is collapsed to single spaces, and the ends are trimmed.
@@ -44,6 +52,11 @@ export function neutralise(text: string): string {
  *   `@` is followed by a zero-width space (`&#8203;`), which also stops e-mail links and mentions.
  */
 export function escapeMarkdown(text: string): string {
+  return MAYBE_CHANGED.test(text) ? escapeMarkdownFully(text) : text;
+}
+
+/** `escapeMarkdown` without its one-scan shortcut for text it leaves alone (exported for tests). */
+export function escapeMarkdownFully(text: string): string {
   const plain = neutralise(text);
   if (!NEEDS_ESCAPE.test(plain)) return plain;
   let out = plain.replace(SPECIAL, (c) => `\\${c}`);
@@ -62,6 +75,11 @@ export function escapeMarkdown(text: string): string {
  * fence is one backtick longer than the longest run of backticks inside, so the text cannot close it.
  */
 export function codeSpan(text: string): string {
+  return text === '' || MAYBE_CHANGED.test(text) ? codeSpanFully(text) : `\`${text}\``;
+}
+
+/** `codeSpan` without its one-scan shortcut (exported for tests). */
+export function codeSpanFully(text: string): string {
   const inner = neutralise(text);
   if (inner === '') return '` `';
   let longest = 0;

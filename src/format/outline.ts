@@ -48,6 +48,7 @@ function labelText(label: Label): string {
 class Lines {
   readonly out: string[] = [];
   #pad = '';
+  readonly #pads: string[] = [];
 
   line(text: string) {
     this.out.push(text === '' ? '' : this.#pad + text);
@@ -58,14 +59,23 @@ class Lines {
     if (this.out.length > 0 && this.out[this.out.length - 1] !== '') this.out.push('');
   }
 
-  /** A list item: `marker` before `first`; what `body` writes lines up under the item's text. */
-  item(marker: string, first: string, body?: () => void) {
+  /** A `- ` bullet with no sub-items. */
+  bullet(text: string) {
+    this.out.push(`${this.#pad}- ${text}`);
+  }
+
+  /**
+   * A list item: `marker` before `first`. The lines written until the matching `close` line up under
+   * the item's text.
+   */
+  open(marker: string, first: string) {
     this.line(`${marker} ${first}`);
-    if (!body) return;
-    const outer = this.#pad;
-    this.#pad = outer + ' '.repeat(marker.length + 1);
-    body();
-    this.#pad = outer;
+    this.#pads.push(this.#pad);
+    this.#pad += marker.length === 1 ? '  ' : ' '.repeat(marker.length + 1);
+  }
+
+  close() {
+    this.#pad = this.#pads.pop()!;
   }
 }
 
@@ -76,34 +86,41 @@ interface CounterpointGroup {
 }
 
 class Outline {
-  readonly #labels = new Map<Claim, Label>();
+  /** Each claim's label, by `claim.index` (as the other per-claim tables here). */
+  readonly #labels: Array<Label | undefined>;
   readonly #groups: CounterpointGroup[] = [];
-  readonly #info = new Map<Claim, CounterpointInfo>();
+  readonly #info: Array<CounterpointInfo | undefined>;
   readonly #rec: Claim | undefined;
   /** Where the outline is written. */
   readonly #w = new Lines();
   /** How each claim is referred to, and each source attributed: worked out once, used wherever cited. */
-  readonly #refs = new Map<Claim, string>();
-  readonly #attributions = new Map<Source, string>();
+  readonly #refs: Array<string | undefined>;
+  /** By `source.index`. */
+  readonly #attributions: Array<string | undefined>;
 
   constructor(
     readonly graph: ArgumentGraph,
     readonly analyses: Analyses,
   ) {
     this.#rec = graph.recommendation;
-    for (const info of analyses.counterpoints) this.#info.set(info.claim, info);
+    const claims = graph.claims.length;
+    this.#labels = new Array<Label | undefined>(claims).fill(undefined);
+    this.#info = new Array<CounterpointInfo | undefined>(claims).fill(undefined);
+    this.#refs = new Array<string | undefined>(claims).fill(undefined);
+    this.#attributions = new Array<string | undefined>(graph.sources.length).fill(undefined);
+    for (const info of analyses.counterpoints) this.#info[info.claim.index] = info;
     if (this.#rec) {
       const label: Label = { word: 'the recommendation', num: '' };
-      this.#labels.set(this.#rec, label);
+      this.#labels[this.#rec.index] = label;
       this.#labelChildren(this.#rec, label);
     }
     this.#groupCounterpoints();
     let n = 0;
     for (const group of this.#groups) {
-      for (const claim of group.counterpoints) this.#labels.set(claim, { word: 'counterpoint', num: String(++n) });
+      for (const claim of group.counterpoints) this.#labels[claim.index] = { word: 'counterpoint', num: String(++n) };
     }
     for (const group of this.#groups) {
-      for (const claim of group.counterpoints) this.#labelChildren(claim, this.#labels.get(claim)!);
+      for (const claim of group.counterpoints) this.#labelChildren(claim, this.#labels[claim.index]!);
     }
   }
 
@@ -117,27 +134,28 @@ class Outline {
     const atRoot = parent === this.#rec;
     const inSupportTree = !atRoot && (parentLabel.word === 'reason' || parentLabel.word === 'risk');
     const inAttackTree = parentLabel.word === 'counterpoint' || parentLabel.word === 'rebuttal';
-    const counts = new Map<string, number>();
-    const next = (key: string) => {
-      const n = (counts.get(key) ?? 0) + 1;
-      counts.set(key, n);
-      return String(n);
-    };
+    // Numbered per kind under this parent (reasons and risks of a reason share one count).
+    let supports = 0;
+    let reasons = 0;
+    let risks = 0;
+    let rebuttals = 0;
+    let of: string | undefined;
     for (const child of parent.children) {
       if (child.kind === 'counterpoint') continue;
       let label: Label;
       if (isSupport(child)) {
-        if (inSupportTree) label = { word: parentLabel.word, num: `${parentLabel.num}.${next('support')}` };
-        else if (atRoot) label = { word: child.kind, num: next(child.kind) };
-        else label = { word: child.kind, num: next(child.kind), of: labelText(parentLabel) };
-        if (inSupportTree && parentLabel.of !== undefined) label.of = parentLabel.of;
+        if (inSupportTree) label = { word: parentLabel.word, num: `${parentLabel.num}.${++supports}`, of: parentLabel.of };
+        else {
+          const num = String(child.kind === 'reason' ? ++reasons : ++risks);
+          label = { word: child.kind, num, of: atRoot ? undefined : (of ??= labelText(parentLabel)) };
+        }
       } else if (inAttackTree) {
-        label = { word: 'rebuttal', num: `${parentLabel.num}.${next('rebuttal')}` };
-        if (parentLabel.of !== undefined) label.of = parentLabel.of;
+        label = { word: 'rebuttal', num: `${parentLabel.num}.${++rebuttals}`, of: parentLabel.of };
       } else {
-        label = { word: child.kind, num: next(child.kind), of: labelText(parentLabel) };
+        // A rebuttal written under a reason or risk.
+        label = { word: child.kind, num: String(++rebuttals), of: (of ??= labelText(parentLabel)) };
       }
-      this.#labels.set(child, label);
+      this.#labels[child.index] = label;
       this.#labelChildren(child, label);
     }
   }
@@ -174,12 +192,12 @@ class Outline {
 
   /** `reason 1.2 (`id`)`: how a claim is referred to from elsewhere in the outline. */
   ref(claim: Claim): string {
-    let ref = this.#refs.get(claim);
+    let ref = this.#refs[claim.index];
     if (ref === undefined) {
-      const label = this.#labels.get(claim);
+      const label = this.#labels[claim.index];
       const name = label ? labelText(label) : `${claim.kind} ${codeSpan(claim.path)}`;
       ref = claim.id !== undefined ? `${name} (${codeSpan(claim.id)})` : name;
-      this.#refs.set(claim, ref);
+      this.#refs[claim.index] = ref;
     }
     return ref;
   }
@@ -204,7 +222,7 @@ class Outline {
 
   /** How a nested claim is introduced: `**1.2**`, `**Rebuttal 1.1** *(undercut)*`, `**Reason 1**`. */
   #tag(claim: Claim): string {
-    const label = this.#labels.get(claim);
+    const label = this.#labels[claim.index];
     const kindNote = label && label.word !== claim.kind ? ` *(${claim.kind})*` : '';
     const undercut = claim.undercut ? ' *(undercut)*' : '';
     if (!label) return `**${capitalise(claim.kind)}**${undercut}`;
@@ -216,7 +234,9 @@ class Outline {
 
   /** A claim written under another: a bullet with its tag and text, and its details below. */
   nested(claim: Claim) {
-    this.#w.item('-', `${this.#tag(claim)} ${this.head(claim, false)}`, () => this.details(claim));
+    this.#w.open('-', `${this.#tag(claim)} ${this.head(claim, false)}`);
+    this.details(claim);
+    this.#w.close();
   }
 
   /**
@@ -226,22 +246,21 @@ class Outline {
    */
   details(claim: Claim, withSupports = true) {
     const w = this.#w;
-    const bullet = (text: string) => w.line(`- ${text}`);
 
     const why = this.analyses.support.why.get(claim.index);
-    if (why !== undefined) bullet(`⚠️ **unsupported**: ${UNSUPPORTED_MARK[why]}`);
+    if (why !== undefined) w.bullet(`⚠️ **unsupported**: ${UNSUPPORTED_MARK[why]}`);
 
     if (claim.kind === 'counterpoint') {
-      for (const text of this.#attacks(claim)) bullet(text);
-      bullet(this.#status(claim));
+      for (const text of this.#attacks(claim)) w.bullet(text);
+      w.bullet(this.#status(claim));
     } else if (claim.undercut && claim.kind === 'rebuttal') {
       const link = claim.outgoing.find((e) => e.kind === 'undercut');
-      if (link) bullet(`**Undercuts** the link *${this.linkText(link.to)}* (true, but it does not follow)`);
-      else bullet(`**Undercut**, but there is no link to attack: what it is written under supports or attacks nothing`);
+      if (link) w.bullet(`**Undercuts** the link *${this.linkText(link.to)}* (true, but it does not follow)`);
+      else w.bullet(`**Undercut**, but there is no link to attack: what it is written under supports or attacks nothing`);
     }
 
-    if (claim.quote !== undefined) bullet(`Quote: *“${esc(claim.quote)}”*`);
-    if (claim.note !== undefined) bullet(`*Note:* ${esc(claim.note)}`);
+    if (claim.quote !== undefined) w.bullet(`Quote: *“${esc(claim.quote)}”*`);
+    if (claim.note !== undefined) w.bullet(`*Note:* ${esc(claim.note)}`);
     for (const evidence of claim.evidence) this.evidence(evidence);
 
     // One pass over the claims written under this one and one over the edges into it (written in
@@ -258,32 +277,31 @@ class Outline {
     let answers: ClaimEdge[] | undefined;
     for (const edge of claim.incoming) {
       if (edge.via === 'tree' && edge.from.parent === claim) continue; // a child, written above
-      if (edge.kind === 'support') bullet(`Supported by: see ${this.ref(edge.from)}${refNote(edge)}`);
+      if (edge.kind === 'support') w.bullet(`Supported by: see ${this.ref(edge.from)}${refNote(edge)}`);
       else if (edge.from.kind === 'counterpoint') (attackers ??= []).push(edge);
       else (answers ??= []).push(edge);
     }
-    for (const child of challenges ?? []) bullet(`Challenged by ${this.ref(child)}${this.#shortStatus(child)}`);
+    for (const child of challenges ?? []) w.bullet(`Challenged by ${this.ref(child)}${this.#shortStatus(child)}`);
     for (const edge of attackers ?? []) {
-      bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}${refNote(edge)}`);
+      w.bullet(`Challenged by ${this.ref(edge.from)}${this.#shortStatus(edge.from)}${refNote(edge)}`);
     }
 
     // Rebuttals written here in full, and answers given elsewhere by reference, in document order.
     // The rebuttals are in file order; the answers are in the order references were resolved, which
     // follows the builder's walk (recommendation before counterpoints, `targets` before lists), not
     // always the file's: sorted when they are not (rarely), then merged.
-    const answered = (edge: ClaimEdge) => bullet(`Answered by ${this.ref(edge.from)}${refNote(edge)}`);
     if (answers && answers.some((edge, i) => i > 0 && answers![i - 1]!.span.start > edge.span.start)) {
       answers.sort((x, y) => x.span.start - y.span.start);
     }
     if (rebuttals && answers) {
       let a = 0;
       for (const rebuttal of rebuttals) {
-        while (a < answers.length && answers[a]!.span.start < rebuttal.span.start) answered(answers[a++]!);
+        while (a < answers.length && answers[a]!.span.start < rebuttal.span.start) this.#answered(answers[a++]!);
         this.nested(rebuttal);
       }
-      while (a < answers.length) answered(answers[a++]!);
+      while (a < answers.length) this.#answered(answers[a++]!);
     } else if (rebuttals) for (const rebuttal of rebuttals) this.nested(rebuttal);
-    else if (answers) for (const edge of answers) answered(edge);
+    else if (answers) for (const edge of answers) this.#answered(edge);
 
     // What else it does, by `ref` or `targets` elsewhere (a counterpoint's attacks are listed above).
     for (const edge of claim.outgoing) {
@@ -291,8 +309,12 @@ class Outline {
       if (claim.kind === 'counterpoint' && edge.kind === 'attack') continue;
       const answering = edge.to.kind === 'counterpoint' || edge.to.kind === 'rebuttal';
       const verb = edge.kind === 'support' ? 'Also supports' : answering ? 'Also answers' : 'Also attacks';
-      bullet(`${verb} ${this.ref(edge.to)}`);
+      w.bullet(`${verb} ${this.ref(edge.to)}`);
     }
+  }
+
+  #answered(edge: ClaimEdge) {
+    this.#w.bullet(`Answered by ${this.ref(edge.from)}${refNote(edge)}`);
   }
 
   /** What a counterpoint attacks: claims, or (an undercut) the link by which a claim supports another. */
@@ -312,7 +334,7 @@ class Outline {
   }
 
   #status(claim: Claim): string {
-    const info = this.#info.get(claim);
+    const info = this.#info[claim.index];
     const answers = info?.rebuttals.length ?? 0;
     if (claim.conceded) {
       return `✔️ **Conceded** by the author${answers > 0 ? `; answered by ${plural(answers, 'rebuttal')}` : ''}`;
@@ -322,7 +344,7 @@ class Outline {
   }
 
   #shortStatus(claim: Claim): string {
-    const info = this.#info.get(claim);
+    const info = this.#info[claim.index];
     if (claim.conceded) return ', conceded';
     if (info && !info.answered) return ', unanswered';
     return '';
@@ -337,13 +359,18 @@ class Outline {
     let from: string;
     if (evidence.source) {
       const source = evidence.source;
-      from = this.#attributions.get(source) ?? attribution(source);
-      this.#attributions.set(source, from);
+      from = this.#attributions[source.index] ??= attribution(source);
     }
     else if (evidence.sourceId !== undefined) from = `⚠️ unknown source ${codeSpan(evidence.sourceId)}`;
     else from = '⚠️ no source given';
     const note = evidence.note;
-    this.#w.item('-', `📄 ${text}${quote} — ${from}`, note === undefined ? undefined : () => this.#w.line(`- *Note:* ${esc(note)}`));
+    const line = `📄 ${text}${quote} — ${from}`;
+    if (note === undefined) this.#w.bullet(line);
+    else {
+      this.#w.open('-', line);
+      this.#w.bullet(`*Note:* ${esc(note)}`);
+      this.#w.close();
+    }
   }
 
   source(source: Source, n: number) {
@@ -357,10 +384,11 @@ class Outline {
     const url = source.url !== undefined ? ` · ${markdownLink('link', source.url)}` : '';
     const cited = new Set<Claim>();
     for (const e of source.citedBy) cited.add(e.claim);
-    this.#w.item(`${n}.`, `${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`, () => {
-      if (source.note !== undefined) this.#w.line(`- *Note:* ${esc(source.note)}`);
-      this.#w.line(cited.size > 0 ? `- Cited for ${[...cited].map((c) => this.ref(c)).join('; ')}` : '- Not cited by any evidence');
-    });
+    const w = this.#w;
+    w.open(`${n}.`, `${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`);
+    if (source.note !== undefined) w.bullet(`*Note:* ${esc(source.note)}`);
+    w.bullet(cited.size > 0 ? `Cited for ${[...cited].map((c) => this.ref(c)).join('; ')}` : 'Not cited by any evidence');
+    w.close();
   }
 
   // ----- the document ---------------------------------------------------------------------------
@@ -409,7 +437,7 @@ class Outline {
     const reasons = rec?.children.filter((c) => c.kind === 'reason') ?? [];
     const risks = rec?.children.filter((c) => c.kind === 'risk') ?? [];
     const counterpoints = this.#groups.reduce((n, g) => n + g.counterpoints.length, 0);
-    const unanswered = [...this.#info.values()].filter((i) => !i.answered && !i.claim.conceded).length;
+    const unanswered = this.analyses.counterpoints.filter((i) => !i.answered && !i.claim.conceded).length;
     const unsupported = this.analyses.support.why.size;
     w.line(
       `Outline of ${codeSpan(options.file)}: ${[
@@ -442,7 +470,9 @@ class Outline {
         return;
       }
       claims.forEach((claim, i) => {
-        w.item(`${i + 1}.`, this.head(claim, true), () => this.details(claim));
+        w.open(`${i + 1}.`, this.head(claim, true));
+        this.details(claim);
+        w.close();
         gap();
       });
     };
@@ -466,7 +496,9 @@ class Outline {
       w.line(`### ${against}`);
       gap();
       for (const claim of group.counterpoints) {
-        w.item(`${++n}.`, this.head(claim, true), () => this.details(claim));
+        w.open(`${++n}.`, this.head(claim, true));
+        this.details(claim);
+        w.close();
         gap();
       }
     }

@@ -14,82 +14,63 @@ import type {
   UndercutEdge,
 } from './types';
 
-/** The lists a claim may carry other claims in, the kind they give their items, and their relation. */
-const CLAIM_LISTS: ReadonlyArray<{ key: string; kind: ClaimKind; relation: 'support' | 'attack' }> = [
-  { key: 'reasons', kind: 'reason', relation: 'support' },
-  { key: 'risks', kind: 'risk', relation: 'support' },
-  { key: 'counterpoints', kind: 'counterpoint', relation: 'attack' },
-  { key: 'rebuttals', kind: 'rebuttal', relation: 'attack' },
-];
+/** A list a claim may carry other claims in, the kind it gives its items, and their relation. */
+interface ClaimList {
+  key: 'reasons' | 'risks' | 'counterpoints' | 'rebuttals';
+  kind: ClaimKind;
+  relation: 'support' | 'attack';
+}
+const REASONS: ClaimList = { key: 'reasons', kind: 'reason', relation: 'support' };
+const RISKS: ClaimList = { key: 'risks', kind: 'risk', relation: 'support' };
+const COUNTERPOINTS: ClaimList = { key: 'counterpoints', kind: 'counterpoint', relation: 'attack' };
+const REBUTTALS: ClaimList = { key: 'rebuttals', kind: 'rebuttal', relation: 'attack' };
 
 const LIST_OF_KIND = { recommendation: 'reasons', reason: 'reasons', risk: 'risks', counterpoint: 'counterpoints', rebuttal: 'rebuttals' } as const;
 
 type Plain = Record<string, unknown>;
+type Nodes = Scanned['nodeOf'];
 
 /**
  * One mapping of the file, read two ways: its values from the plain data the schema was checked
  * against (property reads), its positions from the YAML node (searched only for the few keys whose
  * position is reported: `id`, `ref`, `source`, `undercut`).
  */
-class Fields {
-  constructor(
-    readonly data: Plain,
-    readonly map: YAMLMap,
-    readonly nodes: Scanned['nodeOf'],
-  ) {}
-
-  /** The pair of `key` in the YAML mapping (the first, should the key repeat). */
-  pair(key: string): Pair<unknown, unknown> | undefined {
-    for (const item of this.map.items) {
-      if (isPair(item) && isScalar(item.key) && item.key.value === key) return item as Pair<unknown, unknown>;
-    }
-    return undefined;
-  }
-
-  node(key: string): Node | undefined {
-    const value = this.pair(key)?.value;
-    return value ? (value as Node) : undefined;
-  }
-
-  string(key: string): string | undefined {
-    const value = this.data[key];
-    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-  }
-
-  bool(key: string): boolean {
-    return this.data[key] === true;
-  }
-
-  /** The mappings in the list at `key` (other items skipped), with their index in the list. */
-  mappings(key: string): Array<{ fields: Fields; index: number }> {
-    const list = this.data[key];
-    if (!Array.isArray(list)) return [];
-    const out: Array<{ fields: Fields; index: number }> = [];
-    list.forEach((item, index) => {
-      const fields = fieldsOf(item, this.nodes);
-      if (fields) out.push({ fields, index });
-    });
-    return out;
-  }
-
-  /** The strings in the list at `key`, each with its YAML node. */
-  strings(key: string): Array<{ value: string; node: Node }> {
-    const list = this.data[key];
-    const seq = Array.isArray(list) ? (this.nodes.get(list) as YAMLSeq | undefined) : undefined;
-    if (!seq) return [];
-    const out: Array<{ value: string; node: Node }> = [];
-    (list as unknown[]).forEach((value, i) => {
-      if (typeof value === 'string') out.push({ value, node: seq.items[i] as Node });
-    });
-    return out;
-  }
+interface Fields {
+  data: Plain;
+  map: YAMLMap;
 }
 
 /** The Fields of a plain mapping, or undefined for anything else (a list, a scalar, null). */
-function fieldsOf(value: unknown, nodes: Scanned['nodeOf']): Fields | undefined {
+function fieldsOf(value: unknown, nodes: Nodes): Fields | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const map = nodes.get(value);
-  return map ? new Fields(value as Plain, map as YAMLMap, nodes) : undefined;
+  const map = nodes.get(value) as YAMLMap | undefined;
+  return map ? { data: value as Plain, map } : undefined;
+}
+
+/** The pair of `key` in a YAML mapping (the first, should the key repeat). */
+function pairOf(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
+  // A parsed mapping holds only pairs; a key that is not a scalar has no `value` to match.
+  const items = map.items as Array<Pair<{ value?: unknown } | null, unknown>>;
+  for (let i = 0; i < items.length; i++) {
+    const k = items[i]!.key;
+    if (k !== null && typeof k === 'object' && k.value === key) return items[i] as Pair<unknown, unknown>;
+  }
+  return undefined;
+}
+
+/** The value node of `key` in a YAML mapping. */
+function nodeOf(map: YAMLMap, key: string): Node | undefined {
+  const value = pairOf(map, key)?.value;
+  return value ? (value as Node) : undefined;
+}
+
+/** A text field's value: a string as it is, a number as YAML wrote it (`id: 12`), else undefined. */
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+function stringOf(data: Plain, key: string): string | undefined {
+  return asString(data[key]);
 }
 
 function spanOfNode(node: Node | undefined | null): Span {
@@ -115,10 +96,14 @@ export function emptyGraph(): ArgumentGraph {
 
 class Builder {
   readonly graph: ArgumentGraph = emptyGraph();
-  /** `source:`, `ref:` and `targets` mentions, resolved once every id is known (document order). */
-  readonly #references: Array<() => void> = [];
+  /** `ref:` and `targets` mentions, resolved once every id is known (document order). */
+  readonly #claimReferences: Array<{ reference: Reference; onClaim: (claim: Claim) => void }> = [];
+  /** `source:` mentions, resolved with them (in document order, so `citedBy` is). */
+  readonly #sourceReferences: Array<{ reference: Reference; evidence: Evidence }> = [];
   /** Undercuts, resolved after the references, since the link they attack may come from one. */
   readonly #undercuts: Array<() => void> = [];
+
+  constructor(readonly nodes: Nodes) {}
 
   define(id: string | undefined, span: Span | undefined, node: Claim | Source, type: 'claim' | 'source') {
     if (id === undefined || span === undefined) return;
@@ -155,26 +140,32 @@ class Builder {
     return full;
   }
 
-  sources(top: Fields) {
-    for (const { fields } of top.mappings('sources')) {
+  sources(list: unknown) {
+    if (!Array.isArray(list)) return;
+    for (const item of list) {
+      const fields = fieldsOf(item, this.nodes);
+      if (!fields) continue;
       const source: Source = {
         index: this.graph.sources.length,
         citedBy: [],
         span: headSpan(fields.map),
       };
-      for (const key of ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const) {
-        const value = fields.string(key);
+      for (const key of SOURCE_KEYS) {
+        const value = stringOf(fields.data, key);
         if (value !== undefined) source[key] = value;
       }
-      if (source.id !== undefined) source.idSpan = spanOfNode(fields.node('id'));
+      if (source.id !== undefined) source.idSpan = spanOfNode(nodeOf(fields.map, 'id'));
       this.graph.sources.push(source);
       this.define(source.id, source.idSpan, source, 'source');
     }
   }
 
   claim(fields: Fields, kind: ClaimKind, path: string, parent: Claim | undefined): Claim {
-    const map = fields.map;
-    const id = fields.string('id');
+    const { data, map } = fields;
+    // Each property read by name, once: a named load is cheaper than a keyed one, cold or hot. The
+    // lists are walked in a fixed order: evidence, targets, reasons, risks, counterpoints, rebuttals.
+    const { id: rawId, text, quote, note } = data;
+    const id = asString(rawId);
     // Every claim gets every property (absent ones undefined): one object shape, so the rules and
     // formatters that read claims by the thousand find their properties at one place.
     const claim: Claim = {
@@ -183,12 +174,12 @@ class Builder {
       key: id ?? path,
       path,
       kind,
-      text: fields.string('text') ?? '',
-      quote: fields.string('quote'),
-      note: fields.string('note'),
-      assumption: fields.bool('assumption'),
-      undercut: fields.bool('undercut'),
-      conceded: fields.bool('conceded'),
+      text: asString(text) ?? '',
+      quote: asString(quote),
+      note: asString(note),
+      assumption: data.assumption === true,
+      undercut: data.undercut === true,
+      conceded: data.conceded === true,
       evidence: [],
       parent,
       children: [],
@@ -196,11 +187,11 @@ class Builder {
       outgoing: [],
       incoming: [],
       span: headSpan(map),
-      idSpan: id !== undefined ? spanOfNode(fields.node('id')) : undefined,
+      idSpan: id !== undefined ? spanOfNode(nodeOf(map, 'id')) : undefined,
       undercutSpan: undefined,
     };
     if (claim.undercut) {
-      const pair = fields.pair('undercut')!;
+      const pair = pairOf(map, 'undercut')!;
       const key = spanOfNode(pair.key as Node);
       claim.undercutSpan = { start: key.start, end: spanOfNode(pair.value as Node).end };
     }
@@ -208,18 +199,36 @@ class Builder {
     this.graph.claims.push(claim);
     this.define(claim.id, claim.idSpan, claim, 'claim');
 
-    this.evidence(claim, fields);
-    for (const { value, node } of fields.strings('targets')) {
-      this.reference('targets', value, spanOfNode(node), (to) =>
+    const { evidence, targets, reasons, risks, counterpoints, rebuttals } = data;
+    if (Array.isArray(evidence)) this.evidence(claim, evidence);
+    if (Array.isArray(targets)) this.targets(claim, targets);
+    if (Array.isArray(reasons)) this.list(claim, reasons, REASONS, path);
+    if (Array.isArray(risks)) this.list(claim, risks, RISKS, path);
+    if (Array.isArray(counterpoints)) this.list(claim, counterpoints, COUNTERPOINTS, path);
+    if (Array.isArray(rebuttals)) this.list(claim, rebuttals, REBUTTALS, path);
+    return claim;
+  }
+
+  /** The claims written in one list of `parent`'s (its reasons, risks, counterpoints or rebuttals). */
+  list(parent: Claim, items: unknown[], list: ClaimList, path: string) {
+    for (let index = 0; index < items.length; index++) {
+      const item = fieldsOf(items[index], this.nodes);
+      if (item) this.item(item, list.kind, list.relation, `${path}.${list.key}[${index}]`, parent);
+    }
+  }
+
+  /** The `targets` of a counterpoint or rebuttal: each id attacks the claim it names. */
+  targets(claim: Claim, list: unknown[]) {
+    const seq = this.nodes.get(list) as YAMLSeq | undefined;
+    if (!seq) return;
+    for (let i = 0; i < list.length; i++) {
+      const value = list[i];
+      if (typeof value !== 'string') continue;
+      const node = seq.items[i] as Node;
+      this.claimReference('targets', value, spanOfNode(node), (to) =>
         this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', list: 'targets', span: spanOfNode(node) }),
       );
     }
-    for (const list of CLAIM_LISTS) {
-      for (const { fields: item, index } of fields.mappings(list.key)) {
-        this.item(item, list.kind, list.relation, `${path}.${list.key}[${index}]`, claim);
-      }
-    }
-    return claim;
   }
 
   /**
@@ -238,12 +247,13 @@ class Builder {
     const list = LIST_OF_KIND[kind];
     // A `{ ref }` item: one with a `ref` key and a value node (an explicit `? ref` has none, and the
     // item is then read as a claim, as a mapping without `ref` would be).
-    if (Object.hasOwn(fields.data, 'ref') && fields.node('ref') !== undefined) {
+    const refNode = Object.hasOwn(fields.data, 'ref') ? nodeOf(fields.map, 'ref') : undefined;
+    if (refNode !== undefined) {
       const ref = fields.data.ref;
       if (typeof ref !== 'string' || !target) return;
-      const span = spanOfNode(fields.node('ref'));
-      const note = fields.string('note');
-      this.reference('ref', ref, span, (from) =>
+      const span = spanOfNode(refNode);
+      const note = stringOf(fields.data, 'note');
+      this.claimReference('ref', ref, span, (from) =>
         this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', list, span, ...(note !== undefined ? { note } : {}) }),
       );
       return;
@@ -251,7 +261,7 @@ class Builder {
     // An undercut attacks the link by which its target supports or attacks something. Its slot is
     // taken before the claims under it are built, so an undercut of an undercut resolves after it.
     const slot = this.#undercuts.length;
-    if (relation === 'attack' && fields.bool('undercut')) this.#undercuts.push(() => {});
+    if (relation === 'attack' && fields.data.undercut === true) this.#undercuts.push(() => {});
     const child = this.claim(fields, kind, path, parent);
     const span = child.span;
     if (child.undercut && relation === 'attack') {
@@ -267,58 +277,66 @@ class Builder {
     }
   }
 
-  evidence(claim: Claim, of: Fields) {
-    for (const { fields } of of.mappings('evidence')) {
+  evidence(claim: Claim, list: unknown[]) {
+    for (const item of list) {
+      const fields = fieldsOf(item, this.nodes);
+      if (!fields) continue;
+      const { data, map } = fields;
+      const { text, quote, note, source: sourceId } = data;
       const evidence: Evidence = {
         index: this.graph.evidence.length,
         claim,
-        text: fields.string('text') ?? '',
-        quote: fields.string('quote'),
-        note: fields.string('note'),
+        text: asString(text) ?? '',
+        quote: asString(quote),
+        note: asString(note),
         sourceId: undefined,
         source: undefined,
-        span: headSpan(fields.map),
+        span: headSpan(map),
         sourceSpan: undefined,
       };
-      const sourceId = fields.data.source;
       if (typeof sourceId === 'string') {
         evidence.sourceId = sourceId;
-        evidence.sourceSpan = spanOfNode(fields.node('source'));
-        this.reference('source', sourceId, evidence.sourceSpan, undefined, evidence);
+        evidence.sourceSpan = spanOfNode(nodeOf(map, 'source'));
+        const reference: Reference = { field: 'source', id: sourceId, span: evidence.sourceSpan };
+        this.graph.references.push(reference);
+        this.#sourceReferences.push({ reference, evidence });
       }
       claim.evidence.push(evidence);
       this.graph.evidence.push(evidence);
     }
   }
 
-  reference(
-    field: Reference['field'],
-    id: string,
-    span: Span,
-    onClaim?: (claim: Claim) => void,
-    evidence?: Evidence,
-  ) {
+  /** A `ref:` or `targets` mention: `onClaim` runs once the id resolves to a claim. */
+  claimReference(field: 'ref' | 'targets', id: string, span: Span, onClaim: (claim: Claim) => void) {
     const reference: Reference = { field, id, span };
     this.graph.references.push(reference);
-    this.#references.push(() => {
-      const definition = this.lookup(id);
-      if (!definition) return;
+    this.#claimReferences.push({ reference, onClaim });
+  }
+
+  finish(): ArgumentGraph {
+    // Sources first: resolving them adds no edge, so edges keep the order of the claim mentions.
+    for (const { reference, evidence } of this.#sourceReferences) {
+      const definition = this.lookup(reference.id);
+      if (!definition) continue;
       reference.resolved = definition.node;
-      if (definition.type === 'claim' && onClaim) onClaim(definition.node as Claim);
-      if (definition.type === 'source' && evidence) {
+      if (definition.type === 'source') {
         const source = definition.node as Source;
         evidence.source = source;
         source.citedBy.push(evidence);
       }
-    });
-  }
-
-  finish(): ArgumentGraph {
-    for (const resolve of this.#references) resolve();
+    }
+    for (const { reference, onClaim } of this.#claimReferences) {
+      const definition = this.lookup(reference.id);
+      if (!definition) continue;
+      reference.resolved = definition.node;
+      if (definition.type === 'claim') onClaim(definition.node as Claim);
+    }
     for (const resolve of this.#undercuts) resolve();
     return this.graph;
   }
 }
+
+const SOURCE_KEYS = ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const;
 
 /**
  * Builds the argument graph from a YAML document: values from the plain data of its one walk
@@ -327,31 +345,36 @@ class Builder {
  * rest.
  */
 export function buildGraph(doc: Document, scanned: Scanned = scanDocument(doc)): ArgumentGraph {
-  const builder = new Builder();
+  const builder = new Builder(scanned.nodeOf);
   const top = fieldsOf(scanned.data, scanned.nodeOf);
   if (!top) return builder.graph;
-  const title = top.string('title');
+  const title = stringOf(top.data, 'title');
   if (title !== undefined) builder.graph.title = title;
-  const description = top.string('description');
+  const description = stringOf(top.data, 'description');
   if (description !== undefined) builder.graph.description = description;
   const document = fieldsOf(top.data.document, scanned.nodeOf);
   if (document) {
     for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note']) {
-      const value = document.string(key);
+      const value = stringOf(document.data, key);
       if (value !== undefined) builder.graph.document[key] = value;
     }
   }
-  builder.sources(top);
+  builder.sources(top.data.sources);
   const recommendation = fieldsOf(top.data.recommendation, scanned.nodeOf);
   let rec: Claim | undefined;
   if (recommendation) {
     rec = builder.claim(recommendation, 'recommendation', 'recommendation', undefined);
     builder.graph.recommendation = rec;
   }
-  for (const { fields, index } of top.mappings('counterpoints')) {
-    // Top-level counterpoints attack the recommendation, or only their `targets` when they name some.
-    const hasTargets = Array.isArray(fields.data.targets);
-    builder.item(fields, 'counterpoint', 'attack', `counterpoints[${index}]`, undefined, hasTargets ? undefined : rec);
+  const counterpoints = top.data.counterpoints;
+  if (Array.isArray(counterpoints)) {
+    for (let index = 0; index < counterpoints.length; index++) {
+      const fields = fieldsOf(counterpoints[index], scanned.nodeOf);
+      if (!fields) continue;
+      // Top-level counterpoints attack the recommendation, or only their `targets` when they name some.
+      const hasTargets = Array.isArray(fields.data.targets);
+      builder.item(fields, 'counterpoint', 'attack', `counterpoints[${index}]`, undefined, hasTargets ? undefined : rec);
+    }
   }
   return builder.finish();
 }

@@ -150,6 +150,53 @@ describe('formatOutline: structure', () => {
     expect(reasons).toContain('\n3. **The air gets cleaner.** (`air`)\n');
   });
 
+  it('labels claims under a counterpoint from its number, and says whose they are when cited elsewhere', () => {
+    const md = outline(`
+argmap: 1
+recommendation:
+  id: rec
+  text: Do it.
+  reasons:
+    - id: r1
+      text: First reason.
+      reasons:
+        - { id: r1-a, text: Sub reason. }
+      risks:
+        - { id: r1-b, text: Sub risk. }
+      counterpoints:
+        - id: c1
+          text: A counterpoint under a reason.
+          reasons:
+            - id: c1-a
+              text: Why it holds.
+              reasons:
+                - { id: c1-a-1, text: Deeper. }
+          rebuttals:
+            - id: c1-r
+              text: Answer.
+              rebuttals:
+                - { id: c1-r-r, text: Answer to the answer. }
+  risks:
+    - id: k1
+      text: A risk.
+      reasons:
+        - ref: c1-a
+        - ref: c1-a-1
+        - ref: c1-r-r
+`);
+    const lines = md.split('\n');
+    // Reasons and risks under a reason share one count; a risk among them says what it is.
+    expect(lines).toContain('   - **1.1** Sub reason. (`r1-a`)');
+    expect(lines).toContain('   - **1.2** *(risk)* Sub risk. (`r1-b`)');
+    expect(lines).toContain('   - **Reason 1** Why it holds. (`c1-a`)');
+    expect(lines).toContain('     - **Reason 1.1** Deeper. (`c1-a-1`)');
+    expect(lines).toContain('   - **Rebuttal 1.1** Answer. (`c1-r`)');
+    expect(lines).toContain('     - **Rebuttal 1.1.1** Answer to the answer. (`c1-r-r`)');
+    expect(lines).toContain('   - Supported by: see reason 1 of counterpoint 1 (`c1-a`)');
+    expect(lines).toContain('   - Supported by: see reason 1.1 of counterpoint 1 (`c1-a-1`)');
+    expect(lines).toContain('   - Supported by: see rebuttal 1.1.1 (`c1-r-r`)');
+  });
+
   it('numbers the risks on their own', () => {
     expect(section(md, 'Risks')).toContain('\n1. **Drivers may be angry.** (`backlash`)\n');
   });
