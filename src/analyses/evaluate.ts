@@ -247,7 +247,7 @@ export function groundsOf(because: Because): Claim[] {
     case 'no-support':
       break;
     case 'ungrounded-support':
-      out.push(...because.supporters);
+      for (const supporter of because.supporters) out.push(supporter);
       break;
     case 'support-fails':
       because.supporters.forEach(addFailure);

@@ -98,7 +98,7 @@ export async function runPipeline(
     ...(mode.blockingOnly ? { blockingOnly: true } : {}),
     ...(cache ? { cache } : {}),
   });
-  problems.push(...result.problems);
+  for (const problem of result.problems) problems.push(problem);
   for (const problem of problems) fail(pathProblemMessage(problem));
   return { reports: result.reports, usageError: problems.length > 0, config, threads: result.threads };
 }

@@ -83,7 +83,11 @@ export function formatMermaid(model: GraphModel): string {
   out.push('  classDef legend fill:#ffffff,stroke:#cbd5e1,color:#0f172a');
 
   const byClass = new Map<string, string[]>();
-  const add = (cls: string, id: string) => byClass.set(cls, [...(byClass.get(cls) ?? []), id]);
+  const add = (cls: string, id: string) => {
+    const ids = byClass.get(cls);
+    if (ids) ids.push(id);
+    else byClass.set(cls, [id]);
+  };
   for (const node of model.nodes) {
     const id = mermaidId(node.id);
     if (node.type === 'claim') {

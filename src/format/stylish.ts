@@ -62,7 +62,7 @@ export function formatStylish(files: readonly FileResult[], t: Totals, chalk: Ch
     lines.push(chalk.underline(safeText(file.file)));
     const source = file.source;
     const position = (d: ResolvedDiagnostic) => `${d.line}:${d.column}`;
-    const posWidth = Math.max(...file.diagnostics.map((d) => position(d).length));
+    const posWidth = file.diagnostics.reduce((width, d) => Math.max(width, position(d).length), 0);
     for (const d of file.diagnostics) {
       const severity =
         d.severity === 'error' ? chalk.red('error  ') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.cyan('info   ');

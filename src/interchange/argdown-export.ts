@@ -30,7 +30,11 @@ export function toArgdown(graph: ArgumentGraph): string {
       front.push(`  - {${fields.join(', ')}}`);
     }
   }
-  if (front.length > 0) out.push('===', ...front, '===', '');
+  if (front.length > 0) {
+    out.push('===');
+    for (const line of front) out.push(line);
+    out.push('===', '');
+  }
   if (graph.title !== undefined) out.push(`# ${escape(graph.title)}`, '');
 
   for (const claim of graph.claims) {
@@ -40,7 +44,8 @@ export function toArgdown(graph: ArgumentGraph): string {
       const data = e.sourceId !== undefined ? ` {source: ${JSON.stringify(e.sourceId)}}` : '';
       lines.push(`    + [${title.get(claim)}-evidence-${i + 1}]: ${escape(e.text)} #evidence${data}`);
     });
-    out.push(...lines, '');
+    for (const line of lines) out.push(line);
+    out.push('');
   }
 
   const undercuts = graph.edges.filter((e): e is UndercutEdge => e.kind === 'undercut');

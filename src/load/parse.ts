@@ -247,7 +247,9 @@ export function parse(source: SourceFile): ParsedFile {
     }
     throw error;
   }
-  diagnostics.push(...syntaxDiagnostics(doc, source.text));
+  // Loops, not push(...list): a spread passes every item as an argument, and a file can have more
+  // findings than a call can take arguments (about 120,000).
+  for (const d of syntaxDiagnostics(doc, source.text)) diagnostics.push(d);
   for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, source.text));
   if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
 
@@ -268,7 +270,7 @@ export function parse(source: SourceFile): ParsedFile {
     return { source, doc, data: undefined, diagnostics };
   }
 
-  diagnostics.push(...found.truncated);
+  for (const d of found.truncated) diagnostics.push(d);
   // A collection as a key (never valid in an argument file) is named as the yaml package names it
   // for the schema; the model reads only plain keys, and keeps the walk's data and nodes.
   const data = found.complexKey ? doc.toJS() : found.data;

@@ -66,7 +66,11 @@ export function directiveDiagnostics(found: readonly Directive[], known: readonl
 export function suppress(source: SourceFile, diagnostics: Diagnostic[], found = directives(source)): Diagnostic[] {
   if (found.length === 0) return diagnostics;
   const byLine = new Map<number, Directive[]>();
-  for (const d of found) byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
+  for (const d of found) {
+    const onLine = byLine.get(d.line);
+    if (onLine) onLine.push(d);
+    else byLine.set(d.line, [d]);
+  }
   return diagnostics.filter((d) => {
     if (d.rule === 'yaml-syntax') return true;
     const list = byLine.get(source.position(d.span.start).line);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { evaluate, type Label } from '../../src/analyses/evaluate';
+import { evaluate, groundsOf, type Label } from '../../src/analyses/evaluate';
 import { buildGraph } from '../../src/model/build';
 import type { ArgumentGraph } from '../../src/model/types';
 import { bigGraph } from '../helpers/graph';
@@ -200,6 +200,14 @@ describe('100,000 claims, without recursion', () => {
     expect(evaluate(bigGraph(N, edges, (i) => i === N - 1)).claims.every((c) => c.label === 'in')).toBe(true);
     const cycle: Array<[number, number, 'support']> = [...edges, [0, N - 1, 'support']];
     expect(evaluate(bigGraph(N, cycle, () => false)).claims.every((c) => c.label === 'out')).toBe(true);
+  });
+
+  it('names every one of 150,000 ungrounded supporters as the grounds of the claim they fail', () => {
+    const n = 150_000;
+    const edges = Array.from({ length: n }, (_, i): [number, number, 'support'] => [i + 1, 0, 'support']);
+    const { claims } = evaluate(bigGraph(n + 1, edges, () => false));
+    expect(claims[0]!.label).toBe('out');
+    expect(groundsOf(claims[0]!.because)).toHaveLength(n);
   });
 
   it('an attack chain along a support chain', () => {

@@ -28,6 +28,17 @@ describe('stylish', () => {
     expect(lines.at(-2)).toBe('✖ 1 problem (1 error, 0 warnings) in 1 of 1 file');
   });
 
+  it('lists every problem of a file with 150,000 of them (more than a call takes as arguments)', () => {
+    const diagnostics = Array.from({ length: 150_000 }, (_, i) => diagnostic({ line: i + 1, column: 3 }));
+    const files = [{ file: 'a.yaml', diagnostics }];
+    const out = formatStylish(files, totals(files), plain);
+    const lines = out.split('\n');
+    // Positions are padded to the widest one, `150000:3`.
+    expect(lines[1]).toBe(`  1:3       error    unknown source \`x\`  unknown-reference`);
+    expect(lines.filter((l) => l.includes('unknown-reference'))).toHaveLength(150_000);
+    expect(lines.at(-2)).toBe('✖ 150000 problems (150000 errors, 0 warnings) in 1 of 1 file');
+  });
+
   it('writes no colour at level 0, and colour when asked', () => {
     const { file, totals: t } = faultyOpEd();
     expect(formatStylish([file], t, plain)).not.toContain('\u001b');

@@ -27,3 +27,13 @@ describe('checkSource with blockingOnly (what outline, evaluate, graph... run)',
     });
   }
 });
+
+describe('checkSource on a file with more findings than a call takes as arguments', () => {
+  it('reports all 150,000 of them', () => {
+    // Each `- a #1` is the text "a" and a comment glued to its word: a truncated-text warning.
+    const text = `argmap: 1\ntitle: t\nrecommendation:\n  text: t\n  assumption: true\nnotes:\n${'  - a #1\n'.repeat(150_000)}`;
+    const { diagnostics } = checkSource(new SourceFile('many.yaml', text));
+    expect(diagnostics.filter((d) => d.rule === 'truncated-text')).toHaveLength(150_000);
+    expect(diagnostics.filter((d) => d.rule === 'schema')).toHaveLength(1);
+  });
+});
