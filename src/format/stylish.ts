@@ -67,7 +67,11 @@ export function formatStylish(files: readonly FileResult[], t: Totals, chalk: Ch
       const severity =
         d.severity === 'error' ? chalk.red('error  ') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.cyan('info   ');
       lines.push(`  ${chalk.dim(position(d).padEnd(posWidth))}  ${severity}  ${safeText(d.message)}  ${chalk.dim(d.rule)}`);
-      if (source) lines.push('', ...codeFrame(d, (n) => source.lineText(n), source.lineStarts.length, chalk), '');
+      if (source) {
+        lines.push('');
+        for (const line of codeFrame(d, (n) => source.lineText(n), source.lineStarts.length, chalk)) lines.push(line);
+        lines.push('');
+      }
     }
     if (!source) lines.push('');
   }
