@@ -42,6 +42,17 @@ describe('the one-scan shortcut for text that needs no escaping', () => {
     expect(shortcut).toBeGreaterThan(500);
   });
 
+  it('gives what the full escaping gives for every UTF-16 code unit, alone and between words', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `a${c}`, `${c}a`, `1${c}`, `a ${c} b`]) {
+        if (escapeMarkdown(text) !== escapeMarkdownFully(text) || codeSpan(text) !== codeSpanFully(text)) {
+          expect.fail(`differs on ${JSON.stringify(text)} (U+${code.toString(16).padStart(4, '0')})`);
+        }
+      }
+    }
+  });
+
   it('returns ordinary prose as it is', () => {
     const prose = 'South Korea should supply Ukraine with defensive weapons, and soon.';
     expect(escapeMarkdown(prose)).toBe(prose);

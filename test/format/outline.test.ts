@@ -197,6 +197,44 @@ recommendation:
     expect(lines).toContain('   - Supported by: see rebuttal 1.1.1 (`c1-r-r`)');
   });
 
+  it('labels rebuttals written under a reason, a risk or the recommendation by whose they are', () => {
+    // The schema puts rebuttals under counterpoints only; the outline still names them sensibly
+    // when a caller builds a graph from such a file.
+    const md = outline(`
+argmap: 1
+recommendation:
+  id: rec
+  text: Do it.
+  rebuttals:
+    - { id: rec-x, text: Under the recommendation. }
+  reasons:
+    - id: r1
+      text: First reason.
+      rebuttals:
+        - { id: r1-x, text: Under a reason. }
+        - { id: r1-y, text: Another. }
+      risks:
+        - id: k1
+          text: A risk under a reason.
+          rebuttals:
+            - { id: k1-x, text: Under that risk. }
+counterpoints:
+  - id: c1
+    text: Attack.
+    targets: [rec]
+    reasons:
+      - { ref: rec-x }
+      - { ref: r1-y }
+      - { ref: k1-x }
+`);
+    const lines = md.split('\n');
+    expect(lines).toContain('   - **Rebuttal 1** Under a reason. (`r1-x`)');
+    expect(lines).toContain('   - **Rebuttal 2** Another. (`r1-y`)');
+    expect(lines).toContain('   - Supported by: see rebuttal 1 of the recommendation (`rec-x`)');
+    expect(lines).toContain('   - Supported by: see rebuttal 2 of reason 1 (`r1-y`)');
+    expect(lines).toContain('   - Supported by: see rebuttal 1 of reason 1.1 (`k1-x`)');
+  });
+
   it('numbers the risks on their own', () => {
     expect(section(md, 'Risks')).toContain('\n1. **Drivers may be angry.** (`backlash`)\n');
   });
