@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { IdPool, slug } from '../../src/interchange/graph';
+
+/** The definition: the base if free, else the first free `base-2`, `base-3`, ... */
+function naiveIds(bases: string[]): string[] {
+  const used = new Set<string>();
+  return bases.map((base) => {
+    const start = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || 'claim';
+    let id = start;
+    for (let n = 2; used.has(id); n++) id = `${start}-${n}`;
+    used.add(id);
+    return id;
+  });
+}
+
+describe('IdPool', () => {
+  it('gives the base, then the first free numbered one, as the definition does', () => {
+    // Bases that collide with each other's numbered forms: `x-2` taken before `x` needs it.
+    const pieces = ['x', 'x-2', 'x-3', 'y', 'x-2-2', 'Same text.', 'same-text', ''];
+    let seed = 7;
+    const bases = Array.from({ length: 3000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return pieces[seed % pieces.length]!;
+    });
+    const pool = new IdPool();
+    expect(bases.map((b) => pool.take(b, 'claim'))).toEqual(naiveIds(bases));
+  });
+
+  it('numbers 100,000 claims of the same text in order', () => {
+    const pool = new IdPool();
+    const ids = Array.from({ length: 100_000 }, () => pool.take('Same reason.', 'claim'));
+    expect(ids[0]).toBe('same-reason');
+    expect(ids[1]).toBe('same-reason-2');
+    expect(ids[99_999]).toBe('same-reason-100000');
+    expect(new Set(ids).size).toBe(100_000);
+  });
+});
