@@ -186,15 +186,19 @@ recommendation:
 `);
     const lines = md.split('\n');
     // Reasons and risks under a reason share one count; a risk among them says what it is.
-    expect(lines).toContain('   - **1.1** Sub reason. (`r1-a`)');
-    expect(lines).toContain('   - **1.2** *(risk)* Sub risk. (`r1-b`)');
-    expect(lines).toContain('   - **Reason 1** Why it holds. (`c1-a`)');
-    expect(lines).toContain('     - **Reason 1.1** Deeper. (`c1-a-1`)');
-    expect(lines).toContain('   - **Rebuttal 1.1** Answer. (`c1-r`)');
-    expect(lines).toContain('     - **Rebuttal 1.1.1** Answer to the answer. (`c1-r-r`)');
-    expect(lines).toContain('   - Supported by: see reason 1 of counterpoint 1 (`c1-a`)');
-    expect(lines).toContain('   - Supported by: see reason 1.1 of counterpoint 1 (`c1-a-1`)');
-    expect(lines).toContain('   - Supported by: see rebuttal 1.1.1 (`c1-r-r`)');
+    for (const line of [
+      '   - **1.1** Sub reason. (`r1-a`)',
+      '   - **1.2** *(risk)* Sub risk. (`r1-b`)',
+      '   - **Reason 1** Why it holds. (`c1-a`)',
+      '     - **Reason 1.1** Deeper. (`c1-a-1`)',
+      '   - **Rebuttal 1.1** Answer. (`c1-r`)',
+      '     - **Rebuttal 1.1.1** Answer to the answer. (`c1-r-r`)',
+      '   - Supported by: see reason 1 of counterpoint 1 (`c1-a`)',
+      '   - Supported by: see reason 1.1 of counterpoint 1 (`c1-a-1`)',
+      '   - Supported by: see rebuttal 1.1.1 (`c1-r-r`)',
+    ]) {
+      expect(lines).toContain(line);
+    }
   });
 
   it('labels rebuttals written under a reason, a risk or the recommendation by whose they are', () => {
@@ -228,11 +232,15 @@ counterpoints:
       - { ref: k1-x }
 `);
     const lines = md.split('\n');
-    expect(lines).toContain('   - **Rebuttal 1** Under a reason. (`r1-x`)');
-    expect(lines).toContain('   - **Rebuttal 2** Another. (`r1-y`)');
-    expect(lines).toContain('   - Supported by: see rebuttal 1 of the recommendation (`rec-x`)');
-    expect(lines).toContain('   - Supported by: see rebuttal 2 of reason 1 (`r1-y`)');
-    expect(lines).toContain('   - Supported by: see rebuttal 1 of reason 1.1 (`k1-x`)');
+    for (const line of [
+      '   - **Rebuttal 1** Under a reason. (`r1-x`)',
+      '   - **Rebuttal 2** Another. (`r1-y`)',
+      '   - Supported by: see rebuttal 1 of the recommendation (`rec-x`)',
+      '   - Supported by: see rebuttal 2 of reason 1 (`r1-y`)',
+      '   - Supported by: see rebuttal 1 of reason 1.1 (`k1-x`)',
+    ]) {
+      expect(lines).toContain(line);
+    }
   });
 
   it('numbers the risks on their own', () => {
