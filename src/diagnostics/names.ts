@@ -18,3 +18,9 @@ export function chain(claims: readonly Claim[], max = 6): string {
   if (names.length <= max) return names.join(' → ');
   return [...names.slice(0, max - 2), `… (${names.length - max + 1} more)`, names[names.length - 1]].join(' → ');
 }
+
+/** Names in a message, shortened at the end when long: `a`, `b`, `c`, `d`, `e` and 95 more. */
+export function nameList(names: readonly string[], separator = ', ', max = 6): string {
+  if (names.length <= max) return names.join(separator);
+  return `${names.slice(0, max - 1).join(separator)} and ${names.length - max + 1} more`;
+}

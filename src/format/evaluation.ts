@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { groundsOf, type Because, type ClaimEvaluation, type Failure, type Label, type Pending } from '../analyses/evaluate';
-import { claimName, describeClaim } from '../diagnostics/names';
+import { claimName, describeClaim, nameList } from '../diagnostics/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Source } from '../model/types';
 import { safeText } from '../util/terminal';
@@ -29,14 +29,17 @@ function attackerName(claim: Claim): string {
   return `its ${role} ${claimName(claim)}`;
 }
 
+/** The attacks a claim survives: ", its counterpoint `x` is out", at most five, then how many more. */
 function answeredText(answered: readonly Failure[]): string {
-  return answered
+  const shown = answered.length > 6 ? answered.slice(0, 5) : answered;
+  const text = shown
     .map((f) =>
       f.how === 'out'
         ? `, ${attackerName(f.claim)} is out`
         : `, ${attackerName(f.claim)} is undercut by ${claimName(f.by)}, which is in`,
     )
     .join('');
+  return shown.length < answered.length ? `${text}, and ${answered.length - shown.length} more are answered` : text;
 }
 
 function failureText(f: Failure): string {
@@ -65,13 +68,13 @@ export function becauseText(because: Because): string {
     case 'no-support':
       return 'no support: no evidence with a source, not an assumption, and no reasons';
     case 'ungrounded-support':
-      return `no possible support: its support (${because.supporters.map(describeClaim).join(', ')}) never reaches evidence or an assumption`;
+      return `no possible support: its support (${nameList(because.supporters.map(describeClaim))}) never reaches evidence or an assumption`;
     case 'support-fails':
-      return `all its support fails: ${because.supporters.map(failureText).join('; ')}`;
+      return `all its support fails: ${nameList(because.supporters.map(failureText), '; ')}`;
     case 'support-undecided':
-      return `its support is undecided: ${because.pending.map(pendingText).join('; ')}`;
+      return `its support is undecided: ${nameList(because.pending.map(pendingText), '; ')}`;
     case 'attack-undecided':
-      return `attacked by ${because.pending.map(pendingText).join('; ')}`;
+      return `attacked by ${nameList(because.pending.map(pendingText), '; ')}`;
   }
 }
 

@@ -22,8 +22,39 @@ function blankLike(text: string): string {
 }
 
 /**
+ * The most code units of a line a frame shows. A longer line (a long flow-style list, minified
+ * YAML) is shown as a window around the problem, `…` marking each cut end, so every frame stays a
+ * few lines of bounded width however long the line and however many problems sit on it.
+ */
+export const FRAME_WIDTH = 160;
+/** How much of the line a clipped window shows before the problem's column. */
+const FRAME_LEAD = 40;
+
+/** The code units [from, to) of a line of `length` a frame shows for a span starting at `start`. */
+function frameWindow(length: number, start: number): { from: number; to: number } {
+  if (length <= FRAME_WIDTH) return { from: 0, to: FRAME_WIDTH };
+  const from = Math.max(0, Math.min(start - FRAME_LEAD, length - FRAME_WIDTH));
+  return { from, to: from + FRAME_WIDTH };
+}
+
+/** `raw` cut to [from, to), never splitting a surrogate pair, with `…` where text was cut off. */
+function clip(raw: string, from: number, to: number): { text: string; from: number; to: number } {
+  if (from === 0 && to >= raw.length) return { text: raw, from: 0, to: raw.length };
+  // Move each cut off the second half of a pair, so no lone surrogate is printed.
+  if (from > 0 && isLowSurrogate(raw.charCodeAt(from))) from++;
+  if (to < raw.length && isLowSurrogate(raw.charCodeAt(to))) to++;
+  const text = `${from > 0 ? '…' : ''}${raw.slice(from, to)}${to < raw.length ? '…' : ''}`;
+  return { text, from, to: Math.min(to, raw.length) };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
  * The code frame under one problem: the line with one line of context each side, a `>` at the
  * problem's line, and carets under the span (one caret when it is empty or runs onto later lines).
+ * Lines longer than FRAME_WIDTH show the same window of columns around the problem.
  * Text from the file goes through `safeText`, and the caret is placed after the same treatment, so
  * it stays under the right character even when the line holds control characters.
  */
@@ -33,17 +64,22 @@ export function codeFrame(d: ResolvedDiagnostic, lineText: (line: number) => str
   const width = String(last).length;
   const out: string[] = [];
   const mark = d.severity === 'error' ? chalk.red : d.severity === 'warning' ? chalk.yellow : chalk.cyan;
+  const problemLine = lineText(d.line);
+  const startIndex = Math.min(d.column - 1, problemLine.length);
+  const window = frameWindow(problemLine.length, startIndex);
   for (let n = first; n <= last; n++) {
     const raw = lineText(n);
     const gutter = `${String(n).padStart(width)} |`;
+    const shown = clip(raw, Math.min(window.from, raw.length), window.to);
     if (n !== d.line) {
-      out.push(chalk.dim(`    ${gutter}${raw === '' ? '' : ` ${safeText(raw)}`}`));
+      out.push(chalk.dim(`    ${gutter}${shown.text === '' ? '' : ` ${safeText(shown.text)}`}`));
       continue;
     }
-    out.push(`  ${mark.bold('>')} ${chalk.dim(gutter)} ${safeText(raw)}`.trimEnd());
-    const startIndex = Math.min(d.column - 1, raw.length);
-    const endIndex = d.endLine === d.line ? Math.min(Math.max(d.endColumn - 1, startIndex), raw.length) : raw.length;
-    const before = safeText(raw.slice(0, startIndex));
+    out.push(`  ${mark.bold('>')} ${chalk.dim(gutter)} ${safeText(shown.text)}`.trimEnd());
+    const lineEnd = d.endLine === d.line ? Math.min(Math.max(d.endColumn - 1, startIndex), raw.length) : raw.length;
+    const endIndex = Math.min(lineEnd, shown.to);
+    // What stands before the caret on screen: the `…` of a cut start, then the text up to the column.
+    const before = safeText(shown.text.slice(0, startIndex - shown.from + (shown.from > 0 ? 1 : 0)));
     const spanned = Array.from(safeText(raw.slice(startIndex, endIndex))).length;
     out.push(`    ${chalk.dim(`${' '.repeat(width)} |`)} ${blankLike(before)}${mark('^'.repeat(Math.max(1, spanned)))}`);
   }

@@ -1,4 +1,4 @@
-import { claimName } from '../diagnostics/names';
+import { claimName, nameList } from '../diagnostics/names';
 import { supportersOf } from '../analyses/support';
 import { defineRule } from './rule';
 
@@ -25,7 +25,7 @@ export default defineRule({
       else if (reason === 'circular') report('unsupported-circular', claim, base);
       else {
         const supporters = supportersOf(claim).map((e) => claimName(e.from));
-        report('unsupported-reasons', claim, { ...base, supporters: [...new Set(supporters)].join(', ') });
+        report('unsupported-reasons', claim, { ...base, supporters: nameList([...new Set(supporters)]) });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totals } from '../../src/format/resolve';
-import { formatStylish } from '../../src/format/stylish';
+import { FRAME_WIDTH, formatStylish } from '../../src/format/stylish';
 import { SourceFile } from '../../src/load/source-file';
 import { chalkFor } from '../../src/util/terminal';
 import { checked, diagnostic, faultyOpEd } from './helpers';
@@ -61,6 +61,55 @@ describe('stylish', () => {
     const marked = lines.find((l) => l.startsWith('  > '))!;
     const caret = lines[lines.indexOf(marked) + 1]!;
     expect(marked.slice(caret.indexOf('^'), caret.lastIndexOf('^') + 1)).toBe('bad');
+  });
+
+  it('shows a window of a long line around the problem, so frames stay small however many problems share the line', () => {
+    // One flow-style line of 4,000 items, a problem on every item: 4,000 frames of a 60 kB line.
+    const items = Array.from({ length: 4000 }, (_, i) => `{text: R${i}}`);
+    const line = `reasons: [${items.join(', ')}]`;
+    const source = new SourceFile('flow.yaml', `argmap: 1\n${line}\nend: 1\n`);
+    const diagnostics = items.map((item, i) => {
+      const column = line.indexOf(`{text: R${i}}`) + 1;
+      return diagnostic({ file: 'flow.yaml', line: 2, column, endLine: 2, endColumn: column + item.length });
+    });
+    const out = formatStylish([{ file: 'flow.yaml', diagnostics, source }], totals([{ diagnostics }]), plain);
+    // Each frame line holds at most the window and its two `…` marks (before: 4,000 copies of the line).
+    const longest = Math.max(...out.split('\n').map((l) => l.length));
+    expect(longest).toBeLessThanOrEqual(12 + FRAME_WIDTH + 2);
+    expect(out.length).toBeLessThan(4000 * 1000);
+    const lines = out.split('\n');
+    for (const i of [0, 1, 2000, 3999]) {
+      const marked = lines.findIndex((l) => l.startsWith(`  2:${diagnostics[i]!.column} `));
+      const frame = lines[marked + 3]!;
+      const caret = lines[marked + 4]!;
+      // The carets sit under exactly the item, cut or not.
+      expect(frame.slice(caret.indexOf('^'), caret.lastIndexOf('^') + 1)).toBe(items[i]);
+      expect(frame.startsWith('  > 2 | …')).toBe(i > 2);
+      expect(frame.endsWith('…')).toBe(i < 3990);
+    }
+    // The context lines show the same columns: `argmap: 1` is cut away once the window moves right.
+    const lastFrame = lines.findIndex((l) => l.startsWith(`  2:${diagnostics[3999]!.column} `));
+    expect(lines[lastFrame + 2]).toBe('    1 | …');
+  });
+
+  it('never cuts a character in two at the edge of the window', () => {
+    const line = `${'😀'.repeat(200)} bad ${'😀'.repeat(200)}`;
+    const column = line.indexOf('bad') + 1;
+    const source = new SourceFile('e.yaml', `${line}\n`);
+    const d = diagnostic({ file: 'e.yaml', line: 1, column, endColumn: column + 3 });
+    for (const shift of [0, 1]) {
+      const moved = diagnostic({ ...d, column: column - shift });
+      const out = formatStylish([{ file: 'e.yaml', diagnostics: [moved], source }], totals([{ diagnostics: [moved] }]), plain);
+      // A lone surrogate would be replaced by U+FFFD when written as UTF-8.
+      expect(Buffer.from(out).toString()).toBe(out);
+      expect(out).toContain('…😀');
+    }
+    const out = formatStylish([{ file: 'e.yaml', diagnostics: [d], source }], totals([{ diagnostics: [d] }]), plain);
+    const lines = out.split('\n');
+    const marked = lines.find((l) => l.startsWith('  > '))!;
+    const caret = lines[lines.indexOf(marked) + 1]!;
+    // Carets count characters, so they stand under `bad` after 40 code units (20 emoji) of lead.
+    expect(Array.from(marked).slice(caret.indexOf('^'), caret.lastIndexOf('^') + 1).join('')).toBe('bad');
   });
 
   it('prints only the summary when there is nothing to report', () => {
