@@ -159,13 +159,46 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
   return program;
 }
 
+/**
+ * Operands after `--` that commander is handed itself. It adds everything after `--` in a single
+ * spread call (`push(...args)`), which overflows the stack somewhere past 120,000 arguments; past
+ * this many, all but the first are added by `addOperands` instead.
+ */
+export const MAX_SPREAD_OPERANDS = 10_000;
+
+/**
+ * Adds the operands held back from commander to the command's variadic argument (`[paths...]`)
+ * before its action runs; a command that takes no list gets commander's "too many arguments".
+ */
+function addOperands(program: Command, held: readonly string[]): void {
+  program.hook('preAction', (_program, command) => {
+    const last = command.registeredArguments[command.registeredArguments.length - 1];
+    const list = command.processedArgs[command.registeredArguments.length - 1] as unknown;
+    if (!last?.variadic || !Array.isArray(list)) {
+      const expected = command.registeredArguments.length;
+      command.error(
+        `error: too many arguments for '${command.name()}'. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${command.args.length + held.length}.`,
+        { code: 'commander.excessArguments', exitCode: EXIT.usage },
+      );
+    }
+    for (const operand of held) (list as string[]).push(operand);
+  });
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
   });
+  const end = argv.indexOf('--');
+  let args = argv;
+  if (end >= 0 && argv.length - end - 1 > MAX_SPREAD_OPERANDS) {
+    // commander gets the first (so its own checks of the arguments still run), the hook the rest.
+    args = argv.slice(0, end + 2);
+    addOperands(program, argv.slice(end + 2));
+  }
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    await program.parseAsync(args as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof Error && error.name === 'WriteError') {
       // Thrown by util/atomic-write (not imported here: start-up loads only what every command needs).

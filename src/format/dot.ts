@@ -79,6 +79,16 @@ function attrs(list: Record<string, string | number | Html | undefined>): string
   return `[${parts.join(', ')}]`;
 }
 
+/** The most characters of a text a tooltip holds; the node's label is cut shorter still. */
+export const TOOLTIP_MAX = 1000;
+
+/** A node's full text for its tooltip, cut with `…` past TOOLTIP_MAX (never inside a character). */
+function tooltip(text: string): string {
+  if (text.length <= TOOLTIP_MAX) return text;
+  const end = text.charCodeAt(TOOLTIP_MAX - 1) >= 0xd800 && text.charCodeAt(TOOLTIP_MAX - 1) <= 0xdbff ? TOOLTIP_MAX - 1 : TOOLTIP_MAX;
+  return `${text.slice(0, end)}…`;
+}
+
 function claimNode(node: ClaimNode, options: DotOptions): string {
   const { claim } = node;
   const head = `<FONT POINT-SIZE="9" COLOR="#475569"><B>${KIND_LABEL[node.kind]}</B>${
@@ -105,7 +115,7 @@ function claimNode(node: ClaimNode, options: DotOptions): string {
     fillcolor: node.conceded ? CONCEDED_FILL : style.fill,
     color: unsupported ? UNSUPPORTED_COLOR : style.border,
     penwidth: unsupported ? 2.5 : node.kind === 'recommendation' ? 2 : 1.2,
-    tooltip: node.text,
+    tooltip: tooltip(node.text),
     href: options.linkPrefix !== undefined ? `#${options.linkPrefix}${node.id}` : undefined,
     label,
   })};`;
@@ -124,7 +134,7 @@ function evidenceNode(node: EvidenceNode): string {
     fillcolor: '#f8fafc',
     color: node.sourced ? '#94a3b8' : UNSUPPORTED_COLOR,
     fontsize: 9,
-    tooltip: `${node.text} — ${node.attribution}`,
+    tooltip: tooltip(`${node.text} — ${node.attribution}`),
     label,
   })};`;
 }

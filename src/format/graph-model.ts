@@ -3,6 +3,7 @@ import { UNSUPPORTED_LABEL } from '../diagnostics/messages';
 import type { Analyses } from '../analyses/index';
 import type { Unsupported } from '../analyses/support';
 import type { Claim, ClaimKind, Edge, Evidence } from '../model/types';
+import { UniqueIds } from '../util/unique-ids';
 
 /**
  * The drawing of an argument, independent of any layout or output language: one node per claim, one
@@ -108,7 +109,9 @@ export function wrap(text: string, width = 42, maxLines = 9): string[] {
   const lines: string[] = [];
   let line = '';
   for (let word of words) {
-    while (word.length > width) {
+    // Past the last line shown, the rest of a long text only costs time.
+    if (lines.length > maxLines) break;
+    while (word.length > width && lines.length <= maxLines) {
       if (line !== '') {
         lines.push(line);
         line = '';
@@ -160,13 +163,8 @@ export function buildGraphModel(analyses: Analyses, options: GraphModelOptions =
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const claimNodes: ClaimNode[] = [];
-  const used = new Set<string>();
-  const unique = (base: string) => {
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    return id;
-  };
+  const ids = new UniqueIds();
+  const unique = (base: string) => ids.take(base);
 
   for (const claim of graph.claims) {
     const node: ClaimNode = {

@@ -248,8 +248,8 @@ class FileReportHtml {
       url = safe !== undefined ? ` · <a href="${esc(safe)}" rel="noreferrer noopener">${esc(s.url)}</a>` : ` · ${esc(s.url)} (not linked)`;
     }
     const note = s.note !== undefined ? `<div class="detail">Note: ${esc(s.note)}</div>` : '';
-    const cited: Claim[] = [];
-    for (const e of s.citedBy) if (!cited.includes(e.claim)) cited.push(e.claim);
+    // Each claim once, in the order first cited.
+    const cited = [...new Set(s.citedBy.map((e) => e.claim))];
     const citedFor = cited.length > 0 ? `<div class="detail">Cited for ${cited.map((c) => this.ref(c)).join(', ')}.</div>` : '<div class="detail">Not cited.</div>';
     const anchor = s.id !== undefined ? ` id="${this.#prefix}src-${esc(slug(s.id))}"` : '';
     return `<li${anchor}>${id}${who.length > 0 ? `<strong>${esc(who[0]!)}</strong>${who.slice(1).map((w) => `, ${esc(w)}`).join('')}` : ''}${kind}${url}${note}${citedFor}</li>`;

@@ -97,12 +97,15 @@ class Outline {
   readonly #refs: Array<string | undefined>;
   /** By `source.index`. */
   readonly #attributions: Array<string | undefined>;
+  /** Undercuts with no link to attack (`graph.danglingUndercuts`), to look up by claim. */
+  readonly #dangling: Set<Claim>;
 
   constructor(
     readonly graph: ArgumentGraph,
     readonly analyses: Analyses,
   ) {
     this.#rec = graph.recommendation;
+    this.#dangling = new Set(graph.danglingUndercuts);
     const claims = graph.claims.length;
     this.#labels = new Array<Label | undefined>(claims).fill(undefined);
     this.#info = new Array<CounterpointInfo | undefined>(claims).fill(undefined);
@@ -170,7 +173,7 @@ class Outline {
     for (const claim of this.graph.claims) {
       if (claim.kind !== 'counterpoint') continue;
       const topLevelOnRec =
-        claim.parent === undefined && (claim.link !== undefined || this.graph.danglingUndercuts.includes(claim));
+        claim.parent === undefined && (claim.link !== undefined || this.#dangling.has(claim));
       const against = claim.parent ?? (topLevelOnRec ? this.#rec : undefined);
       if (against === undefined) {
         if (!particular) {
@@ -326,7 +329,7 @@ class Outline {
         out.push(`**Undercuts** the link *${this.linkText(edge.to)}* (true, but it does not follow)`);
       }
     }
-    if (this.graph.danglingUndercuts.includes(claim)) {
+    if (this.#dangling.has(claim)) {
       out.push('**Undercut**, but there is no link to attack: the recommendation supports nothing');
     }
     if (out.length === 0) out.push('**Attacks** nothing: none of its `targets` is a claim in this file');

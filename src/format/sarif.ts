@@ -75,14 +75,35 @@ function reportingDescriptor(rule: RuleInfo) {
 
 /**
  * A fingerprint that survives lines moving: a hash of rule, file, message and the trimmed text of
- * the line (not its number). Identical problems on identical lines of one file are told apart by
+ * the line (not its number; `lineKeys` gives that text). Identical problems on identical lines of one file are told apart by
  * their order, as GitHub's own `primaryLocationLineHash` does (`hash:n`).
  */
 export function fingerprint(d: ResolvedDiagnostic, uri: string, lineText: string): string {
   return createHash('sha256')
-    .update([d.rule, uri, d.message, lineText.trim()].join('\u0000'))
+    .update([d.rule, uri, d.message, lineText].join('\u0000'))
     .digest('hex')
     .slice(0, 32);
+}
+
+/** Lines longer than this enter fingerprints as their own hash (see `lineKeys`). */
+export const LONG_LINE = 1000;
+
+/**
+ * The line text each fingerprint hashes, trimmed, computed once per line: a long line (a long flow
+ * list, minified YAML) is stood for by its SHA-256, so thousands of problems on one line hash the
+ * line once, not once each. Fingerprints of ordinary lines are unchanged by this.
+ */
+function lineKeys(lineText: (line: number) => string): (line: number) => string {
+  const keys = new Map<number, string>();
+  return (line) => {
+    let key = keys.get(line);
+    if (key === undefined) {
+      key = lineText(line).trim();
+      if (key.length > LONG_LINE) key = `sha256:${createHash('sha256').update(key).digest('hex')}`;
+      keys.set(line, key);
+    }
+    return key;
+  };
 }
 
 /**
@@ -102,6 +123,8 @@ export function formatSarif(files: readonly FileResult[], options: SarifOptions)
         ? { uri: where.relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }
         : { uri: where.absoluteUri };
     const seen = new Map<string, number>();
+    const source = file.source;
+    const lineKey = source ? lineKeys((n) => source.lineText(n)) : () => '';
     for (const d of file.diagnostics) {
       let ruleIndex = indexOf.get(d.rule);
       if (ruleIndex === undefined) {
@@ -112,7 +135,7 @@ export function formatSarif(files: readonly FileResult[], options: SarifOptions)
         descriptors.push(reportingDescriptor(info));
         indexOf.set(d.rule, ruleIndex);
       }
-      const hash = fingerprint(d, artifactLocation.uri, file.source?.lineText(d.line) ?? '');
+      const hash = fingerprint(d, artifactLocation.uri, lineKey(d.line));
       const n = (seen.get(hash) ?? 0) + 1;
       seen.set(hash, n);
       results.push({

@@ -65,15 +65,17 @@ export function directiveDiagnostics(found: readonly Directive[], known: readonl
 /** Drops the diagnostics that a directive silences. */
 export function suppress(source: SourceFile, diagnostics: Diagnostic[], found = directives(source)): Diagnostic[] {
   if (found.length === 0) return diagnostics;
-  const byLine = new Map<number, Directive[]>();
+  // Per line: whether a directive silences every rule there, or the set of rules it names.
+  const byLine = new Map<number, { all: boolean; rules: Set<string> }>();
   for (const d of found) {
-    const onLine = byLine.get(d.line);
-    if (onLine) onLine.push(d);
-    else byLine.set(d.line, [d]);
+    let onLine = byLine.get(d.line);
+    if (!onLine) byLine.set(d.line, (onLine = { all: false, rules: new Set() }));
+    if (d.rules.length === 0) onLine.all = true;
+    for (const rule of d.rules) onLine.rules.add(rule);
   }
   return diagnostics.filter((d) => {
     if (d.rule === 'yaml-syntax') return true;
-    const list = byLine.get(source.position(d.span.start).line);
-    return !list?.some((directive) => directive.rules.length === 0 || directive.rules.includes(d.rule));
+    const onLine = byLine.get(source.position(d.span.start).line);
+    return !(onLine && (onLine.all || onLine.rules.has(d.rule)));
   });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Analyses } from '../../src/analyses/index';
-import { dotString, formatDot, htmlText } from '../../src/format/dot';
+import { dotString, formatDot, htmlText, TOOLTIP_MAX } from '../../src/format/dot';
 import { buildGraphModel, wrap, type GraphModelOptions } from '../../src/format/graph-model';
 import { formatMermaid, mermaidText } from '../../src/format/mermaid';
 import { loadViz, renderSvg } from '../../src/format/svg';
@@ -106,6 +106,9 @@ describe('graph model', () => {
     expect(wrap('a '.repeat(50), 10).every((l) => l.length <= 10)).toBe(true);
     expect(wrap('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
     expect(wrap('word '.repeat(100), 20, 3)).toHaveLength(3);
+    // The last line kept ends in an ellipsis, however long the rest (one 2 MB word, or 200,000 words).
+    expect(wrap('y'.repeat(2_000_000), 10, 3)).toEqual(['y'.repeat(10), 'y'.repeat(10), `${'y'.repeat(9)}…`]);
+    expect(wrap('ab '.repeat(200_000), 5, 2)).toEqual(['ab ab', 'ab a…']);
   });
 });
 
@@ -145,6 +148,20 @@ describe('mermaid', () => {
 });
 
 describe('dot', () => {
+  it('cuts a long text to TOOLTIP_MAX characters in the tooltip, with an ellipsis', () => {
+    // 11 + 13k code units: the 1,000th is the first half of an emoji.
+    const long = `Start here ${'😀 and words '.repeat(20_000)}`;
+    const dot = formatDot(model(`argmap: 1\ntitle: T\nrecommendation:\n  text: "${long}"\n  assumption: true\n`));
+    const tooltips = [...dot.matchAll(/tooltip="((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+    const claim = tooltips.find((t) => t.startsWith('Start '))!;
+    expect(claim.endsWith('…')).toBe(true);
+    expect(claim.length).toBeLessThanOrEqual(TOOLTIP_MAX + 1);
+    expect(long.startsWith(claim.slice(0, -1))).toBe(true);
+    // No half of a surrogate pair before the ellipsis.
+    expect(Buffer.from(claim).toString()).toBe(claim);
+    expect(dot.length).toBeLessThan(20_000);
+  });
+
   it('escapes quoted strings and HTML-like labels', () => {
     expect(dotString('say "hi" \\ there\nnow & then')).toBe('"say \\"hi\\" \\\\ there now &amp; then"');
     expect(htmlText('<b>&"\'\\N')).toBe('&lt;b&gt;&amp;&quot;&#39;\\\\N');

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { formatSarif, RULES_DOC } from '../../src/format/sarif';
+import { formatSarif, LONG_LINE, RULES_DOC } from '../../src/format/sarif';
 import { ruleIds } from '../../src/rules/index';
 import { ROOT } from '../helpers/cli';
 import { checked, faultyOpEd, OPED_TEXT } from './helpers';
@@ -79,6 +80,34 @@ describe('sarif', () => {
     expect(after.map((r: { fp: string }) => r.fp)).toEqual(before.map((r: { fp: string }) => r.fp));
     expect(after[0].line).toBe(before[0].line + 2);
     expect(new Set(before.map((r: { fp: string }) => r.fp)).size).toBe(before.length);
+  });
+
+  it('fingerprints as docs/ci.md defines them, hashing a long line once for all its problems', () => {
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const results = (text: string) =>
+      JSON.parse(formatSarif([checked('a.yaml', text)], { version: '1', location })).runs[0].results as Array<{
+        ruleId: string;
+        message: { text: string };
+        partialFingerprints: Record<string, string>;
+        locations: [{ physicalLocation: { region: { startLine: number } } }];
+      }>;
+    const expected = (r: ReturnType<typeof results>[number], line: string) =>
+      `${sha([r.ruleId, 'a.yaml', r.message.text, line].join('\u0000')).slice(0, 32)}:1`;
+
+    // An ordinary line: the hash of rule, file, message and the trimmed line (stable across versions).
+    const short = 'argmap: 1\ntitle: T\nrecommendation: {text: R., reasons: [{text: A.}]}\n';
+    const [first] = results(short);
+    expect(Object.values(first!.partialFingerprints)).toEqual([expected(first!, short.split('\n')[2]!)]);
+
+    // A line past LONG_LINE enters as its own hash; 3,000 problems on it stay told apart.
+    const items = Array.from({ length: 3000 }, (_, i) => `{text: Reason ${i}.}`);
+    const line = `recommendation: {text: R., reasons: [${items.join(', ')}]}`;
+    expect(line.length).toBeGreaterThan(LONG_LINE);
+    const long = results(`argmap: 1\ntitle: T\n${line}\n`);
+    expect(long.length).toBe(3001);
+    const fps = long.map((r) => Object.values(r.partialFingerprints)[0]);
+    expect(new Set(fps).size).toBe(long.length);
+    expect(fps[5]).toBe(expected(long[5]!, `sha256:${sha(line)}`));
   });
 
   it('encodes paths as URIs and gives files outside the root an absolute URI', () => {
