@@ -3,13 +3,21 @@ import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
 import type { ListedFile } from '../format/listing';
 import { BLOCKING_RULES } from '../rules/index';
-import { writeFileAtomic } from '../util/atomic-write';
+import { writeFileAtomic, type ChunkProducer } from '../util/atomic-write';
 import { chalkFor, colorLevel } from '../util/terminal';
 import { EXIT, UsageError, type CliIO } from './io';
 import { runPipeline, type InputOptions } from './run-pipeline';
 
 export interface ListingOptions extends InputOptions {
   output?: string;
+}
+
+/**
+ * Output rendered in chunks as it is written (the Markdown outline): to stdout chunk by chunk, or
+ * through the temporary file of an atomic --output, so a large output is never one string.
+ */
+export interface Streamed {
+  stream: ChunkProducer;
 }
 
 /**
@@ -22,7 +30,7 @@ export async function runListing(
   paths: readonly string[],
   options: ListingOptions,
   io: CliIO,
-  render: (files: ListedFile[], color: boolean) => string,
+  render: (files: ListedFile[], color: boolean) => string | Streamed,
   limits: { oneFile?: string } = {},
 ): Promise<number> {
   // Only blocking errors set a file aside here: the other rules need not run.
@@ -48,7 +56,7 @@ export async function runListing(
   }
   const toFile = options.output !== undefined;
   if (good.length > 0 || bad.length === 0) {
-    let text: string;
+    let text: string | Streamed;
     try {
       text = render(good, !toFile && colorLevel(io.stdout, io.env, options.color) > 0);
     } catch (error) {
@@ -57,8 +65,10 @@ export async function runListing(
       io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${error.message}\n`);
       return EXIT.usage;
     }
-    if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), text);
-    else io.stdout.write(text);
+    const content = typeof text === 'string' ? text : text.stream;
+    if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), content);
+    else if (typeof content === 'string') io.stdout.write(content);
+    else content((chunk) => io.stdout.write(chunk));
   }
   if (run.usageError) return EXIT.usage;
   return bad.length > 0 ? EXIT.problems : EXIT.ok;

@@ -40,28 +40,42 @@ function labelText(label: Label): string {
   return `${label.word} ${label.num}${label.of !== undefined ? ` of ${label.of}` : ''}`;
 }
 
+/** A sink for text as it is produced: a chunk of whole lines, each ending in `\n`. */
+export type WriteChunk = (chunk: string) => void;
+
+/** Lines handed to the sink at a time: big enough that writes are few, small enough to die young. */
+const CHUNK_LINES = 2048;
+
 /**
  * Markdown lines written in place at the current indentation: a nested list item is written once,
  * already indented, instead of being built as lines and re-indented at every level above it (which
- * costs time and memory in proportion to depth on a deep map).
+ * costs time and memory in proportion to depth on a deep map). Finished lines go to the sink in
+ * chunks, so a large outline is never one string in memory; the last line is always kept back, as
+ * `blank` and `end` look at it.
  */
 class Lines {
-  readonly out: string[] = [];
+  readonly #out: string[] = [];
   #pad = '';
   readonly #pads: string[] = [];
 
+  constructor(
+    readonly write: WriteChunk,
+    readonly chunkLines: number,
+  ) {}
+
   line(text: string) {
-    this.out.push(text === '' ? '' : this.#pad + text);
+    this.#push(text === '' ? '' : this.#pad + text);
   }
 
   /** A blank line between blocks: never two in a row, none at the start. */
   blank() {
-    if (this.out.length > 0 && this.out[this.out.length - 1] !== '') this.out.push('');
+    const out = this.#out;
+    if (out.length > 0 && out[out.length - 1] !== '') out.push('');
   }
 
   /** A `- ` bullet with no sub-items. */
   bullet(text: string) {
-    this.out.push(`${this.#pad}- ${text}`);
+    this.#push(`${this.#pad}- ${text}`);
   }
 
   /**
@@ -76,6 +90,26 @@ class Lines {
 
   close() {
     this.#pad = this.#pads.pop()!;
+  }
+
+  /** The rest, without a blank line at the end: the text ends with exactly one newline. */
+  end() {
+    const out = this.#out;
+    if (out[out.length - 1] === '') out.pop();
+    if (out.length > 0) this.write(`${out.join('\n')}\n`);
+    out.length = 0;
+  }
+
+  #push(line: string) {
+    const out = this.#out;
+    out.push(line);
+    if (out.length > this.chunkLines) {
+      // Everything but the line just written, which stays as the last line.
+      out.pop();
+      this.write(`${out.join('\n')}\n`);
+      out.length = 0;
+      out.push(line);
+    }
   }
 }
 
@@ -92,7 +126,7 @@ class Outline {
   readonly #info: Array<CounterpointInfo | undefined>;
   readonly #rec: Claim | undefined;
   /** Where the outline is written. */
-  readonly #w = new Lines();
+  readonly #w: Lines;
   /** How each claim is referred to, and each source attributed: worked out once, used wherever cited. */
   readonly #refs: Array<string | undefined>;
   /** By `source.index`. */
@@ -103,7 +137,10 @@ class Outline {
   constructor(
     readonly graph: ArgumentGraph,
     readonly analyses: Analyses,
+    write: WriteChunk,
+    chunkLines: number,
   ) {
+    this.#w = new Lines(write, chunkLines);
     this.#rec = graph.recommendation;
     this.#dangling = new Set(graph.danglingUndercuts);
     const claims = graph.claims.length;
@@ -396,7 +433,7 @@ class Outline {
 
   // ----- the document ---------------------------------------------------------------------------
 
-  render(options: OutlineOptions): string {
+  render(options: OutlineOptions): void {
     const w = this.#w;
     const { graph } = this;
     const rec = this.#rec;
@@ -518,8 +555,7 @@ class Outline {
     });
 
     // One blank line between blocks (see `blank`), none at the end, and exactly one final newline.
-    if (w.out[w.out.length - 1] === '') w.out.pop();
-    return `${w.out.join('\n')}\n`;
+    w.end();
   }
 }
 
@@ -533,7 +569,20 @@ function attribution(source: Source): string {
 
 /** The argument map as a GitHub-flavoured Markdown outline (see `Outline`). Ends with one newline. */
 export function formatOutline(graph: ArgumentGraph, analyses: Analyses, options: OutlineOptions): string {
-  return new Outline(graph, analyses).render(options);
+  const chunks: string[] = [];
+  writeOutline(graph, analyses, options, (chunk) => chunks.push(chunk));
+  return chunks.join('');
+}
+
+/** The same outline, handed to `write` in chunks of about `chunkLines` whole lines as it is produced. */
+export function writeOutline(
+  graph: ArgumentGraph,
+  analyses: Analyses,
+  options: OutlineOptions,
+  write: WriteChunk,
+  chunkLines = CHUNK_LINES,
+): void {
+  new Outline(graph, analyses, write, chunkLines).render(options);
 }
 
 /** The note written on a `{ ref, note }` item, shown after the reference. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -17,23 +18,47 @@ function errnoOf(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
 }
 
+/** Text produced in chunks: called once, it hands each chunk to `write` as it is made. */
+export type ChunkProducer = (write: (chunk: string) => void) => void;
+
 /**
  * Writes a file atomically: the text goes to a temporary file in the same folder, is flushed to disk,
  * then renamed over the target. A failed or interrupted run leaves the previous file as it was.
+ * The text is a string, or a producer whose chunks are written as they come (a large output is
+ * never held whole); an error the producer throws is passed on as it is, after the cleanup.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | ChunkProducer): Promise<void> {
+  const produced: { error?: unknown } = {};
   try {
-    await write(path, text);
+    await write(path, content, produced);
   } catch (error) {
+    if (error === produced.error) throw error;
     throw new WriteError(path, errnoOf(error));
   }
 }
 
-async function write(path: string, text: string): Promise<void> {
+async function write(path: string, content: string | ChunkProducer, produced: { error?: unknown }): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx');
   try {
-    await handle.writeFile(text, 'utf8');
+    if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+    else {
+      // A failed write (disk full...) is thrown through the producer, which stops there.
+      let failed: unknown;
+      try {
+        content((chunk) => {
+          try {
+            writeSync(handle.fd, chunk);
+          } catch (error) {
+            failed = error;
+            throw error;
+          }
+        });
+      } catch (error) {
+        if (error !== failed) produced.error = error;
+        throw error;
+      }
+    }
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, argmap, project, tempDir } from '../helpers/cli';
@@ -189,6 +189,28 @@ describe('argmap outline', () => {
     const written = readFileSync(join(dir, 'outline.md'), 'utf8');
     expect(written).toBe(argmap(['outline']).stdout);
     expect(readdirSync(dir)).toEqual(['outline.md']);
+  });
+
+  it('streams a large outline, several files apart by a rule, the same to stdout and to --output', () => {
+    const dir = tempDir();
+    // 3,000 reasons with evidence: an outline of some 12,000 lines, written in several chunks.
+    const reasons = Array.from({ length: 3000 }, (_, i) => `    - text: Reason ${i}.\n      evidence:\n        - text: Fact ${i}.\n          source: s`);
+    const big = `argmap: 1\ntitle: Big\nsources:\n  - id: s\n    speaker: Someone\nrecommendation:\n  text: Do it.\n  reasons:\n${reasons.join('\n')}\n`;
+    writeFileSync(join(dir, 'a.yaml'), big);
+    writeFileSync(join(dir, 'b.yaml'), big.replace('title: Big', 'title: Second'));
+    const out = argmap(['outline', 'a.yaml', 'b.yaml'], { cwd: dir });
+    expect(out.code).toBe(0);
+    const [a, b, ...rest] = out.stdout.split('\n---\n\n');
+    expect(rest).toEqual([]);
+    expect(a!.startsWith('# Big\n')).toBe(true);
+    expect(b!.startsWith('# Second\n')).toBe(true);
+    for (const doc of [a!, b!]) {
+      expect(doc.endsWith('\n')).toBe(true);
+      expect(doc).not.toMatch(/\n\n\n/);
+      expect(doc).toContain('3000. **Reason 2999.**\n      - 📄 Fact 2999. — Someone (`s`)\n');
+    }
+    expect(argmap(['outline', 'a.yaml', 'b.yaml', '--output', 'o.md'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(join(dir, 'o.md'), 'utf8')).toBe(out.stdout);
   });
 
   it('gives a JSON tree that mirrors the file, every item with file, line and column', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Analyses } from '../../src/analyses/index';
 import { codeSpan, escapeMarkdown, markdownLink, safeUrl } from '../../src/format/markdown-escape';
-import { formatOutline, type OutlineOptions } from '../../src/format/outline';
+import { formatOutline, writeOutline, type OutlineOptions } from '../../src/format/outline';
 import { buildGraph } from '../../src/model/build';
 
 function outline(yaml: string, options: Partial<OutlineOptions> = {}): string {
@@ -115,6 +115,27 @@ counterpoints:
     text: Cleaner air is not measured.
     targets: [air]
 `;
+
+describe('writeOutline: chunks', () => {
+  it('hands over whole lines in chunks that add up to the same text at every chunk size', () => {
+    const yaml = readFileSync(new URL('../../arguments/south-korea-arms-to-ukraine.yaml', import.meta.url), 'utf8');
+    const graph = buildGraph(parseDocument(yaml));
+    const analyses = new Analyses(graph);
+    const whole = formatOutline(graph, analyses, { file: 'op-ed.yaml' });
+    const lines = whole.split('\n').length;
+    for (const size of [1, 2, 3, 7, 64, lines + 10]) {
+      const chunks: string[] = [];
+      writeOutline(graph, analyses, { file: 'op-ed.yaml' }, (c) => chunks.push(c), size);
+      expect(chunks.join('')).toBe(whole);
+      for (const chunk of chunks) {
+        expect(chunk.endsWith('\n')).toBe(true);
+        // At most `size` lines and a blank one: the outline is never held whole (but at the largest size).
+        expect(chunk.split('\n').length - 1).toBeLessThanOrEqual(size + 1);
+      }
+      expect(chunks.length).toBeGreaterThanOrEqual(size > lines ? 1 : Math.floor(lines / (size + 1)));
+    }
+  });
+});
 
 describe('formatOutline: structure', () => {
   const md = outline(SMALL);

@@ -1,6 +1,6 @@
 import { buildGraphModel } from '../../format/graph-model';
 import { formatMermaid } from '../../format/mermaid';
-import { formatOutline } from '../../format/outline';
+import { formatOutline, writeOutline } from '../../format/outline';
 import { treeJson } from '../../format/tree-json';
 import type { CliIO } from '../io';
 import { runListing, type ListingOptions } from '../listing';
@@ -15,10 +15,20 @@ export function runOutline(
     if (options.format === 'json') {
       return `${JSON.stringify({ files: files.map((f) => treeJson(f.source, f.analyses)) }, null, 2)}\n`;
     }
+    if (!options.diagram) {
+      // Written as it is produced, one document after another.
+      return {
+        stream: (write) => {
+          files.forEach((f, i) => {
+            if (i > 0) write('\n---\n\n');
+            writeOutline(f.analyses.graph, f.analyses, { file: f.source.path }, write);
+          });
+        },
+      };
+    }
     return files
       .map((f) => {
         const md = formatOutline(f.analyses.graph, f.analyses, { file: f.source.path });
-        if (!options.diagram) return md;
         // --diagram: the Mermaid drawing right after the title, where GitHub renders it.
         const cut = md.indexOf('\n\n') + 2;
         return `${md.slice(0, cut)}\`\`\`mermaid\n${formatMermaid(buildGraphModel(f.analyses))}\`\`\`\n\n${md.slice(cut)}`;
