@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, argmap, tempDir } from '../helpers/cli';
+import { BIN, ROOT, argmap, tempDir } from '../helpers/cli';
 
 const OPED = join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml');
 const opEd = readFileSync(OPED, 'utf8');
@@ -119,6 +120,17 @@ describe('argmap check', () => {
     const help = argmap(['check', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: argmap check [options] [paths...]');
+  });
+
+  it('turns on Node’s compile cache where Node has one (22.1+), and runs without it on Node 20', () => {
+    // Stand in for Node 22's module.enableCompileCache, to see that the binary calls it first.
+    const preload = 'data:text/javascript,import m from "node:module"; m.enableCompileCache = () => process.stderr.write("cache on\\n");';
+    const withCache = spawnSync(process.execPath, ['--import', preload, BIN, '--version'], { encoding: 'utf8' });
+    expect(withCache.status).toBe(0);
+    expect(withCache.stderr).toBe('cache on\n');
+    const without = spawnSync(process.execPath, ['--import', 'data:text/javascript,import m from "node:module"; delete m.enableCompileCache;', BIN, '--version'], { encoding: 'utf8' });
+    expect(without).toMatchObject({ status: 0, stderr: '' });
+    expect(without.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
   it('writes JSON with 1-based positions', () => {
