@@ -4,9 +4,12 @@ import type { SourceFile } from './source-file';
 
 /**
  * Collections nested deeper than this are refused before any later stage walks them: a real argument
- * nests a few dozen levels; thousands of levels are an attack on the stack.
+ * nests a few dozen levels; thousands of levels are an attack on the stack. The limit must be one
+ * the yaml package's composer (which recurses per level) always reaches on Node's default stack, so
+ * that a file within it is read, not refused by a stack overflow: on a cold start it overflows near
+ * 800 levels of flow collections (`[[[...`) and 920 of block ones, so 1000 was never reached.
  */
-export const MAX_DEPTH = 1000;
+export const MAX_DEPTH = 500;
 
 /** The document's plain data, and the YAML node each of its mappings and lists came from. */
 export interface Scanned {

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_DEPTH } from '../../src/load/parse';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
 
 /**
@@ -95,6 +96,35 @@ describe('hostile files', () => {
   it('reads a very long line', () => {
     writeFileSync(join(dir, 'long.yaml'), `argmap: 1\ntitle: ${'a'.repeat(2_000_000)}\nrecommendation: {text: x, assumption: true}\n`);
     expect(argmap(['check', 'long.yaml'], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it(`reads a file nested ${MAX_DEPTH} levels deep (block or flow style) with every command, and refuses one level more`, () => {
+    // The recommendation's mapping is level 2 (the document's is 1); each reason under it adds a list
+    // and a mapping, so the claim `levels` reasons down is at level 2 + 2 * levels.
+    const levels = (MAX_DEPTH - 2) / 2;
+    const block = (deeper: boolean) => {
+      const lines = ['argmap: 1', 'title: t', 'recommendation:'];
+      lines.push('  text: r');
+      for (let i = 1; i <= levels; i++) lines.push(`${' '.repeat(4 * i - 2)}reasons:`, `${' '.repeat(4 * i)}- text: reason ${i}`);
+      const pad = ' '.repeat(4 * levels + 2);
+      lines.push(deeper ? `${pad}reasons: [{text: one too deep, assumption: true}]` : `${pad}assumption: true`);
+      return `${lines.join('\n')}\n`;
+    };
+    const leaf = (deeper: boolean) => (deeper ? 'reasons: [{text: one too deep, assumption: true}]' : 'assumption: true');
+    const flow = (deeper: boolean) =>
+      `argmap: 1\ntitle: t\nrecommendation: ${'{text: r, reasons: ['.repeat(levels)}{text: r, ${leaf(deeper)}}${']}'.repeat(levels)}\n`;
+    writeFileSync(join(dir, 'deep-block.yaml'), block(false));
+    writeFileSync(join(dir, 'deep-flow-limit.yaml'), flow(false));
+    for (const command of COMMANDS) expect(argmap([command, 'deep-block.yaml'], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+    expect(argmap(['check', 'deep-flow-limit.yaml'], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+
+    writeFileSync(join(dir, 'deeper-block.yaml'), block(true));
+    writeFileSync(join(dir, 'deeper-flow.yaml'), flow(true));
+    for (const name of ['deeper-block.yaml', 'deeper-flow.yaml']) {
+      const r = argmap(['check', name, '--format', 'compact'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(new RegExp(`${name}:\\d+:\\d+ {2}error {2}nesting too deep: more than ${MAX_DEPTH} levels`));
+    }
   });
 
   it('handles thousands of dangling references, and a support cycle through thousands of claims', () => {
