@@ -20,6 +20,8 @@ export interface PlacedPart {
   data: Record<string, unknown>;
   /** Ids of the claims written in this part. */
   claims: Set<string>;
+  /** Claims on the longest path down from the recommendation, the recommendation included. */
+  levels: number;
 }
 
 export interface Placement {
@@ -84,75 +86,116 @@ export function place(graph: ImportGraph): Placement {
   function writePart(root: ImportClaim): PlacedPart {
     const written = new Set<string>();
     /** `ref` items for links to claims not (yet) written; resolved at the end. */
-    const pendingLinks: Array<{ list: Item[]; item: Item; id: string; side: Side }> = [];
+    const pendingLinks: Array<{ list: Item[]; index: number; id: string; side: Side; level: number }> = [];
     const cited = new Set<string>();
+    let levels = 0;
 
     type Side = 'support' | 'attack';
-    const claimItem = (claim: ImportClaim, side: Side, undercut: boolean): Item => {
-      written.add(claim.id);
-      const item: Item = { id: claim.id, text: claim.text };
-      if (claim.quote !== undefined) item.quote = claim.quote;
-      if (claim.note !== undefined) item.note = claim.note;
-      if (claim.assumption) item.assumption = true;
-      if (side === 'attack' && claim.conceded) item.conceded = true;
-      if (undercut) item.undercut = true;
-      if (claim.evidence.length > 0) {
-        item.evidence = claim.evidence.map((e) => {
-          if (e.source !== undefined) cited.add(e.source);
-          return { text: e.text, ...(e.source !== undefined ? { source: e.source } : {}), ...(e.quote !== undefined ? { quote: e.quote } : {}), ...(e.note !== undefined ? { note: e.note } : {}) };
-        });
-      }
-      const reasons: Item[] = [];
-      const risks: Item[] = [];
-      const attacks: Item[] = [];
-      for (const r of incoming.get(claim.id) ?? []) {
-        const relation = graph.relations[r]!;
-        const from = byId.get(relation.from)!;
-        const list = relation.kind === 'attack' ? attacks : from.risk && side === 'support' ? risks : reasons;
-        const childSide: Side = relation.kind === 'support' ? 'support' : 'attack';
-        if (written.has(from.id)) {
-          list.push({ ref: from.id });
-          for (const u of undercutsOf.get(r) ?? []) {
-            unmapped.push(`undercut by ${u} of "${from.id} ${relation.kind}s ${claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
-          }
-          continue;
+    /** A claim being written: its item, the lists its relations fill, and how far through them it is. */
+    interface Frame {
+      claim: ImportClaim;
+      side: Side;
+      /** Claims above it: 0 for the recommendation. */
+      level: number;
+      item: Item;
+      reasons: Item[];
+      risks: Item[];
+      attacks: Item[];
+      relations: number[];
+      next: number;
+      /** The undercuts of the relation whose claim was written last, still to be written under it. */
+      cuts?: { child: Item; key: string; ids: string[]; next: number; relation: string };
+      /** Called with the finished item. */
+      done: (item: Item) => void;
+    }
+
+    /**
+     * Writes a claim and, depth first, every claim under it not written yet. A loop over a stack of
+     * frames, not recursion: an imported chain can be any number of claims deep.
+     */
+    const claimItem = (claim: ImportClaim, side: Side, undercut: boolean, level: number): Item => {
+      const stack: Frame[] = [];
+      let result: Item | undefined;
+      const open = (claim: ImportClaim, side: Side, undercut: boolean, level: number, done: (item: Item) => void) => {
+        written.add(claim.id);
+        levels = Math.max(levels, level + 1);
+        const item: Item = { id: claim.id, text: claim.text };
+        if (claim.quote !== undefined) item.quote = claim.quote;
+        if (claim.note !== undefined) item.note = claim.note;
+        if (claim.assumption) item.assumption = true;
+        if (side === 'attack' && claim.conceded) item.conceded = true;
+        if (undercut) item.undercut = true;
+        if (claim.evidence.length > 0) {
+          item.evidence = claim.evidence.map((e) => {
+            if (e.source !== undefined) cited.add(e.source);
+            return { text: e.text, ...(e.source !== undefined ? { source: e.source } : {}), ...(e.quote !== undefined ? { quote: e.quote } : {}), ...(e.note !== undefined ? { note: e.note } : {}) };
+          });
         }
-        if (relation.link) {
-          const item = { ref: from.id };
-          list.push(item);
-          pendingLinks.push({ list, item, id: from.id, side: childSide });
-          continue;
-        }
-        const child = claimItem(from, childSide, false);
-        list.push(child);
-        const cuts = undercutsOf.get(r) ?? [];
-        for (const u of cuts) {
-          const cutter = byId.get(u)!;
+        stack.push({ claim, side, level, item, reasons: [], risks: [], attacks: [], relations: incoming.get(claim.id) ?? [], next: 0, done });
+      };
+      open(claim, side, undercut, level, (item) => {
+        result = item;
+      });
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1]!;
+        const cuts = frame.cuts;
+        if (cuts !== undefined && cuts.next < cuts.ids.length) {
+          const u = cuts.ids[cuts.next++]!;
           if (written.has(u)) {
-            unmapped.push(`undercut by ${u} of "${from.id} ${relation.kind}s ${claim.id}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`);
+            unmapped.push(`undercut by ${u} of "${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`);
             continue;
           }
-          const key = childSide === 'support' ? 'counterpoints' : 'rebuttals';
-          const listOf = (child[key] as Item[] | undefined) ?? [];
-          listOf.push(claimItem(cutter, 'attack', true));
-          // Keep the lists in their usual place: after evidence and reasons.
-          delete child[key];
-          child[key] = listOf;
+          // Under the claim of the relation it denies, which is one level below this one.
+          open(byId.get(u)!, 'attack', true, frame.level + 2, (cutter) => {
+            const listOf = (cuts.child[cuts.key] as Item[] | undefined) ?? [];
+            listOf.push(cutter);
+            // Keep the lists in their usual place: after evidence and reasons.
+            delete cuts.child[cuts.key];
+            cuts.child[cuts.key] = listOf;
+          });
+          continue;
         }
+        if (frame.next < frame.relations.length) {
+          const r = frame.relations[frame.next++]!;
+          const relation = graph.relations[r]!;
+          const from = byId.get(relation.from)!;
+          const list = relation.kind === 'attack' ? frame.attacks : from.risk && frame.side === 'support' ? frame.risks : frame.reasons;
+          const childSide: Side = relation.kind === 'support' ? 'support' : 'attack';
+          if (written.has(from.id)) {
+            list.push({ ref: from.id });
+            for (const u of undercutsOf.get(r) ?? []) {
+              unmapped.push(`undercut by ${u} of "${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
+            }
+            continue;
+          }
+          if (relation.link) {
+            pendingLinks.push({ list, index: list.length, id: from.id, side: childSide, level: frame.level + 1 });
+            list.push({ ref: from.id });
+            continue;
+          }
+          open(from, childSide, false, frame.level + 1, (child) => {
+            list.push(child);
+            const key = childSide === 'support' ? 'counterpoints' : 'rebuttals';
+            frame.cuts = { child, key, ids: undercutsOf.get(r) ?? [], next: 0, relation: `${from.id} ${relation.kind}s ${frame.claim.id}` };
+          });
+          continue;
+        }
+        stack.pop();
+        const { item } = frame;
+        if (frame.reasons.length > 0) item.reasons = frame.reasons;
+        if (frame.risks.length > 0) item.risks = frame.risks;
+        if (frame.attacks.length > 0) item[frame.side === 'support' ? 'counterpoints' : 'rebuttals'] = frame.attacks;
+        frame.done(item);
       }
-      if (reasons.length > 0) item.reasons = reasons;
-      if (risks.length > 0) item.risks = risks;
-      if (attacks.length > 0) item[side === 'support' ? 'counterpoints' : 'rebuttals'] = attacks;
-      return item;
+      return result!;
     };
 
-    const recommendation = claimItem(root, 'support', false);
+    const recommendation = claimItem(root, 'support', false, 0);
     // A link whose claim is written nowhere else in this part: write the claim there instead.
     for (let i = 0; i < pendingLinks.length; i++) {
       const link = pendingLinks[i]!;
       if (written.has(link.id)) continue;
-      const index = link.list.indexOf(link.item);
-      link.list[index] = claimItem(byId.get(link.id)!, link.side, false);
+      link.list[link.index] = claimItem(byId.get(link.id)!, link.side, false, link.level);
     }
     const sources: ImportSource[] = graph.sources.filter((s) => cited.has(s.id) || parts.length === 0);
     const data: Record<string, unknown> = { argmap: 1, title: graph.title ?? root.text };
@@ -160,6 +203,6 @@ export function place(graph: ImportGraph): Placement {
     if (graph.document && Object.keys(graph.document).length > 0) data.document = graph.document;
     if (sources.length > 0) data.sources = sources.map((s) => ({ ...s }));
     data.recommendation = recommendation;
-    return { root, data, claims: written };
+    return { root, data, claims: written, levels };
   }
 }

@@ -17,6 +17,23 @@ export function toYaml(data: Record<string, unknown>, schema = '../schemas/argma
   return doc.toString({ lineWidth: 100, minContentWidth: 40 });
 }
 
+/**
+ * How deep the YAML written for `data` nests, counted as `argmap check` counts against its limit
+ * (MAX_DEPTH): the document's mapping is level 1, and each mapping or list inside adds one. A loop,
+ * not recursion: imported data can be any number of levels deep.
+ */
+export function nestingDepth(data: unknown): number {
+  let deepest = 0;
+  const stack: Array<[value: unknown, depth: number]> = [[data, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    deepest = Math.max(deepest, depth);
+    for (const inner of Array.isArray(value) ? value : Object.values(value)) stack.push([inner, depth + 1]);
+  }
+  return deepest;
+}
+
 export interface Checked {
   text: string;
   /** Errors that say the map itself is questionable (a support cycle...): written, but reported. */

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_DEPTH } from '../../src/load/parse';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'interchange');
@@ -62,6 +63,46 @@ describe('argmap import', () => {
     expect(r.stderr).toMatch(message);
     expect(readFileSync(join(dir, 'out.yaml'), 'utf8')).toBe('previous\n');
     expect(readdirSync(dir).sort()).toEqual([name, 'out.yaml'].sort());
+  });
+
+  it(`imports a support chain as deep as argmap check reads (${MAX_DEPTH} levels), and refuses one claim deeper`, () => {
+    // The recommendation is level 2 of the YAML; each claim under it adds a list and a mapping.
+    const below = (MAX_DEPTH - 2) / 2;
+    /** An AIF chain of `n` claims: i1 supports i0, i2 supports i1... */
+    const aif = (n: number) => {
+      const nodes: object[] = Array.from({ length: n }, (_, k) => ({ nodeID: `i${k}`, text: `Claim ${k}`, type: 'I' }));
+      const edges: object[] = [];
+      for (let k = 1; k < n; k++) {
+        nodes.push({ nodeID: `ra${k}`, text: 'Default Inference', type: 'RA' });
+        edges.push({ edgeID: `e${k}a`, fromID: `i${k}`, toID: `ra${k}` }, { edgeID: `e${k}b`, fromID: `ra${k}`, toID: `i${k - 1}` });
+      }
+      return JSON.stringify({ nodes, edges });
+    };
+    /** A Kialo thesis and `n` claims under it, each a Pro of the one before. */
+    const kialo = (n: number) => ['Discussion Title: T', '1. Thesis', ...Array.from({ length: n }, (_, k) => `1${'.1'.repeat(k + 1)}. Pro: Claim ${k}`), ''].join('\n');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'chain.json'), aif(below + 1));
+    writeFileSync(join(dir, 'chain.txt'), kialo(below));
+    writeFileSync(join(dir, 'deeper.json'), aif(below + 2));
+    writeFileSync(join(dir, 'deeper.txt'), kialo(below + 1));
+    writeFileSync(join(dir, 'deepest.json'), aif(5000));
+
+    for (const [name, from] of [['chain.json', 'aif'], ['chain.txt', 'kialo']] as const) {
+      const r = argmap(['import', name, '--from', from, '-o', `${name}.yaml`], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(`${below + 1} claims`);
+      const check = argmap(['check', `${name}.yaml`, '--format', 'compact'], { cwd: dir });
+      expect(check.code).toBe(0);
+      expect(check.stdout).toMatch(/\(0 errors, \d+ warnings\)/);
+    }
+    for (const [name, from, depth] of [['deeper.json', 'aif', MAX_DEPTH + 2], ['deeper.txt', 'kialo', MAX_DEPTH + 2], ['deepest.json', 'aif', 2 + 2 * 4999]] as const) {
+      writeFileSync(join(dir, 'out.yaml'), 'previous\n');
+      const r = argmap(['import', name, '--from', from, '-o', 'out.yaml'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(`argmap: ${name}: nested too deep to import: the YAML would nest ${depth} levels of mappings and lists`);
+      expect(r.stderr).toMatch(`argmap check reads at most ${MAX_DEPTH} (${below} claims below the recommendation); nothing was written`);
+      expect(readFileSync(join(dir, 'out.yaml'), 'utf8')).toBe('previous\n');
+    }
   });
 
   it('usage errors: missing --from, missing file', () => {

@@ -8,7 +8,8 @@ import { parseAif } from '../../interchange/aif-import';
 import { InterchangeError } from '../../interchange/errors';
 import { parseKialo } from '../../interchange/kialo-import';
 import { place } from '../../interchange/place';
-import { checkWritten, toYaml } from '../../interchange/write-yaml';
+import { checkWritten, nestingDepth, toYaml } from '../../interchange/write-yaml';
+import { MAX_DEPTH } from '../../load/parse';
 import { schemaReference } from '../schema-reference';
 import { SCHEMA_ID } from './schema';
 import { writeFileAtomic } from '../../util/atomic-write';
@@ -64,6 +65,16 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     throw error;
   }
   const placement = place(graph);
+  // A file nested deeper than check reads would be refused by every command (and the yaml package
+  // would exhaust the stack writing it): refused here, as bad input, before anything is written.
+  for (const part of placement.parts) {
+    const depth = nestingDepth(part.data);
+    if (depth > MAX_DEPTH) {
+      return fail(
+        `${shown}: nested too deep to import: the YAML would nest ${depth} levels of mappings and lists (its deepest claim is ${part.levels - 1} below the recommendation "${short(part.root.text)}", ${part.root.origin}), and argmap check reads at most ${MAX_DEPTH} (${Math.floor((MAX_DEPTH - 2) / 2)} claims below the recommendation); nothing was written`,
+      );
+    }
+  }
   const paths = options.output !== undefined ? partPaths(options.output, placement.parts.length) : [];
   if (options.output === undefined && placement.parts.length > 1) {
     return fail(

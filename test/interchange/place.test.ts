@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportGraph } from '../../src/interchange/graph';
+import { place } from '../../src/interchange/place';
+import { nestingDepth } from '../../src/interchange/write-yaml';
+
+/** Claims c0 <- c1 <- c2 ...: each supports the one before, as a Kialo or AIF chain imports. */
+function chain(n: number): ImportGraph {
+  return {
+    sources: [],
+    claims: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, text: `Claim ${i}`, origin: `${i}`, evidence: [] })),
+    relations: Array.from({ length: n - 1 }, (_, i) => ({ from: `c${i + 1}`, to: `c${i}`, kind: 'support' as const })),
+    undercuts: [],
+    unmapped: [],
+    mapped: [],
+  };
+}
+
+describe('place', () => {
+  it('writes a support chain of 100,000 claims, each a reason of the one before', () => {
+    const n = 100_000;
+    const { parts, unmapped } = place(chain(n));
+    expect(unmapped).toEqual([]);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]!.levels).toBe(n);
+    expect(parts[0]!.claims.size).toBe(n);
+    // Walk down: every claim holds the next as its only reason.
+    type Written = { id: string; reasons?: Written[] };
+    const path: string[] = [];
+    let claim: Written | undefined = parts[0]!.data.recommendation as Written;
+    while (claim !== undefined) {
+      path.push(claim.id);
+      claim = claim.reasons?.length === 1 ? claim.reasons[0] : undefined;
+    }
+    expect(path).toEqual(Array.from({ length: n }, (_, i) => `c${i}`));
+    // The document, the recommendation, then a list and a mapping per reason.
+    expect(nestingDepth(parts[0]!.data)).toBe(2 + 2 * (n - 1));
+  });
+});
