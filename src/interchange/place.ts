@@ -68,15 +68,21 @@ export function place(graph: ImportGraph): Placement {
     return out;
   };
 
+  // Each part starts at the best root not yet written: a root that undercuts nothing first, then the
+  // one that reaches most claims, then the first in the input. Whether a claim is a root, and what it
+  // reaches, do not depend on what is written (reach follows every relation), so the roots are
+  // scored and sorted once. When every root is written, the rest (cycles) start at their first claim.
+  const undercutters = new Set(graph.undercuts.map((u) => u.from));
+  const roots = graph.claims
+    .filter((c) => !outgoing.has(c.id))
+    .map((c) => ({ c, size: reach(c.id).size, cut: undercutters.has(c.id) }))
+    .sort((a, b) => Number(a.cut) - Number(b.cut) || b.size - a.size || order.get(a.c.id)! - order.get(b.c.id)!);
   const placed = new Set<string>();
   const parts: PlacedPart[] = [];
-  const undercutters = new Set(graph.undercuts.map((u) => u.from));
-  while (placed.size < graph.claims.length) {
-    const left = graph.claims.filter((c) => !placed.has(c.id));
-    const roots = left.filter((c) => (outgoing.get(c.id) ?? []).length === 0);
-    const scored = (roots.length > 0 ? roots : left.slice(0, 1)).map((c) => ({ c, size: reach(c.id).size, cut: undercutters.has(c.id) }));
-    scored.sort((a, b) => Number(a.cut) - Number(b.cut) || b.size - a.size || order.get(a.c.id)! - order.get(b.c.id)!);
-    const root = scored[0]!.c;
+  const sourceAt = new Map<string, number[]>();
+  graph.sources.forEach((s, i) => (sourceAt.get(s.id) ?? sourceAt.set(s.id, []).get(s.id)!).push(i));
+  for (const root of [...roots.map((r) => r.c), ...graph.claims]) {
+    if (placed.has(root.id)) continue;
     const part = writePart(root);
     for (const id of part.claims) placed.add(id);
     parts.push(part);
@@ -197,7 +203,15 @@ export function place(graph: ImportGraph): Placement {
       if (written.has(link.id)) continue;
       link.list[link.index] = claimItem(byId.get(link.id)!, link.side, false, link.level);
     }
-    const sources: ImportSource[] = graph.sources.filter((s) => cited.has(s.id) || parts.length === 0);
+    // Every source in the first part; in the others, the sources they cite, in the input's order
+    // (found from what the part cites, not by a pass over every source for every part).
+    const sources: ImportSource[] =
+      parts.length === 0
+        ? graph.sources
+        : [...cited]
+            .flatMap((id) => sourceAt.get(id) ?? [])
+            .sort((a, b) => a - b)
+            .map((i) => graph.sources[i]!);
     const data: Record<string, unknown> = { argmap: 1, title: graph.title ?? root.text };
     if (graph.description !== undefined) data.description = graph.description;
     if (graph.document && Object.keys(graph.document).length > 0) data.document = graph.document;

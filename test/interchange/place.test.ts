@@ -35,4 +35,23 @@ describe('place', () => {
     // The document, the recommendation, then a list and a mapping per reason.
     expect(nestingDepth(parts[0]!.data)).toBe(2 + 2 * (n - 1));
   });
+
+  it('starts a part at each of 20,000 roots: the one reaching most claims first, then in input order, then cycles', () => {
+    const n = 20_000;
+    const claim = (id: string) => ({ id, text: id, origin: id, evidence: [] });
+    const support = (from: string, to: string) => ({ from, to, kind: 'support' as const });
+    const roots = Array.from({ length: n }, (_, i) => `r${i}`);
+    const graph: ImportGraph = {
+      sources: [],
+      // A cycle first in the input (it has no root), then the roots, then what supports two of them.
+      claims: ['x', 'y', ...roots, 'a', 'b', 'c'].map(claim),
+      relations: [support('x', 'y'), support('y', 'x'), support('a', 'r7'), support('b', 'r3'), support('c', 'r3')],
+      undercuts: [],
+      unmapped: [],
+      mapped: [],
+    };
+    const { parts } = place(graph);
+    expect(parts.map((p) => p.root.id)).toEqual(['r3', 'r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7'), 'x']);
+    expect(parts.map((p) => [...p.claims].sort().join(' '))).toEqual(['b c r3', 'a r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7'), 'x y']);
+  });
 });
