@@ -1,4 +1,5 @@
 import type { Source } from '../model/types';
+import { UniqueIds } from '../util/unique-ids';
 
 /**
  * What an import reads, before it is placed into the argmap tree: claims, support and attack
@@ -71,25 +72,11 @@ export function slug(text: string, maxWords = 6): string {
   return words.slice(0, maxWords).join('-');
 }
 
-/** Hands out unique kebab-case ids: `claim`, `claim-2`, ... */
+/** Hands out unique kebab-case ids: `claim`, `claim-2`, ... (see `UniqueIds`). */
 export class IdPool {
-  readonly #used = new Set<string>();
-  /**
-   * Per base, the suffix to try next: every lower one is taken already (ids are never given back),
-   * so 100,000 claims with the same text get their ids in linear time, not by counting from 2 each.
-   */
-  readonly #next = new Map<string, number>();
+  readonly #ids = new UniqueIds();
 
   take(base: string, fallback: string): string {
-    const start = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || fallback;
-    let id = start;
-    if (this.#used.has(id)) {
-      let n = this.#next.get(start) ?? 2;
-      id = `${start}-${n}`;
-      while (this.#used.has(id)) id = `${start}-${++n}`;
-      this.#next.set(start, n + 1);
-    }
-    this.#used.add(id);
-    return id;
+    return this.#ids.take(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || fallback);
   }
 }
