@@ -29,16 +29,23 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const idOf = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
-/** Offsets of JSON paths, from the `yaml` package (which reads JSON and keeps every node's range). */
+/**
+ * Offsets of JSON paths, from the `yaml` package (which reads JSON and keeps every node's range).
+ * The file is read this second way only when a problem needs a position: most imports have none.
+ */
 function locator(source: SourceFile) {
   let doc: Document | undefined;
-  try {
-    const parsed = parseDocument(source.text, { prettyErrors: false });
-    if (parsed.errors.length === 0) doc = parsed;
-  } catch {
-    doc = undefined;
-  }
+  let read = false;
   return (path: Array<string | number>): number => {
+    if (!read) {
+      read = true;
+      try {
+        const parsed = parseDocument(source.text, { prettyErrors: false });
+        if (parsed.errors.length === 0) doc = parsed;
+      } catch {
+        doc = undefined;
+      }
+    }
     for (let n = path.length; n >= 0 && doc; n--) {
       const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | undefined;
       if (node?.range) return node.range[0];
