@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics/diagnostic';
 
 /** A node found by its data path, with the pair whose value it is (when it is a map value). */
@@ -16,16 +16,41 @@ export function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Walks the YAML document along a data path, following aliases, and returns the node found. */
-export function nodeAtPath(doc: Document, segments: readonly string[]): Located {
+/**
+ * The pairs of each map by key, built the first time a key of that map is looked up: a map with N
+ * unknown keys has N schema errors, and finding each one's pair by scanning the map would cost
+ * O(N²). Share one index across the look-ups into one document.
+ */
+export class KeyIndex {
+  private readonly maps = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  /** The first pair of `map` whose key reads as `key`, as a scan of its items would find it. */
+  pair(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.maps.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isPair(item)) continue;
+        const name = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        if (!index.has(name)) index.set(name, item);
+      }
+      this.maps.set(map, index);
+    }
+    return index.get(key);
+  }
+}
+
+/**
+ * Walks the YAML document along a data path, following aliases, and returns the node found. Pass
+ * one `keys` index to every look-up into the same document (many look-ups: see KeyIndex).
+ */
+export function nodeAtPath(doc: Document, segments: readonly string[], keys: KeyIndex = new KeyIndex()): Located {
   let node: Node | null = doc.contents as Node | null;
   let pair: Pair | undefined;
   for (const segment of segments) {
     if (isAlias(node)) node = node.resolve(doc) ?? null;
     if (isMap(node)) {
-      const found: Pair | undefined = node.items.find(
-        (item) => isPair(item) && (isScalar(item.key) ? String(item.key.value) : String(item.key)) === segment,
-      );
+      const found = keys.pair(node, segment);
       if (!found) return { node, ...(pair ? { pair } : {}) };
       pair = found;
       node = (found.value as Node | null) ?? null;

@@ -4,7 +4,7 @@ import { isMap, isPair, isScalar } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic';
 import type { Code, CodeParams } from '../diagnostics/messages';
 import { suggest } from '../util/suggest';
-import { keySpan, nodeAtPath, pointerSegments, spanOf } from './node-at-path';
+import { KeyIndex, keySpan, nodeAtPath, pointerSegments, spanOf } from './node-at-path';
 
 const ITEM_NAMES: Record<string, string> = {
   sources: 'source',
@@ -77,6 +77,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
     return [diagnostic('empty-file', spanOf(doc.contents as never), {})];
   }
   const out: Diagnostic[] = [];
+  // One index of keys for every look-up: each error's look-up costs O(depth), not O(size of its map).
+  const keys = new KeyIndex();
   // An unknown key that is a near-miss of a missing required one is one fault, not two.
   const suggested = new Set<string>();
   for (const error of errors) {
@@ -85,7 +87,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
     const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
     const suggestion = suggest(property, allowed);
     const segments = pointerSegments(error.instancePath);
-    const located = nodeAtPath(doc, [...segments, property]);
+    const located = nodeAtPath(doc, [...segments, property], keys);
     const span = (located.pair && keySpan(located.pair)) ?? spanOf(located.node);
     if (suggestion) suggested.add(`${error.instancePath}\u0000${suggestion}`);
     out.push(
@@ -99,7 +101,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
 
   for (const error of errors) {
     const segments = pointerSegments(error.instancePath);
-    const located = nodeAtPath(doc, segments);
+    const located = nodeAtPath(doc, segments, keys);
     const valueSpan = spanOf(located.node, located.pair?.key as never);
     const name = describe(segments);
     switch (error.keyword) {

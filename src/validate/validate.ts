@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import validateArgmap from './generated/argmap-schema.js';
-import { nodeAtPath, spanOf } from './node-at-path';
+import { KeyIndex, nodeAtPath, spanOf } from './node-at-path';
 import { schemaDiagnostics } from './schema-errors';
 
 /** A YYYY-MM-DD date that names no day of the calendar (2024-02-30), which a pattern cannot see. */
@@ -32,13 +32,14 @@ function* dates(data: unknown): Generator<[string[], unknown]> {
  */
 export function validate(doc: Document, data: unknown): Diagnostic[] {
   const out: Diagnostic[] = validateArgmap(data) ? [] : schemaDiagnostics(validateArgmap.errors ?? [], doc, data);
+  const keys = new KeyIndex();
   for (const [path, value] of dates(data)) {
     if (!impossibleDate(value)) continue;
     out.push({
       rule: 'schema',
       code: 'schema-date',
       severity: 'error',
-      span: spanOf(nodeAtPath(doc, path).node),
+      span: spanOf(nodeAtPath(doc, path, keys).node),
       params: { value: String(value) },
     });
   }
