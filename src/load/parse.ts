@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Scalar, visit, type Alias, type Document, type Node, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Scalar, visit, YAMLParseError, type Alias, type Document, type Node, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
@@ -29,6 +29,33 @@ interface Scan extends Scanned {
   truncated: Diagnostic[];
   /** A mapping or list used as a key: `data` is then left to the yaml package's own toJS. */
   complexKey: boolean;
+  /** A key equal to an earlier one of its mapping, as the yaml package's `uniqueKeys` would report it. */
+  duplicateKeys: YAMLError[];
+}
+
+/** Mappings up to this size look for a repeated key by comparing keys; larger ones keep a Set. */
+const SMALL_MAP = 16;
+
+/**
+ * The yaml package's duplicate-key error, found here instead of by the parser: its `uniqueKeys`
+ * compares each key with every earlier one, quadratic in a mapping's size (20,000 keys: 3.8 s).
+ * The same test (scalar keys with equal values; NaN equals nothing), at the key's first character.
+ */
+function duplicateKeys(items: unknown[], out: YAMLError[]): void {
+  const values: unknown[] = [];
+  const seen = items.length > SMALL_MAP ? new Set<unknown>() : undefined;
+  for (const item of items) {
+    const key = (item as { key: unknown }).key;
+    if (!isScalar(key)) continue;
+    const value = key.value;
+    if (typeof value === 'number' && Number.isNaN(value)) continue;
+    const repeated = seen ? seen.has(value) : values.includes(value);
+    if (repeated) {
+      const at = key.range?.[0] ?? 0;
+      out.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+    } else if (seen) seen.add(value);
+    else values.push(value);
+  }
 }
 
 /** Sets a property as data, even `__proto__`: parsed keys never touch a prototype. */
@@ -44,7 +71,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
  * (no aliases, no custom tags, no merge keys).
  */
 function scan(root: unknown, text: string): Scan {
-  const result: Scan = { data: null, nodeOf: new Map(), aliases: [], truncated: [], complexKey: false };
+  const result: Scan = { data: null, nodeOf: new Map(), aliases: [], truncated: [], complexKey: false, duplicateKeys: [] };
   const holder: Record<string, unknown> = {};
   const stack: Array<[node: unknown, depth: number, parent: Record<string, unknown> | unknown[] | undefined, key: string | number]> = [
     [root, 1, holder, 'data'],
@@ -65,6 +92,7 @@ function scan(root: unknown, text: string): Scan {
       }
       const items = node.items as unknown[];
       if (isMap(node)) {
+        duplicateKeys(items, result.duplicateKeys);
         const object: Record<string, unknown> = {};
         value = object;
         result.nodeOf.set(object, node);
@@ -240,7 +268,8 @@ export function parse(source: SourceFile): ParsedFile {
   let doc: Document.Parsed;
   try {
     // logLevel 'error': the yaml package never prints; everything it finds becomes a diagnostic.
-    doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true, merge: false, strict: true, logLevel: 'error' });
+    // uniqueKeys off: `scan` finds repeated keys in linear time (see `duplicateKeys`).
+    doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: false, merge: false, strict: true, logLevel: 'error' });
   } catch (error) {
     // The parser recurses per nesting level: a hostile file can exhaust the stack.
     if (error instanceof RangeError) {
@@ -250,13 +279,15 @@ export function parse(source: SourceFile): ParsedFile {
     }
     throw error;
   }
+  // The walk runs on a document with errors too: its repeated keys are errors of the parse.
+  const found = scan(doc.contents, source.text);
+  for (const error of found.duplicateKeys) doc.errors.push(error);
   // Loops, not push(...list): a spread passes every item as an argument, and a file can have more
   // findings than a call can take arguments (about 120,000).
   for (const d of syntaxDiagnostics(doc, source.text)) diagnostics.push(d);
   for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, source.text));
   if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
 
-  const found = scan(doc.contents, source.text);
   if (found.tooDeep) {
     const start = found.tooDeep.range?.[0] ?? 0;
     diagnostics.push(syntaxError('yaml-too-deep', { start, end: start + 1 }, { limit: MAX_DEPTH }));
