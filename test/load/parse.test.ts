@@ -14,7 +14,7 @@ function byYaml(text: string): number[] {
 /** Where argmap reports one. */
 function byArgmap(text: string): number[] {
   return parse(new SourceFile('a.yaml', text))
-    .diagnostics.filter((d) => d.code === 'yaml-error' && /keys must be unique/.test(String(d.params.detail)))
+    .diagnostics.filter((d) => d.code === 'yaml-error' && /keys must be unique/.test(String((d.params as { detail?: string }).detail)))
     .map((d) => d.span.start)
     .sort((a, b) => a - b);
 }
