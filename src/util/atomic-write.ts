@@ -48,7 +48,10 @@ async function write(path: string, content: string | ChunkProducer, produced: { 
       try {
         content((chunk) => {
           try {
-            writeSync(handle.fd, chunk);
+            // writeSync may write less than asked (a full disk, a file-size limit): write the rest,
+            // and let the next call raise the error that stops it.
+            const bytes = Buffer.from(chunk, 'utf8');
+            for (let at = 0; at < bytes.length; ) at += writeSync(handle.fd, bytes, at, bytes.length - at);
           } catch (error) {
             failed = error;
             throw error;

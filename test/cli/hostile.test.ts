@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../../src/load/parse';
@@ -211,6 +211,23 @@ describe('output files', () => {
     const init = argmap(['init', 'a.yaml/new.yaml'], { cwd: dir });
     expect(init.code).toBe(2);
     expect(init.stderr).toMatch(/^argmap: cannot write .*a\.yaml: /);
+  });
+});
+
+describe('a write cut short', () => {
+  it('--output past a file-size limit: exit 2 and a message, and the previous file kept, for a streamed outline too', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), OPED);
+    for (const command of ['outline', 'graph']) {
+      writeFileSync(join(dir, 'out.md'), 'previous\n');
+      // 2 KiB (the outline and the drawing are larger): the output is written only in part, which must
+      // not pass as done.
+      const r = spawnSync('bash', ['-c', `ulimit -f 2; node '${join(ROOT, 'bin', 'argmap.js')}' ${command} a.yaml --output out.md`], { cwd: dir, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^argmap: cannot write .*out\.md: .*EFBIG/);
+      expect(readFileSync(join(dir, 'out.md'), 'utf8')).toBe('previous\n');
+      expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'out.md']);
+    }
   });
 });
 
