@@ -54,7 +54,8 @@ function isLowSurrogate(code: number): boolean {
 /**
  * The code frame under one problem: the line with one line of context each side, a `>` at the
  * problem's line, and carets under the span (one caret when it is empty or runs onto later lines).
- * Lines longer than FRAME_WIDTH show the same window of columns around the problem.
+ * A line longer than FRAME_WIDTH shows a window of columns around the problem (a long context line
+ * the same columns; a short one is shown whole).
  * Text from the file goes through `safeText`, and the caret is placed after the same treatment, so
  * it stays under the right character even when the line holds control characters.
  */
@@ -70,7 +71,8 @@ export function codeFrame(d: ResolvedDiagnostic, lineText: (line: number) => str
   for (let n = first; n <= last; n++) {
     const raw = lineText(n);
     const gutter = `${String(n).padStart(width)} |`;
-    const shown = clip(raw, Math.min(window.from, raw.length), window.to);
+    // A context line that fits is shown whole; a long one shows the problem line's columns.
+    const shown = n !== d.line && raw.length <= FRAME_WIDTH ? { text: raw, from: 0, to: raw.length } : clip(raw, Math.min(window.from, raw.length), window.to);
     if (n !== d.line) {
       out.push(chalk.dim(`    ${gutter}${shown.text === '' ? '' : ` ${safeText(shown.text)}`}`));
       continue;

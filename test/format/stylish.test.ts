@@ -87,9 +87,10 @@ describe('stylish', () => {
       expect(frame.startsWith('  > 2 | …')).toBe(i > 2);
       expect(frame.endsWith('…')).toBe(i < 3990);
     }
-    // The context lines show the same columns: `argmap: 1` is cut away once the window moves right.
+    // A short context line is shown whole, however far right the window of the long line is.
     const lastFrame = lines.findIndex((l) => l.startsWith(`  2:${diagnostics[3999]!.column} `));
-    expect(lines[lastFrame + 2]).toBe('    1 | …');
+    expect(lines[lastFrame + 2]).toBe('    1 | argmap: 1');
+    expect(lines[lastFrame + 5]).toBe('    3 | end: 1');
   });
 
   it('never cuts a character in two at the edge of the window', () => {
