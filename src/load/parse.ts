@@ -87,8 +87,9 @@ function scan(root: unknown, text: string): Scan {
       value = node.value;
     } else if (isCollection(node)) {
       if (depth > MAX_DEPTH) {
-        result.tooDeep = node;
-        return result;
+        // Not walked into (the file is refused), but the rest is: its repeated keys are reported too.
+        result.tooDeep ??= node;
+        continue;
       }
       const items = node.items as unknown[];
       if (isMap(node)) {
@@ -286,13 +287,11 @@ export function parse(source: SourceFile): ParsedFile {
   // findings than a call can take arguments (about 120,000).
   for (const d of syntaxDiagnostics(doc, source.text)) diagnostics.push(d);
   for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, source.text));
-  if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
-
   if (found.tooDeep) {
     const start = found.tooDeep.range?.[0] ?? 0;
     diagnostics.push(syntaxError('yaml-too-deep', { start, end: start + 1 }, { limit: MAX_DEPTH }));
-    return { source, doc, data: undefined, diagnostics };
   }
+  if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
 
   // Aliases are refused before any expansion: argument files reuse a claim with `ref`, and an
   // alias can be a bomb (billions of expansions) or a loop (a node inside itself).

@@ -46,6 +46,21 @@ describe('parse: repeated keys', () => {
     );
   });
 
+  it('reports repeats in the rest of a file that is also nested too deep, or has other errors', () => {
+    const deep = `a: ${'['.repeat(600)}${']'.repeat(600)}\nb:\n  x: 1\n  x: 2\n`;
+    expect(byArgmap(deep)).toEqual(byYaml(deep));
+    const codes = parse(new SourceFile('a.yaml', deep)).diagnostics.map((d) => d.code);
+    expect(codes).toContain('yaml-too-deep');
+    const unclosed = `b:\n  x: 1\n  x: 2\nc: [1\n`;
+    expect(byArgmap(unclosed)).toEqual(byYaml(unclosed));
+  });
+
+  it('points at the repeated key itself, also where the yaml package points at the empty value before it', () => {
+    // yaml reports the third `a` at the end of the line above, after the empty value (offset 7).
+    expect(byYaml('a: 1\na:\na: 2\n')).toEqual([5, 7]);
+    expect(byArgmap('a: 1\na:\na: 2\n')).toEqual([5, 8]);
+  });
+
   it('finds 10,000 repeats in a mapping of 20,000 keys (the parser’s own check is quadratic there)', () => {
     const text = `${Array.from({ length: 20_000 }, (_, i) => `k${i % 10_000}: ${i}`).join('\n')}\n`;
     const found = byArgmap(text);
