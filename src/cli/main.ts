@@ -185,17 +185,41 @@ function addOperands(program: Command, held: readonly string[]): void {
   });
 }
 
+/**
+ * The `--` that ends the options, and the command it belongs to: read as commander reads the line,
+ * so a `--` that is the value of an option (`--output --`) is not taken for it.
+ */
+function findSeparator(program: Command, argv: readonly string[]): { index: number; command: Command } | undefined {
+  let command = program;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return { index: i, command };
+    if (arg.startsWith('-')) {
+      // A value given as `--name=value` or `-xvalue` is part of the word; a required one is the next.
+      const named = (o: Option) => o.short === arg || o.long === arg;
+      const option = command.options.find(named) ?? program.options.find(named);
+      if (option?.required) i++;
+    } else if (command === program) {
+      command = program.commands.find((c) => c.name() === arg || c.aliases().includes(arg)) ?? program;
+    }
+  }
+  return undefined;
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
   });
-  const end = argv.indexOf('--');
+  const separator = findSeparator(program, argv);
   let args = argv;
-  if (end >= 0 && argv.length - end - 1 > MAX_SPREAD_OPERANDS) {
-    // commander gets the first (so its own checks of the arguments still run), the hook the rest.
-    args = argv.slice(0, end + 2);
-    addOperands(program, argv.slice(end + 2));
+  if (separator && argv.length - separator.index - 1 > MAX_SPREAD_OPERANDS) {
+    // commander gets the first operand where the command takes any (so its own checks of the
+    // arguments still run; before a command's name, that is the name), the hook the rest.
+    const { index, command } = separator;
+    const keep = command === program || command.registeredArguments.length > 0 ? 1 : 0;
+    args = argv.slice(0, index + 1 + keep);
+    addOperands(program, argv.slice(index + 1 + keep));
   }
   try {
     await program.parseAsync(args as string[], { from: 'user' });

@@ -20,6 +20,28 @@ describe('a very long list of paths after --', () => {
     expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file)).toEqual(['op-ed.yaml']);
   });
 
+  it('reads a `--` given as the value of an option as that value, not as the end of the options', async () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml'), join(dir, 'op-ed.yaml'));
+    const many = Array.from({ length: MAX_SPREAD_OPERANDS + 5 }, () => 'op-ed.yaml');
+    const { code, stdout, stderr } = await runInProcess(['check', '--cache-location', '--', '-f', 'json', ...many], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files).toHaveLength(1);
+  });
+
+  it('counts every operand for a command that takes none, and finds the command after a leading --', async () => {
+    const extra = Array.from({ length: MAX_SPREAD_OPERANDS + 5 }, (_, i) => `x${i}`);
+    const schema = await runInProcess(['schema', '--', ...extra], tempDir());
+    expect(schema.code).toBe(2);
+    expect(schema.stderr).toContain(`too many arguments for 'schema'. Expected 0 arguments but got ${extra.length}.`);
+    const dir = tempDir();
+    copyFileSync(join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml'), join(dir, 'op-ed.yaml'));
+    const leading = await runInProcess(['--', 'check', ...Array.from({ length: MAX_SPREAD_OPERANDS + 5 }, () => 'op-ed.yaml')], dir);
+    expect(leading.code).toBe(0);
+    expect(leading.stdout).toContain('4 problems (0 errors, 4 warnings) in 1 of 1 file');
+  });
+
   it('still refuses extra operands to a command that takes one file, counting them all', async () => {
     const extra = Array.from({ length: MAX_SPREAD_OPERANDS + 5 }, (_, i) => `x${i}.json`);
     const { code, stderr } = await runInProcess(['import', '--from', 'aif', '--', ...extra], tempDir());
