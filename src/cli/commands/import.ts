@@ -71,7 +71,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     const depth = nestingDepth(part.data);
     if (depth > MAX_DEPTH) {
       return fail(
-        `${shown}: nested too deep to import: the YAML would nest ${depth} levels of mappings and lists (its deepest claim is ${part.levels - 1} below the recommendation "${short(part.root.text)}", ${part.root.origin}), and argmap check reads at most ${MAX_DEPTH} (${Math.floor((MAX_DEPTH - 2) / 2)} claims below the recommendation); nothing was written`,
+        `${shown}: nested too deep to import: the YAML would nest ${depth} levels of mappings and lists (its deepest claim is ${part.levels - 1} below the recommendation "${short(part.root.text)}", ${part.root.origin}), and argmap check reads at most ${MAX_DEPTH} (${Math.floor((MAX_DEPTH - 2) / 2)} claims below the recommendation, one fewer where the deepest claim has evidence); nothing was written`,
       );
     }
   }
