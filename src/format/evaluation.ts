@@ -29,17 +29,13 @@ function attackerName(claim: Claim): string {
   return `its ${role} ${claimName(claim)}`;
 }
 
-/** The attacks a claim survives: ", its counterpoint `x` is out", at most five, then how many more. */
+/** The attacks a claim survives: ", its counterpoint `x` is out", named as `nameList` names them. */
 function answeredText(answered: readonly Failure[]): string {
-  const shown = answered.length > 6 ? answered.slice(0, 5) : answered;
-  const text = shown
-    .map((f) =>
-      f.how === 'out'
-        ? `, ${attackerName(f.claim)} is out`
-        : `, ${attackerName(f.claim)} is undercut by ${claimName(f.by)}, which is in`,
-    )
-    .join('');
-  return shown.length < answered.length ? `${text}, and ${answered.length - shown.length} more are answered` : text;
+  if (answered.length === 0) return '';
+  const parts = answered.map((f) =>
+    f.how === 'out' ? `${attackerName(f.claim)} is out` : `${attackerName(f.claim)} is undercut by ${claimName(f.by)}, which is in`,
+  );
+  return `, ${nameList(parts)}`;
 }
 
 function failureText(f: Failure): string {

@@ -166,6 +166,26 @@ describe('argmap evaluate', () => {
     );
   });
 
+  it('names five claims of a long list and counts the rest, so each reason stays one line', () => {
+    const counterpoints = Array.from(
+      { length: 8 },
+      (_, i) => `  - id: c${i}\n    text: Attack ${i}.\n    targets: [r]\n    assumption: true\n    rebuttals:\n      - { id: b${i}, text: Answer ${i}., assumption: true }\n`,
+    ).join('');
+    const reasons = Array.from({ length: 8 }, (_, i) => `    - { id: r${i}, text: Reason ${i}. }\n`).join('');
+    const dir = project({
+      'a.yaml': `argmap: 1\ntitle: T\nrecommendation:\n  id: rec\n  text: Do it.\n  reasons:\n    - id: r\n      text: Reason.\n      assumption: true\ncounterpoints:\n${counterpoints}`,
+      'b.yaml': `argmap: 1\ntitle: T\nrecommendation:\n  id: rec\n  text: Do it.\n  reasons:\n${reasons}`,
+    });
+    const answered = argmap(['evaluate', 'a.yaml'], { cwd: dir }).stdout.split('\n');
+    expect(answered).toContain(
+      'a.yaml:7:7  reason `r`  in: an assumption, its counterpoint `c0` is out, its counterpoint `c1` is out, its counterpoint `c2` is out, its counterpoint `c3` is out, its counterpoint `c4` is out and 3 more',
+    );
+    const ungrounded = argmap(['evaluate', 'b.yaml'], { cwd: dir }).stdout.split('\n');
+    expect(ungrounded).toContain(
+      'b.yaml:4:3  recommendation `rec`  out: no possible support: its support (reason `r0`, reason `r1`, reason `r2`, reason `r3`, reason `r4` and 3 more) never reaches evidence or an assumption',
+    );
+  });
+
   it('leaves the recommendation open under an odd cycle, and names claims without ids by their path', () => {
     const dir = project({ 'odd.yaml': ODD_CYCLE });
     const r = argmap(['evaluate', 'odd.yaml', '--format', 'json'], { cwd: dir });

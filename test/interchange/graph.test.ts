@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { IdPool, slug } from '../../src/interchange/graph';
+import { idsByCounting } from '../helpers/ids';
 
-/** The definition: the base if free, else the first free `base-2`, `base-3`, ... */
+/** The definition: each base as a kebab-case start (its slug, or `claim`), then numbered as `idsByCounting` does. */
 function naiveIds(bases: string[]): string[] {
-  const used = new Set<string>();
-  return bases.map((base) => {
-    const start = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || 'claim';
-    let id = start;
-    for (let n = 2; used.has(id); n++) id = `${start}-${n}`;
-    used.add(id);
-    return id;
-  });
+  return idsByCounting(bases.map((base) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || 'claim')));
 }
 
 describe('IdPool', () => {

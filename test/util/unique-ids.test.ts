@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UniqueIds } from '../../src/util/unique-ids';
-
-/** The definition: the base if free, else the lowest `base-n` (n ≥ 2) not taken, counting from 2. */
-function byCounting(bases: readonly string[]): string[] {
-  const used = new Set<string>();
-  return bases.map((base) => {
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    return id;
-  });
-}
+import { idsByCounting as byCounting } from '../helpers/ids';
 
 describe('UniqueIds', () => {
   it('gives the same ids as counting up from 2, for bases that collide with each other’s suffixes', () => {
