@@ -1,16 +1,25 @@
 import { defineRule } from './rule';
 
 const CURLY = /[’‘“”]/;
+/**
+ * Characters that show as nothing: zero-width space, non-joiner and joiner, word joiner, the
+ * zero-width no-break space (BOM) and the soft hyphen. A pasted claim often carries one.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+/** Anything outside ASCII: only such text can need Unicode normalisation or hold an invisible. */
+const NON_ASCII = /[^\u0000-\u007f]/;
 /** Whitespace other than single plain spaces: collapsing is needed (most text has none). */
 const UNUSUAL_SPACE = /[^\S ]| {2}/;
 
 /**
- * Normalises claim text for comparison: case, spacing, curly quotes and final punctuation. Linear in
+ * Normalises claim text for comparison: Unicode form (NFC, so a precomposed `é` and `e` + accent
+ * agree), invisible characters (removed), case, spacing, curly quotes and final punctuation. Linear in
  * the length of the text: the final `.!? ` are cut by a loop, not by a regular expression anchored at
  * the end (which V8 retries from every position: a text of 100,000 dots took minutes).
  */
 export function normalise(text: string): string {
   let s = text.toLowerCase();
+  if (NON_ASCII.test(s)) s = s.replace(INVISIBLE, '').normalize('NFC');
   if (CURLY.test(s)) s = s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
   if (UNUSUAL_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
   let end = s.length;
