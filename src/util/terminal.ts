@@ -1,8 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
 /**
- * Whether to colour a stream: FORCE_COLOR wins (0 turns colour off), then NO_COLOR (any non-empty
- * value), then whether the stream is a terminal. An explicit --color / --no-color overrides all.
+ * Whether to colour a stream. A variable counts only when it is present and not empty (the rule of
+ * no-color.org and force-color.org: `NO_COLOR=` or `FORCE_COLOR=` as a template leaves them is as if
+ * unset). FORCE_COLOR wins (`0` or `false` turn colour off, `2` and `3` choose more colours, any
+ * other value turns it on), then NO_COLOR (any value turns colour off), then whether the stream is a
+ * terminal (and TERM is not `dumb`). An explicit --color / --no-color overrides all.
  */
 export function colorLevel(
   stream: { isTTY?: boolean },
@@ -12,7 +15,7 @@ export function colorLevel(
   if (flag === false) return 0;
   if (flag === true) return 1;
   const force = env.FORCE_COLOR;
-  if (force !== undefined) {
+  if (force !== undefined && force !== '') {
     if (force === '0' || force === 'false') return 0;
     const n = Number(force);
     return n === 2 || n === 3 ? n : 1;
