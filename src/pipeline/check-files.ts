@@ -1,28 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { readSourceSync } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
-import { SourceFile } from '../load/source-file';
-import type { CheckCache } from './cache';
 import { hashText } from './cache';
-import { sortDiagnostics, checkSource, type CheckOptions, type FileReport } from './check-source';
-
-export interface RunOptions extends CheckOptions {
-  /** Largest file read, in bytes. */
-  maxFileSize?: number;
-  /**
-   * Only the diagnostics are wanted (no graph, no analyses): files may then be checked in worker
-   * threads, and diagnostics taken from `cache`.
-   */
-  diagnosticsOnly?: boolean;
-  /** Diagnostics of unchanged files from earlier runs (with `diagnosticsOnly`). */
-  cache?: CheckCache;
-  /**
-   * Threads that check files: undefined decides by the number of files and cores; 0 or 1 checks in
-   * this thread alone; n > 1 checks in this thread and n − 1 workers. The environment variable
-   * ARGMAP_WORKERS sets the same.
-   */
-  workers?: number;
-}
+import type { FileReport } from './check-source';
+import { checkFile, outcomeOf, readOne, type Outcome, type Read, type RunOptions } from './check-file';
 
 export interface RunResult {
   reports: FileReport[];
@@ -30,28 +10,6 @@ export interface RunResult {
   problems: PathProblem[];
   /** How many files each thread checked, this one first (files the cache answered not counted). */
   threads: number[];
-}
-
-/** One file's outcome: a report, or a problem reading it. */
-export type Outcome = { report: FileReport } | { problem: PathProblem };
-
-function errnoCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
-}
-
-type Read = ReturnType<typeof readSourceSync> | { error: unknown };
-
-/**
- * Reads one file synchronously. Measured on 1,000 files of the op-ed's size: reading them through
- * the event loop (stat, open, fstat, read, close, each a thread-pool round trip), even 32 at a
- * time, cost about a second more than these direct reads; a local file is read in microseconds.
- */
-function readOne(file: ResolvedFile, options: RunOptions): Read {
-  try {
-    return readSourceSync(file.absolute, file.display, options.maxFileSize);
-  } catch (error) {
-    return { error };
-  }
 }
 
 /** Reads the files at `indices`, handing each to `use` in order. */
@@ -62,19 +20,6 @@ function readInOrder(
   use: (i: number, read: Read) => void,
 ): void {
   for (const i of indices) use(i, readOne(files[i]!, options));
-}
-
-/** A file's outcome from its read: a problem, the read's own diagnostics, or the pipeline's report. */
-function outcomeOf(file: ResolvedFile, read: Read, options: RunOptions): Outcome {
-  if ('error' in read) return { problem: { input: file.display, code: 'unreadable', detail: errnoCode(read.error) } };
-  if (!read.ok) return { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
-  return { report: checkSource(read.source, options) };
-}
-
-/** Reads and checks one file; `text` when the caller has read it already. */
-export function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Outcome {
-  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), options) };
-  return outcomeOf(file, readOne(file, options), options);
 }
 
 /**

@@ -2,7 +2,7 @@
 // posts back each file's diagnostics, with its text when there are any (graphs stay here: only
 // `check` uses the pool). Posts `null` first, once loaded.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, type RunOptions } from './check-files';
+import { checkFile, type RunOptions } from './check-file';
 import type { WorkerReply, WorkerTask } from './workers';
 
 const options = workerData as RunOptions;

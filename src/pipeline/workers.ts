@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
-import { checkFile, type Outcome, type RunOptions } from './check-files';
+import { checkFile, type Outcome, type RunOptions } from './check-file';
 
 export interface WorkerTask {
   index: number;

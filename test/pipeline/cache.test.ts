@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedFile } from '../../src/load/resolve-paths';
 import { CheckCache } from '../../src/pipeline/cache';
-import { checkFiles, type RunOptions } from '../../src/pipeline/check-files';
+import type { RunOptions } from '../../src/pipeline/check-file';
+import { checkFiles } from '../../src/pipeline/check-files';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
 
 const opEd = readFileSync(join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml'), 'utf8');
