@@ -46,8 +46,8 @@ for (const { schema, out, subValidators } of schemas) {
 await rm(join(root, 'dist'), { recursive: true, force: true });
 
 await build({
-  // The worker thread of `check` on many files (src/pipeline/workers.ts finds it next to dist/argmap.js).
-  entryPoints: { argmap: join(root, 'src/cli/entry.ts'), 'argmap-worker': join(root, 'src/pipeline/worker.ts') },
+  // The worker thread of `check` on many files (src/pipeline/worker-pool.ts finds it next to dist/argmap.js).
+  entryPoints: { argmap: join(root, 'src/cli/entry.ts'), 'argmap-worker': join(root, 'src/pipeline/worker-thread.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
   splitting: true,

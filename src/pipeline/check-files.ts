@@ -70,7 +70,7 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
   const threads = options.diagnosticsOnly ? threadCount(todo.length, options, process.env) : 0;
   let checkedBy: number[] | undefined;
   if (threads !== 0 && todo.length > 0) {
-    const { checkInWorkers } = await import('./workers');
+    const { checkInWorkers } = await import('./worker-pool');
     checkedBy = await checkInWorkers(files, todo, texts, options, threads, outcomes);
   }
   if (!checkedBy) {

@@ -3,7 +3,7 @@
 // `check` uses the pool). Posts `null` first, once loaded.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, type RunOptions } from './check-file';
-import type { WorkerReply, WorkerTask } from './workers';
+import type { WorkerReply, WorkerTask } from './worker-pool';
 
 const options = workerData as RunOptions;
 
