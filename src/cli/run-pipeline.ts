@@ -8,7 +8,7 @@ import { displayPath, resolvePaths } from '../load/resolve-paths';
 import { version } from '../../package.json';
 import { CheckCache } from '../pipeline/cache';
 import { checkFiles } from '../pipeline/check-files';
-import type { FileReport } from '../pipeline/check-source';
+import type { CheckedFile } from '../pipeline/check-source';
 import { chalkFor, colorLevel } from '../util/terminal';
 import type { CliIO } from './io';
 
@@ -33,7 +33,7 @@ export interface PipelineMode {
 export const DEFAULT_PATH = 'arguments';
 
 export interface PipelineRun {
-  reports: FileReport[];
+  reports: CheckedFile[];
   /** Anything that makes the run a usage error (exit 2): bad paths, a broken config. */
   usageError: boolean;
   config: Config;

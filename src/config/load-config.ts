@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { sortDiagnostics, type FileReport } from '../diagnostics/report';
 import { readSource } from '../load/read';
 import { parse } from '../load/parse';
-import { sortDiagnostics, type FileReport } from '../pipeline/check-source';
 import type { RuleSeverity } from '../rules/rule';
 import validateConfig from '../validate/generated/config-schema.js';
 import { schemaDiagnostics } from '../validate/schema-errors';

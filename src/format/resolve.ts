@@ -1,6 +1,6 @@
 import type { ResolvedDiagnostic } from '../diagnostics/diagnostic';
 import { formatMessage, type MessageContext } from '../diagnostics/messages';
-import type { FileReport } from '../pipeline/check-source';
+import type { FileReport } from '../diagnostics/report';
 
 /** Gives each diagnostic of a file its 1-based line:column and its message: the late step. */
 export function resolveDiagnostics(report: FileReport): ResolvedDiagnostic[] {

@@ -1,8 +1,9 @@
+import { sortDiagnostics } from '../diagnostics/report';
 import { readSourceSync } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
 import type { CheckCache } from './cache';
-import { sortDiagnostics, checkSource, type CheckOptions, type FileReport } from './check-source';
+import { checkSource, type CheckedFile, type CheckOptions } from './check-source';
 
 export interface RunOptions extends CheckOptions {
   /** Largest file read, in bytes. */
@@ -23,7 +24,7 @@ export interface RunOptions extends CheckOptions {
 }
 
 /** One file's outcome: a report, or a problem reading it. */
-export type Outcome = { report: FileReport } | { problem: PathProblem };
+export type Outcome = { report: CheckedFile } | { problem: PathProblem };
 
 function errnoCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);

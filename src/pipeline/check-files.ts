@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { hashText } from './cache';
-import type { FileReport } from './check-source';
+import type { CheckedFile } from './check-source';
 import { checkFile, outcomeOf, readOne, type Outcome, type Read, type RunOptions } from './check-file';
 
 export interface RunResult {
-  reports: FileReport[];
+  reports: CheckedFile[];
   /** Files that could not be read at all (exit code 2). */
   problems: PathProblem[];
   /** How many files each thread checked, this one first (files the cache answered not counted). */
@@ -81,7 +81,7 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
     });
   }
 
-  const reports: FileReport[] = [];
+  const reports: CheckedFile[] = [];
   const problems: PathProblem[] = [];
   for (const [i, outcome] of outcomes.entries()) {
     if (!outcome) continue;

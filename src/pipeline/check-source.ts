@@ -1,5 +1,6 @@
 import { Analyses } from '../analyses/index';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic';
+import { sortDiagnostics, type FileReport } from '../diagnostics/report';
 import { parse } from '../load/parse';
 import type { SourceFile } from '../load/source-file';
 import { buildGraph } from '../model/build';
@@ -19,9 +20,8 @@ export interface CheckOptions {
   blockingOnly?: boolean;
 }
 
-export interface FileReport {
-  source: SourceFile;
-  diagnostics: Diagnostic[];
+/** A checked file: its report, and what the checks built on the way. */
+export interface CheckedFile extends FileReport {
   /** The argument graph, when the file parsed as YAML. */
   graph?: ArgumentGraph;
   analyses?: Analyses;
@@ -45,18 +45,11 @@ function runRule(rule: Rule, graph: ArgumentGraph, analyses: Analyses, severity:
   rule.check(context);
 }
 
-/** Sorts by position, then rule, so output is the same on every run. */
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
-}
-
 /**
  * The pipeline for one file's text: parse (YAML, with positions) → validate (JSON Schema) → model
  * (argument graph) → rules. Reports every problem it can find in one pass; nothing here prints.
  */
-export function checkSource(source: SourceFile, options: CheckOptions = {}): FileReport {
+export function checkSource(source: SourceFile, options: CheckOptions = {}): CheckedFile {
   const parsed = parse(source);
   if (parsed.data === undefined) return { source, diagnostics: sortDiagnostics(parsed.diagnostics) };
   const diagnostics: Diagnostic[] = [];
