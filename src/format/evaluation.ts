@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { groundsOf, type Because, type ClaimEvaluation, type Failure, type Label, type Pending } from '../analyses/evaluate';
-import { claimName, describeClaim, nameList } from '../diagnostics/names';
+import { claimName, describeClaim, nameList } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Source } from '../model/types';
 import { safeText } from '../util/terminal';

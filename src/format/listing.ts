@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
-import { claimName, describeClaim } from '../diagnostics/names';
+import { claimName, describeClaim } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Evidence, Source } from '../model/types';
 import { plural } from './compact';

@@ -1,4 +1,4 @@
-import { chain } from '../diagnostics/names';
+import { chain } from '../model/names';
 import { defineRule } from './rule';
 
 /** Claims that support each other in a circle (through `ref` reuse): circular reasoning. */

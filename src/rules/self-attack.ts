@@ -1,4 +1,4 @@
-import { claimName } from '../diagnostics/names';
+import { claimName } from '../model/names';
 import { defineRule } from './rule';
 
 /** A claim that names itself in `targets` (or in a `ref` under its own counterpoints). */

@@ -1,4 +1,4 @@
-import { claimName } from '../diagnostics/names';
+import { claimName } from '../model/names';
 import { defineRule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import { claimName, nameList } from '../diagnostics/names';
+import { claimName, nameList } from '../model/names';
 import { supportersOf } from '../analyses/support';
 import { defineRule } from './rule';
 

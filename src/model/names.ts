@@ -1,4 +1,4 @@
-import type { Claim } from '../model/types';
+import type { Claim } from './types';
 
 /** How messages name a claim: its id, or where it is written; the recommendation by its role. */
 export function claimName(claim: Claim): string {
