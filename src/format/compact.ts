@@ -1,12 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ResolvedDiagnostic } from '../diagnostics/diagnostic';
+import { plural } from '../util/plural';
 import { safeText } from '../util/terminal';
 import type { Totals } from './resolve';
-
-/** Pluralises a count: `plural(1, 'error')` → `1 error`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The closing line of a check: how many problems in how many files. */
 export function summaryLine(t: Totals, chalk: ChalkInstance): string {

@@ -4,7 +4,7 @@ import { claimName, describeClaim, nameList } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Source } from '../model/types';
 import { safeText } from '../util/terminal';
-import { plural } from './compact';
+import { plural } from '../util/plural';
 import type { ListedFile } from './listing';
 
 /** What `evaluate` says of the recommendation. */

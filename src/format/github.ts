@@ -1,6 +1,7 @@
 import type { Severity } from '../diagnostics/diagnostic';
 import { safeText } from '../util/terminal';
-import { plural, summaryLine } from './compact';
+import { plural } from '../util/plural';
+import { summaryLine } from './compact';
 import { chalkFor } from '../util/terminal';
 import type { Totals } from './resolve';
 import type { FileResult } from './stylish';

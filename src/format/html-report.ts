@@ -1,4 +1,4 @@
-import { plural } from './compact';
+import { plural } from '../util/plural';
 import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';

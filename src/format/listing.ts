@@ -6,7 +6,7 @@ import { UNSUPPORTED_WHY } from '../diagnostics/messages';
 import { claimName, describeClaim } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Evidence, Source } from '../model/types';
-import { plural } from './compact';
+import { plural } from '../util/plural';
 import { safeText } from '../util/terminal';
 
 /** One checked file, as the listing commands receive it. */

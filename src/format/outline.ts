@@ -1,6 +1,6 @@
 import { attributionParts } from './attribution';
 import { UNSUPPORTED_MARK } from '../diagnostics/messages';
-import { plural } from './compact';
+import { plural } from '../util/plural';
 import type { Analyses } from '../analyses/index';
 import type { CounterpointInfo } from '../analyses/counterpoints';
 import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, Source } from '../model/types';
