@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { errnoCode } from '../util/errno';
 
 /** A path argument that yields no file to check. Reported with exit code 2. */
 export interface PathProblem {
@@ -46,10 +47,6 @@ async function walk(dir: string, out: string[]): Promise<void> {
       if (info?.isFile()) out.push(full);
     }
   }
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { sortDiagnostics } from '../diagnostics/report';
 import { readSourceSync } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
+import { errnoCode } from '../util/errno';
 import type { CheckCache } from './cache';
 import { checkSource, type CheckedFile, type CheckOptions } from './check-source';
 
@@ -26,10 +27,6 @@ export interface RunOptions extends CheckOptions {
 /** One file's outcome: a report, or a problem reading it. */
 export type Outcome = { report: CheckedFile } | { problem: PathProblem };
 
-function errnoCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
-}
-
 export type Read = ReturnType<typeof readSourceSync> | { error: unknown };
 
 /**
@@ -47,7 +44,7 @@ export function readOne(file: ResolvedFile, options: RunOptions): Read {
 
 /** A file's outcome from its read: a problem, the read's own diagnostics, or the pipeline's report. */
 export function outcomeOf(file: ResolvedFile, read: Read, options: RunOptions): Outcome {
-  if ('error' in read) return { problem: { input: file.display, code: 'unreadable', detail: errnoCode(read.error) } };
+  if ('error' in read) return { problem: { input: file.display, code: 'unreadable', detail: errnoCode(read.error) ?? String(read.error) } };
   if (!read.ok) return { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
   return { report: checkSource(read.source, options) };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errnoCode } from './errno';
 
 /** Writing an output file failed (a missing folder, a folder in the way, no permission...). */
 export class WriteError extends Error {
@@ -12,10 +13,6 @@ export class WriteError extends Error {
     super(`cannot write ${path}: ${code}`);
     this.name = 'WriteError';
   }
-}
-
-function errnoOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
 }
 
 /** Text produced in chunks: called once, it hands each chunk to `write` as it is made. */
@@ -33,7 +30,7 @@ export async function writeFileAtomic(path: string, content: string | ChunkProdu
     await write(path, content, produced);
   } catch (error) {
     if (error === produced.error) throw error;
-    throw new WriteError(path, errnoOf(error));
+    throw new WriteError(path, errnoCode(error) ?? String(error));
   }
 }
 
