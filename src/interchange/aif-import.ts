@@ -1,7 +1,8 @@
 import { parseDocument, type Document, type Node } from 'yaml';
 import type { SourceFile } from '../load/source-file';
 import { InterchangeError } from './errors';
-import { IdPool, slug, type ImportClaim, type ImportGraph, type ImportSource } from './graph';
+import { IdPool, slug } from '../model/ids';
+import type { ImportClaim, ImportGraph, ImportSource } from './graph';
 
 /**
  * AIF JSON as AIFdb and OVA publish it: `nodes` ({nodeID, text, type, timestamp}), `edges`

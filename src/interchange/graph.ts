@@ -1,5 +1,4 @@
 import type { Source } from '../model/types';
-import { UniqueIds } from '../util/unique-ids';
 
 /**
  * What an import reads, before it is placed into the argmap tree: claims, support and attack
@@ -59,24 +58,4 @@ export interface ImportGraph {
   unmapped: string[];
   /** How things were mapped (counts and notes), one line each, for the summary. */
   mapped: string[];
-}
-
-/** A kebab-case id from free text: its first words, lowercased, ASCII letters and digits only. */
-export function slug(text: string, maxWords = 6): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words.slice(0, maxWords).join('-');
-}
-
-/** Hands out unique kebab-case ids: `claim`, `claim-2`, ... (see `UniqueIds`). */
-export class IdPool {
-  readonly #ids = new UniqueIds();
-
-  take(base: string, fallback: string): string {
-    return this.#ids.take(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || fallback);
-  }
 }

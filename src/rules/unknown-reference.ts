@@ -1,7 +1,6 @@
+import { ID_PATTERN } from '../model/ids';
 import { Suggester, type WorkBudget } from '../util/suggest';
 import { defineRule } from './rule';
-
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The work the "did you mean" suggestions of one file may take, in letter comparisons (cells of the

@@ -1,11 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IdPool, slug } from '../../src/interchange/graph';
+import { ID_PATTERN, IdPool, slug } from '../../src/model/ids';
 import { idsByCounting } from '../helpers/ids';
 
 /** The definition: each base as a kebab-case start (its slug, or `claim`), then numbered as `idsByCounting` does. */
 function naiveIds(bases: string[]): string[] {
-  return idsByCounting(bases.map((base) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) ? base : slug(base) || 'claim')));
+  return idsByCounting(bases.map((base) => (ID_PATTERN.test(base) ? base : slug(base) || 'claim')));
 }
+
+describe('ID_PATTERN', () => {
+  it('is the pattern the schema gives ids', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/argmap.schema.json', import.meta.url), 'utf8'));
+    expect(schema.$defs.id.pattern).toBe(ID_PATTERN.source);
+  });
+});
 
 describe('IdPool', () => {
   it('gives the base, then the first free numbered one, as the definition does', () => {
