@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { formatCompact } from '../../format/compact';
 import { resolveDiagnostics, totals } from '../../format/resolve';
-import { toAif } from '../../interchange/aif-export';
-import { toArgdown } from '../../interchange/argdown-export';
-import { toJson } from '../../interchange/json-export';
+import { toAif } from '../../format/export/aif';
+import { toArgdown } from '../../format/export/argdown';
+import { toJson } from '../../format/export/json';
 import { displayPath } from '../../load/resolve-paths';
 import { BLOCKING_RULES } from '../../rules/index';
 import { writeFileAtomic } from '../../util/atomic-write';

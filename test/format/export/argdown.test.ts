@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toArgdown } from '../../src/interchange/argdown-export';
-import { bigGraph } from '../helpers/graph';
+import { toArgdown } from '../../../src/format/export/argdown';
+import { bigGraph } from '../../helpers/graph';
 
 describe('toArgdown on a large graph', () => {
   it('writes every one of 150,000 relations into one claim and 150,000 sources', () => {

@@ -1,6 +1,6 @@
-import type { Analyses } from '../analyses/index';
-import type { SourceFile } from '../load/source-file';
-import { treeJson } from '../format/tree-json';
+import type { Analyses } from '../../analyses/index';
+import type { SourceFile } from '../../load/source-file';
+import { treeJson } from '../tree-json';
 
 /** `argmap export --to json`: the argument model with positions (docs/json.md). */
 export function toJson(source: SourceFile, analyses: Analyses): Record<string, unknown> {

@@ -1,5 +1,5 @@
-import type { ArgumentGraph, Claim, ClaimEdge, UndercutEdge } from '../model/types';
-import { IdPool, slug } from '../model/ids';
+import type { ArgumentGraph, Claim, ClaimEdge, UndercutEdge } from '../../model/types';
+import { IdPool, slug } from '../../model/ids';
 
 /**
  * The graph as Argdown text (https://argdown.org/syntax/), written from the documented syntax:

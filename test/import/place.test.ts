@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportGraph } from '../../src/interchange/graph';
-import { place } from '../../src/interchange/place';
-import { nestingDepth } from '../../src/interchange/write-yaml';
+import type { ImportGraph } from '../../src/import/import-graph';
+import { place } from '../../src/import/place';
+import { nestingDepth } from '../../src/import/write-yaml';
 
 /** Claims c0 <- c1 <- c2 ...: each supports the one before, as a Kialo or AIF chain imports. */
 function chain(n: number): ImportGraph {

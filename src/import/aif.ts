@@ -1,8 +1,9 @@
 import { parseDocument, type Document, type Node } from 'yaml';
+import { EVIDENCE_SCHEME } from '../format/export/aif';
 import type { SourceFile } from '../load/source-file';
-import { InterchangeError } from './errors';
 import { IdPool, slug } from '../model/ids';
-import type { ImportClaim, ImportGraph, ImportSource } from './graph';
+import { InterchangeError } from './errors';
+import type { ImportClaim, ImportGraph, ImportSource } from './import-graph';
 
 /**
  * AIF JSON as AIFdb and OVA publish it: `nodes` ({nodeID, text, type, timestamp}), `edges`
@@ -12,9 +13,6 @@ import type { ImportClaim, ImportGraph, ImportSource } from './graph';
 
 export const NODE_TYPES = ['I', 'L', 'RA', 'CA', 'MA', 'PA', 'YA', 'TA'] as const;
 type NodeType = (typeof NODE_TYPES)[number];
-
-/** The scheme name argmap's AIF export gives the RA node that links a piece of evidence to its claim. */
-export const EVIDENCE_SCHEME = 'argmap evidence';
 
 interface AifNode {
   id: string;

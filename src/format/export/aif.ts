@@ -1,5 +1,7 @@
-import type { ArgumentGraph, Claim, Edge } from '../model/types';
-import { EVIDENCE_SCHEME } from './aif-import';
+import type { ArgumentGraph, Claim, Edge } from '../../model/types';
+
+/** The scheme name argmap's AIF export gives the RA node that links a piece of evidence to its claim. */
+export const EVIDENCE_SCHEME = 'argmap evidence';
 
 /**
  * The graph as AIF JSON (AIFdb / OVA style): an I-node per claim and per piece of evidence, an RA

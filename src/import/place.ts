@@ -1,4 +1,4 @@
-import type { ImportClaim, ImportGraph, ImportSource } from './graph';
+import type { ImportClaim, ImportGraph, ImportSource } from './import-graph';
 
 /**
  * Places an imported graph into argmap's tree: a recommendation, the claims under it, `ref` items

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../load/source-file';
-import { InterchangeError } from './errors';
 import { IdPool } from '../model/ids';
-import type { ImportGraph } from './graph';
+import { InterchangeError } from './errors';
+import type { ImportGraph } from './import-graph';
 
 /**
  * Kialo's text export: `Discussion Title: ...`, then one numbered line per claim (`1.` the thesis,
