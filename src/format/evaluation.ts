@@ -5,7 +5,7 @@ import type { SourceFile } from '../load/source-file';
 import type { Claim, Source } from '../model/types';
 import { safeText } from '../util/terminal';
 import { plural } from '../util/plural';
-import type { ListedFile } from './listing';
+import type { ListedFile } from './claim-lists';
 
 /** What `evaluate` says of the recommendation. */
 export type Verdict = 'stands' | 'defeated' | 'open';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { counterpointsJson, unsupportedJson } from '../../src/format/listing';
+import { counterpointsJson, unsupportedJson } from '../../src/format/claim-lists';
 import { formatOutline } from '../../src/format/outline';
 import { resolveDiagnostics } from '../../src/format/resolve';
 import { treeJson } from '../../src/format/tree-json';

@@ -1,8 +1,8 @@
 import { chainOf, evaluationJson, evaluationText, explainText, findClaim } from '../../format/evaluation';
-import type { ListedFile } from '../../format/listing';
+import type { ListedFile } from '../../format/claim-lists';
 import { chalkFor, safeText } from '../../util/terminal';
 import { UsageError, type CliIO } from '../io';
-import { runListing, type ListingOptions } from '../listing';
+import { runListing, type ListingOptions } from '../run-listing';
 
 export interface EvaluateOptions extends ListingOptions {
   format: 'text' | 'json';

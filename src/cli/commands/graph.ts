@@ -3,7 +3,7 @@ import { buildGraphModel, type EvidenceMode } from '../../format/graph-model';
 import { formatMermaid } from '../../format/mermaid';
 import { loadViz, renderSvg } from '../../format/svg';
 import type { CliIO } from '../io';
-import { runListing, type ListingOptions } from '../listing';
+import { runListing, type ListingOptions } from '../run-listing';
 
 export interface GraphOptions extends ListingOptions {
   format: 'mermaid' | 'dot' | 'svg';

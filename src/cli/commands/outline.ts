@@ -3,7 +3,7 @@ import { formatMermaid } from '../../format/mermaid';
 import { formatOutline, writeOutline } from '../../format/outline';
 import { treeJson } from '../../format/tree-json';
 import type { CliIO } from '../io';
-import { runListing, type ListingOptions } from '../listing';
+import { runListing, type ListingOptions } from '../run-listing';
 
 /** `argmap outline`: the argument as Markdown (one document per file, separated by a rule) or a JSON tree. */
 export function runOutline(

@@ -4,7 +4,7 @@ import { buildGraphModel } from '../../format/graph-model';
 import { anchorPrefix, formatHtmlReport } from '../../format/html-report';
 import { inlineSvg, loadViz, renderSvg } from '../../format/svg';
 import type { CliIO } from '../io';
-import { runListing, type ListingOptions } from '../listing';
+import { runListing, type ListingOptions } from '../run-listing';
 
 /** Where the report goes when no --output is given. */
 export const DEFAULT_REPORT = 'report.html';

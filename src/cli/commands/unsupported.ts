@@ -1,7 +1,7 @@
-import { unsupportedJson, unsupportedText } from '../../format/listing';
+import { unsupportedJson, unsupportedText } from '../../format/claim-lists';
 import { chalkFor } from '../../util/terminal';
 import type { CliIO } from '../io';
-import { runListing, type ListingOptions } from '../listing';
+import { runListing, type ListingOptions } from '../run-listing';
 
 /** `argmap unsupported`: every claim that rests on nothing, with its kind, location and why. */
 export function runUnsupported(paths: string[], options: ListingOptions & { format: 'text' | 'json' }, io: CliIO) {

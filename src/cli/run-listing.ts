@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
-import type { ListedFile } from '../format/listing';
+import type { ListedFile } from '../format/claim-lists';
 import { BLOCKING_RULES } from '../rules/index';
 import { writeFileAtomic, type ChunkProducer } from '../util/atomic-write';
 import { chalkFor, colorLevel } from '../util/terminal';
