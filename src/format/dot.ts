@@ -6,9 +6,9 @@ import {
   wrap,
   type ClaimNode,
   type EvidenceNode,
-  type GraphEdge,
-  type GraphModel,
-} from './graph-model';
+  type DiagramEdge,
+  type Diagram,
+} from './diagram';
 
 /**
  * The argument as Graphviz DOT: the recommendation at the top (`rankdir=BT`, edges point from the
@@ -139,7 +139,7 @@ function evidenceNode(node: EvidenceNode): string {
   })};`;
 }
 
-function edge(e: GraphEdge): string {
+function edge(e: DiagramEdge): string {
   const color = EDGE_COLOR[e.kind];
   const arrow = e.part === 'tail' ? 'none' : e.kind === 'support' || e.kind === 'evidence' ? 'normal' : 'tee';
   return `  ${dotString(e.from)} -> ${dotString(e.to)} ${attrs({
@@ -177,7 +177,7 @@ function legend(): string {
 }
 
 /** The DOT source of one argument's drawing. Same graph, same bytes. */
-export function formatDot(model: GraphModel, options: DotOptions = {}): string {
+export function formatDot(model: Diagram, options: DotOptions = {}): string {
   const out: string[] = [];
   out.push('digraph argmap {');
   out.push(

@@ -4,7 +4,7 @@ import type { AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
 import type { Claim, Edge, Evidence, Source } from '../model/types';
 import { attribution } from './attribution';
-import { KIND_LABEL, buildGraphModel, slug } from './graph-model';
+import { KIND_LABEL, buildDiagram, keySlug } from './diagram';
 import { safeUrl } from './markdown-escape';
 
 /**
@@ -118,19 +118,19 @@ class FileReportHtml {
     return this.file.analyses;
   }
 
-  #model: ReturnType<typeof buildGraphModel> | undefined;
+  #model: ReturnType<typeof buildDiagram> | undefined;
   #ids: Map<Claim, string> | undefined;
 
   /** The drawing's node list, built once per file. */
   get model() {
-    this.#model ??= buildGraphModel(this.analyses);
+    this.#model ??= buildDiagram(this.analyses);
     return this.#model;
   }
 
   /** The claim's anchor: the id of its node in the drawing (unique there), so map links land on it. */
   anchor(claim: Claim): string {
     this.#ids ??= new Map(this.model.claimNodes.map((n) => [n.claim, n.id]));
-    return `${this.#prefix}${this.#ids.get(claim) ?? `claim-${slug(claim.key)}`}`;
+    return `${this.#prefix}${this.#ids.get(claim) ?? `claim-${keySlug(claim.key)}`}`;
   }
 
   /** A link to a claim's place in the outline: `reason <code>id</code>`. */
@@ -149,7 +149,7 @@ class FileReportHtml {
   evidence(e: Evidence): string {
     const quote = e.quote !== undefined ? ` <q>${esc(e.quote)}</q>` : '';
     let who: string;
-    if (e.source) who = `<span class="who">— ${esc(attribution(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(slug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
+    if (e.source) who = `<span class="who">— ${esc(attribution(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(keySlug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
     else if (e.sourceId !== undefined) who = `<span class="who bad">⚠ unknown source <code>${esc(e.sourceId)}</code></span>`;
     else who = '<span class="who bad">⚠ no source given</span>';
     const note = e.note !== undefined ? `<div class="detail">Note: ${esc(e.note)}</div>` : '';
@@ -251,7 +251,7 @@ class FileReportHtml {
     // Each claim once, in the order first cited.
     const cited = [...new Set(s.citedBy.map((e) => e.claim))];
     const citedFor = cited.length > 0 ? `<div class="detail">Cited for ${cited.map((c) => this.ref(c)).join(', ')}.</div>` : '<div class="detail">Not cited.</div>';
-    const anchor = s.id !== undefined ? ` id="${this.#prefix}src-${esc(slug(s.id))}"` : '';
+    const anchor = s.id !== undefined ? ` id="${this.#prefix}src-${esc(keySlug(s.id))}"` : '';
     return `<li${anchor}>${id}${who.length > 0 ? `<strong>${esc(who[0]!)}</strong>${who.slice(1).map((w) => `, ${esc(w)}`).join('')}` : ''}${kind}${url}${note}${citedFor}</li>`;
   }
 

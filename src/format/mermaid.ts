@@ -1,5 +1,5 @@
 import type { ClaimKind } from '../model/types';
-import { KIND_LABEL, claimMarkers, oneLine, wrap, type ClaimNode, type GraphEdge, type GraphModel, type GraphNode } from './graph-model';
+import { KIND_LABEL, claimMarkers, oneLine, wrap, type ClaimNode, type DiagramEdge, type Diagram, type DiagramNode } from './diagram';
 import { CONCEDED_FILL, EDGE_COLOR, KIND_STYLE, UNSUPPORTED_COLOR } from './dot';
 
 /**
@@ -34,7 +34,7 @@ function claimLabel(node: ClaimNode): string {
   return [head, body, ...marks, ...evidence].join('<br/>');
 }
 
-function nodeLine(node: GraphNode): string {
+function nodeLine(node: DiagramNode): string {
   const id = mermaidId(node.id);
   if (node.type === 'link') return `  ${id}(("#8226;"))`;
   if (node.type === 'evidence') {
@@ -46,7 +46,7 @@ function nodeLine(node: GraphNode): string {
   return `  ${id}["${label}"]`;
 }
 
-function edgeLine(e: GraphEdge): string {
+function edgeLine(e: DiagramEdge): string {
   const dotted = e.kind === 'undercut' || e.kind === 'evidence';
   let arrow: string;
   if (e.part === 'tail') arrow = dotted ? '-.-' : '---';
@@ -58,7 +58,7 @@ function edgeLine(e: GraphEdge): string {
 }
 
 /** The Mermaid source of one argument's drawing (without a fence). Same graph, same bytes. */
-export function formatMermaid(model: GraphModel): string {
+export function formatMermaid(model: Diagram): string {
   const out = ['flowchart BT'];
   for (const node of model.nodes) out.push(nodeLine(node));
   for (const e of model.edges) out.push(edgeLine(e));

@@ -1,5 +1,5 @@
 import { formatDot } from '../../format/dot';
-import { buildGraphModel, type EvidenceMode } from '../../format/graph-model';
+import { buildDiagram, type EvidenceMode } from '../../format/diagram';
 import { formatMermaid } from '../../format/mermaid';
 import { loadViz, renderSvg } from '../../format/svg';
 import type { CliIO } from '../io';
@@ -23,7 +23,7 @@ export async function runGraph(paths: string[], options: GraphOptions, io: CliIO
     (files) => {
       const [file] = files;
       if (!file) return '';
-      const model = buildGraphModel(file.analyses, { evidence: options.evidence ?? 'inline' });
+      const model = buildDiagram(file.analyses, { evidence: options.evidence ?? 'inline' });
       if (options.format === 'mermaid') return formatMermaid(model);
       const dot = formatDot(model);
       return viz ? renderSvg(viz, dot) : dot;

@@ -1,4 +1,4 @@
-import { buildGraphModel } from '../../format/graph-model';
+import { buildDiagram } from '../../format/diagram';
 import { formatMermaid } from '../../format/mermaid';
 import { formatOutline, writeOutline } from '../../format/outline';
 import { treeJson } from '../../format/tree-json';
@@ -31,7 +31,7 @@ export function runOutline(
         const md = formatOutline(f.analyses.graph, f.analyses, { file: f.source.path });
         // --diagram: the Mermaid drawing right after the title, where GitHub renders it.
         const cut = md.indexOf('\n\n') + 2;
-        return `${md.slice(0, cut)}\`\`\`mermaid\n${formatMermaid(buildGraphModel(f.analyses))}\`\`\`\n\n${md.slice(cut)}`;
+        return `${md.slice(0, cut)}\`\`\`mermaid\n${formatMermaid(buildDiagram(f.analyses))}\`\`\`\n\n${md.slice(cut)}`;
       })
       .join('\n---\n\n');
   });

@@ -1,6 +1,6 @@
 import { version } from '../../../package.json';
 import { formatDot } from '../../format/dot';
-import { buildGraphModel } from '../../format/graph-model';
+import { buildDiagram } from '../../format/diagram';
 import { anchorPrefix, formatHtmlReport } from '../../format/html-report';
 import { inlineSvg, loadViz, renderSvg } from '../../format/svg';
 import type { CliIO } from '../io';
@@ -20,7 +20,7 @@ export async function runReport(paths: string[], options: ListingOptions, io: Cl
       files.map((f, n) => ({
         path: f.source.path,
         analyses: f.analyses,
-        svg: inlineSvg(renderSvg(viz, formatDot(buildGraphModel(f.analyses), { linkPrefix: anchorPrefix(n) }))),
+        svg: inlineSvg(renderSvg(viz, formatDot(buildDiagram(f.analyses), { linkPrefix: anchorPrefix(n) }))),
       })),
       { version },
     ),

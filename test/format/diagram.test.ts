@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Analyses } from '../../src/analyses/index';
 import { dotString, formatDot, htmlText, TOOLTIP_MAX } from '../../src/format/dot';
-import { buildGraphModel, wrap, type GraphModelOptions } from '../../src/format/graph-model';
+import { buildDiagram, wrap, type DiagramOptions } from '../../src/format/diagram';
 import { formatMermaid, mermaidText } from '../../src/format/mermaid';
 import { loadViz, renderSvg } from '../../src/format/svg';
 import { buildGraph } from '../../src/model/build';
 import { ROOT } from '../helpers/cli';
 
-function model(yaml: string, options?: GraphModelOptions) {
+function model(yaml: string, options?: DiagramOptions) {
   const graph = buildGraph(parseDocument(yaml));
-  return buildGraphModel(new Analyses(graph), options);
+  return buildDiagram(new Analyses(graph), options);
 }
 
 const OPED = readFileSync(join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml'), 'utf8');

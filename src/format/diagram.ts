@@ -53,14 +53,14 @@ export interface LinkNode {
   edge: Edge;
 }
 
-export type GraphNode = ClaimNode | EvidenceNode | LinkNode;
+export type DiagramNode = ClaimNode | EvidenceNode | LinkNode;
 
-export type GraphEdgeKind = 'support' | 'attack' | 'undercut' | 'evidence';
+export type DiagramEdgeKind = 'support' | 'attack' | 'undercut' | 'evidence';
 
-export interface GraphEdge {
+export interface DiagramEdge {
   from: string;
   to: string;
-  kind: GraphEdgeKind;
+  kind: DiagramEdgeKind;
   /** Written by `ref` or `targets` rather than by nesting: drawn without pulling the layout. */
   cross: boolean;
   /**
@@ -70,10 +70,10 @@ export interface GraphEdge {
   part: 'whole' | 'tail' | 'head';
 }
 
-export interface GraphModel {
+export interface Diagram {
   title: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
   /** The claim nodes by claim index. */
   claimNodes: ClaimNode[];
 }
@@ -88,7 +88,7 @@ export const KIND_LABEL: Record<ClaimKind, string> = {
 
 
 /** A claim key as an id fragment: letters, digits and single hyphens (`recommendation-reasons-1`). */
-export function slug(key: string): string {
+export function keySlug(key: string): string {
   const s = key.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return s === '' ? 'x' : s;
 }
@@ -137,7 +137,7 @@ export function wrap(text: string, width = 42, maxLines = 9): string[] {
 
 export type EvidenceMode = 'inline' | 'nodes' | 'none';
 
-export interface GraphModelOptions {
+export interface DiagramOptions {
   /**
    * Where evidence goes: inside its claim's box (`inline`, the default: the drawing stays narrow), in
    * boxes of its own below the claim (`nodes`), or nowhere (`none`).
@@ -154,14 +154,14 @@ function evidenceItem(evidence: Evidence): EvidenceItem {
 }
 
 /** Builds the drawing of one file's argument from its graph and analyses. */
-export function buildGraphModel(analyses: Analyses, options: GraphModelOptions = {}): GraphModel {
+export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): Diagram {
   const { graph } = analyses;
   const mode = options.evidence ?? 'inline';
   const answered = new Map<Claim, boolean>();
   for (const info of analyses.counterpoints) answered.set(info.claim, info.answered);
 
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
+  const nodes: DiagramNode[] = [];
+  const edges: DiagramEdge[] = [];
   const claimNodes: ClaimNode[] = [];
   const ids = new UniqueIds();
   const unique = (base: string) => ids.take(base);
@@ -169,7 +169,7 @@ export function buildGraphModel(analyses: Analyses, options: GraphModelOptions =
   for (const claim of graph.claims) {
     const node: ClaimNode = {
       type: 'claim',
-      id: unique(`claim-${slug(claim.key)}`),
+      id: unique(`claim-${keySlug(claim.key)}`),
       claim,
       kind: claim.kind,
       text: claim.text,
