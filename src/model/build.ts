@@ -1,5 +1,6 @@
 import { isPair, isScalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { scanDocument, type Scanned } from '../load/parse';
+import { spanOf } from '../load/yaml-span';
 import type { Span } from '../diagnostics/diagnostic';
 import type {
   ArgumentGraph,
@@ -73,14 +74,9 @@ function stringOf(data: Plain, key: string): string | undefined {
   return asString(data[key]);
 }
 
-function spanOfNode(node: Node | undefined | null): Span {
-  const range = node?.range;
-  return range ? { start: range[0], end: Math.max(range[0], range[1]) } : { start: 0, end: 0 };
-}
-
 /** The first line of a mapping: its first key through that key's value (when scalar). */
 function headSpan(map: YAMLMap): Span {
-  const whole = spanOfNode(map);
+  const whole = spanOf(map);
   const first = map.items[0];
   if (isPair(first)) {
     const end = isScalar(first.value) ? first.value.range?.[1] : (first.key as Node | null)?.range?.[1];
@@ -154,7 +150,7 @@ class Builder {
         const value = stringOf(fields.data, key);
         if (value !== undefined) source[key] = value;
       }
-      if (source.id !== undefined) source.idSpan = spanOfNode(nodeOf(fields.map, 'id'));
+      if (source.id !== undefined) source.idSpan = spanOf(nodeOf(fields.map, 'id'));
       this.graph.sources.push(source);
       this.define(source.id, source.idSpan, source, 'source');
     }
@@ -187,13 +183,13 @@ class Builder {
       outgoing: [],
       incoming: [],
       span: headSpan(map),
-      idSpan: id !== undefined ? spanOfNode(nodeOf(map, 'id')) : undefined,
+      idSpan: id !== undefined ? spanOf(nodeOf(map, 'id')) : undefined,
       undercutSpan: undefined,
     };
     if (claim.undercut) {
       const pair = pairOf(map, 'undercut')!;
-      const key = spanOfNode(pair.key as Node);
-      claim.undercutSpan = { start: key.start, end: spanOfNode(pair.value as Node).end };
+      const key = spanOf(pair.key as Node);
+      claim.undercutSpan = { start: key.start, end: spanOf(pair.value as Node).end };
     }
     if (parent) parent.children.push(claim);
     this.graph.claims.push(claim);
@@ -225,8 +221,8 @@ class Builder {
       const value = list[i];
       if (typeof value !== 'string') continue;
       const node = seq.items[i] as Node;
-      this.claimReference('targets', value, spanOfNode(node), (to) =>
-        this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', list: 'targets', span: spanOfNode(node) }),
+      this.claimReference('targets', value, spanOf(node), (to) =>
+        this.addEdge<ClaimEdge>({ kind: 'attack', from: claim, to, via: 'targets', list: 'targets', span: spanOf(node) }),
       );
     }
   }
@@ -251,7 +247,7 @@ class Builder {
     if (refNode !== undefined) {
       const ref = fields.data.ref;
       if (typeof ref !== 'string' || !target) return;
-      const span = spanOfNode(refNode);
+      const span = spanOf(refNode);
       const note = stringOf(fields.data, 'note');
       this.claimReference('ref', ref, span, (from) =>
         this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via: 'ref', list, span, ...(note !== undefined ? { note } : {}) }),
@@ -296,7 +292,7 @@ class Builder {
       };
       if (typeof sourceId === 'string') {
         evidence.sourceId = sourceId;
-        evidence.sourceSpan = spanOfNode(nodeOf(map, 'source'));
+        evidence.sourceSpan = spanOf(nodeOf(map, 'source'));
         const reference: Reference = { field: 'source', id: sourceId, span: evidence.sourceSpan };
         this.graph.references.push(reference);
         this.#sourceReferences.push({ reference, evidence });

@@ -1,5 +1,4 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Span } from '../diagnostics/diagnostic';
 
 /** A node found by its data path, with the pair whose value it is (when it is a map value). */
 export interface Located {
@@ -65,19 +64,4 @@ export function nodeAtPath(doc: Document, segments: readonly string[], keys: Key
   }
   if (isAlias(node)) node = node.resolve(doc) ?? node;
   return { node, ...(pair ? { pair } : {}) };
-}
-
-/**
- * The span of a node (its value, without trailing comments), or of the fallback (the key) when there
- * is no value: an empty value (`reasons:`) is a zero-width point after the colon, so point at its key.
- */
-export function spanOf(node: Node | null | undefined, fallback?: Node | null): Span {
-  const range = node?.range && node.range[1] > node.range[0] ? node.range : (fallback?.range ?? node?.range);
-  if (!range) return { start: 0, end: 0 };
-  return { start: range[0], end: Math.max(range[0], range[1]) };
-}
-
-/** The key node of a pair, as a span. */
-export function keySpan(pair: Pair): Span | undefined {
-  return isScalar(pair.key) && pair.key.range ? { start: pair.key.range[0], end: pair.key.range[1] } : undefined;
 }

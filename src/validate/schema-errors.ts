@@ -4,7 +4,8 @@ import { isMap, isPair, isScalar } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic';
 import type { Code, CodeParams } from '../diagnostics/messages';
 import { suggest } from '../util/suggest';
-import { KeyIndex, keySpan, nodeAtPath, pointerSegments, spanOf } from './node-at-path';
+import { keySpan, spanOf } from '../load/yaml-span';
+import { KeyIndex, nodeAtPath, pointerSegments } from './node-at-path';
 
 const ITEM_NAMES: Record<string, string> = {
   sources: 'source',

@@ -1,7 +1,8 @@
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import validateArgmap from './generated/argmap-schema.js';
-import { KeyIndex, nodeAtPath, spanOf } from './node-at-path';
+import { spanOf } from '../load/yaml-span';
+import { KeyIndex, nodeAtPath } from './node-at-path';
 import { schemaDiagnostics } from './schema-errors';
 
 /** A YYYY-MM-DD date that names no day of the calendar (2024-02-30), which a pattern cannot see. */
