@@ -1,3 +1,4 @@
+import { nameChain } from '../model/names';
 import type { ImportClaim, ImportGraph, ImportSource } from './import-graph';
 
 /**
@@ -11,6 +12,8 @@ import type { ImportClaim, ImportGraph, ImportSource } from './import-graph';
  * - Claims the first recommendation does not reach (other roots, disconnected parts) are not given
  *   an invented relation: each further root starts a further part, a separate argument file.
  *   Claims shared by two parts are written in both, so each file stands alone.
+ * - Support that runs in a circle is rejected by `argmap check` (circular-support), so the relation
+ *   that closes each circle is dropped and reported (`closingSupportCycles`): the file written passes.
  */
 
 export interface PlacedPart {
@@ -40,15 +43,36 @@ export function place(graph: ImportGraph): Placement {
   const outgoing = new Map<string, number[]>();
   const undercutsOf = new Map<number, string[]>();
   const seen = new Set<string>();
+  const kept: number[] = [];
+  const dropped = new Set<number>();
   graph.relations.forEach((r, i) => {
     const name = `${r.from} ${r.kind}s ${r.to}`;
-    if (r.from === r.to) return unmapped.push(`relation ${name}: a claim cannot ${r.kind} itself (dropped)`);
-    if (seen.has(`${r.from}>${r.to}`)) return unmapped.push(`relation ${name}: repeats an earlier relation between the same claims (dropped)`);
+    if (r.from === r.to) return dropped.add(i), unmapped.push(`relation ${name}: a claim cannot ${r.kind} itself (dropped)`);
+    if (seen.has(`${r.from}>${r.to}`)) return dropped.add(i), unmapped.push(`relation ${name}: repeats an earlier relation between the same claims (dropped)`);
     seen.add(`${r.from}>${r.to}`);
+    kept.push(i);
+  });
+  for (const i of closingSupportCycles(graph, kept)) {
+    dropped.add(i.relation);
+    const r = graph.relations[i.relation]!;
+    unmapped.push(
+      `relation ${r.from} supports ${r.to}: it closes a circle of support (${nameChain([...i.circle, r.from])}), which argmap check rejects as circular-support (dropped)`,
+    );
+  }
+  for (const i of kept) {
+    if (dropped.has(i)) continue;
+    const r = graph.relations[i]!;
     (incoming.get(r.to) ?? incoming.set(r.to, []).get(r.to)!).push(i);
     (outgoing.get(r.from) ?? outgoing.set(r.from, []).get(r.from)!).push(i);
-  });
-  for (const u of graph.undercuts) (undercutsOf.get(u.relation) ?? undercutsOf.set(u.relation, []).get(u.relation)!).push(u.from);
+  }
+  for (const u of graph.undercuts) {
+    if (dropped.has(u.relation)) {
+      const r = graph.relations[u.relation]!;
+      unmapped.push(`undercut by ${u.from} of "${r.from} ${r.kind}s ${r.to}": that relation is not mapped`);
+      continue;
+    }
+    (undercutsOf.get(u.relation) ?? undercutsOf.set(u.relation, []).get(u.relation)!).push(u.from);
+  }
 
   /** Claims reachable from `root` through incoming relations and undercuts. */
   const reach = (root: string): Set<string> => {
@@ -219,4 +243,56 @@ export function place(graph: ImportGraph): Placement {
     data.recommendation = recommendation;
     return { root, data, claims: written, levels };
   }
+}
+
+/**
+ * The support relations (indexes into `graph.relations`, among `kept`) that close a circle of
+ * support, each with the claims around its circle in the direction of support, its supporter first.
+ * A depth-first walk from each conclusion down to its supporters, starting at the claims that
+ * support or attack nothing (the recommendations to be), then at every claim in input order: a
+ * supporter already on the path being walked closes a circle, and without those relations what is
+ * left has none. A loop over a stack, not recursion, in time linear in claims plus relations.
+ */
+export function closingSupportCycles(graph: ImportGraph, kept: readonly number[]): Array<{ relation: number; circle: string[] }> {
+  const supporters = new Map<string, number[]>();
+  const concludes = new Set<string>();
+  for (const i of kept) {
+    const r = graph.relations[i]!;
+    concludes.add(r.from);
+    if (r.kind === 'support') (supporters.get(r.to) ?? supporters.set(r.to, []).get(r.to)!).push(i);
+  }
+  const closing: Array<{ relation: number; circle: string[] }> = [];
+  /** Where a claim is on the path being walked; absent when it is not on it. */
+  const onPath = new Map<string, number>();
+  const done = new Set<string>();
+  const path: Array<{ id: string; next: number }> = [];
+  const starts = [...graph.claims.filter((c) => !concludes.has(c.id)), ...graph.claims];
+  for (const start of starts) {
+    if (done.has(start.id)) continue;
+    onPath.set(start.id, 0);
+    path.push({ id: start.id, next: 0 });
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const list = supporters.get(top.id) ?? [];
+      if (top.next === list.length) {
+        path.pop();
+        onPath.delete(top.id);
+        done.add(top.id);
+        continue;
+      }
+      const i = list[top.next++]!;
+      const from = graph.relations[i]!.from;
+      const at = onPath.get(from);
+      if (at !== undefined) {
+        // The circle in the direction of support: `from` supports `top`, which supports the claim
+        // above it on the path, and so on up to `from`.
+        closing.push({ relation: i, circle: [from, ...path.slice(at + 1).map((f) => f.id).reverse()] });
+        continue;
+      }
+      if (done.has(from)) continue;
+      onPath.set(from, path.length);
+      path.push({ id: from, next: 0 });
+    }
+  }
+  return closing;
 }

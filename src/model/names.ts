@@ -14,7 +14,11 @@ export function describeClaim(claim: Claim): string {
 
 /** A chain of claims, shortened in the middle when long: `a` → `b` → … → `z`. */
 export function chain(claims: readonly Claim[], max = 6): string {
-  const names = claims.map((c) => (c.id !== undefined ? `\`${c.id}\`` : `\`${c.path}\``));
+  return nameChain(claims.map((c) => (c.id !== undefined ? `\`${c.id}\`` : `\`${c.path}\``)), max);
+}
+
+/** Names joined by arrows, shortened in the middle when long: a → b → … (3 more) → z. */
+export function nameChain(names: readonly string[], max = 6): string {
   if (names.length <= max) return names.join(' → ');
   return [...names.slice(0, max - 2), `… (${names.length - max + 1} more)`, names[names.length - 1]].join(' → ');
 }

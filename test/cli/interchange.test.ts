@@ -41,6 +41,46 @@ describe('argmap import', () => {
     expect(argmap(['check', '.'], { cwd: dir }).code).toBe(0);
   });
 
+  it('imports a map whose supports run in circles as a file that passes check, naming each relation it drops', () => {
+    const dir = tempDir();
+    const i = (nodeID: string, text: string) => ({ nodeID, text, type: 'I' });
+    const ra = (nodeID: string) => ({ nodeID, text: 'Default Inference', type: 'RA' });
+    // r <- a <- b <- c <- a: a circle of three below the recommendation; x <-> y: a circle with no root.
+    const supports: Array<[string, string]> = [['a', 'r'], ['b', 'a'], ['c', 'b'], ['a', 'c'], ['x', 'y'], ['y', 'x']];
+    const aif = {
+      nodes: [i('r', 'Cities should plant trees'), i('a', 'Trees give shade'), i('b', 'Shade cools streets'), i('c', 'Cool streets need trees'), i('x', 'Parks draw visitors'), i('y', 'Visitors fund parks'), ...supports.map((_, k) => ra(`s${k}`))],
+      edges: supports.flatMap(([from, to], k) => [
+        { edgeID: `e${k}a`, fromID: from, toID: `s${k}` },
+        { edgeID: `e${k}b`, fromID: `s${k}`, toID: to },
+      ]),
+    };
+    writeFileSync(join(dir, 'circles.json'), JSON.stringify(aif));
+    const r = argmap(['import', 'circles.json', '--from', 'aif', '-o', 'circles.yaml'], { cwd: dir });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'not mapped: relation trees-give-shade supports cool-streets-need-trees: it closes a circle of support (trees-give-shade → cool-streets-need-trees → shade-cools-streets → trees-give-shade), which argmap check rejects as circular-support (dropped)',
+    );
+    expect(r.stderr).toContain('not mapped: relation parks-draw-visitors supports visitors-fund-parks: it closes a circle of support');
+    const check = argmap(['check', '-f', 'json', '.'], { cwd: dir });
+    expect(check.stdout).not.toContain('circular-support');
+    expect(check.code).toBe(0);
+    // Every claim is still written: only the closing relations are gone.
+    const written = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    for (const id of ['cities-should-plant-trees', 'trees-give-shade', 'shade-cools-streets', 'cool-streets-need-trees', 'parks-draw-visitors', 'visitors-fund-parks']) {
+      expect(written).toContain(`id: ${id}`);
+    }
+  });
+
+  it('imports a Kialo link back up the tree (a circle of support) as a file that passes check', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'k.txt'), 'Discussion Title: Trees\n\n1. Cities should plant trees.\n1.1. Pro: Trees cool streets.\n1.1.1. Pro: -> See 1.\n');
+    const r = argmap(['import', 'k.txt', '--from', 'kialo', '-o', 'k.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/not mapped: relation .* closes a circle of support/);
+    expect(argmap(['check', 'k.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
   it('prints a single-part import to stdout, and refuses a multi-part one without --output', () => {
     expect(argmap(['import', join(FIXTURES, 'bike-lanes.txt'), '--from', 'kialo']).stdout).toMatch(/^# yaml-language-server/);
     const r = argmap(['import', join(FIXTURES, 'debate.json'), '--from', 'aif']);

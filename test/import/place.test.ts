@@ -36,7 +36,7 @@ describe('place', () => {
     expect(nestingDepth(parts[0]!.data)).toBe(2 + 2 * (n - 1));
   });
 
-  it('starts a part at each of 20,000 roots: the one reaching most claims first, then in input order, then cycles', () => {
+  it('starts a part at each of 20,000 roots: the one reaching most claims first, then in input order; a circle is opened at its first claim', () => {
     const n = 20_000;
     const claim = (id: string) => ({ id, text: id, origin: id, evidence: [] });
     const support = (from: string, to: string) => ({ from, to, kind: 'support' as const });
@@ -50,8 +50,42 @@ describe('place', () => {
       unmapped: [],
       mapped: [],
     };
-    const { parts } = place(graph);
-    expect(parts.map((p) => p.root.id)).toEqual(['r3', 'r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7'), 'x']);
-    expect(parts.map((p) => [...p.claims].sort().join(' '))).toEqual(['b c r3', 'a r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7'), 'x y']);
+    const { parts, unmapped } = place(graph);
+    // The circle x <-> y loses x supports y, so x is a root reaching two claims, first in the input.
+    expect(unmapped).toEqual(['relation x supports y: it closes a circle of support (x → y → x), which argmap check rejects as circular-support (dropped)']);
+    expect(parts.map((p) => p.root.id)).toEqual(['r3', 'x', 'r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7')]);
+    expect(parts.map((p) => [...p.claims].sort().join(' '))).toEqual(['b c r3', 'x y', 'a r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7')]);
+  });
+
+  it('drops one relation of each circle of support, and none of a chain: 20,000 claims in one circle', () => {
+    const n = 20_000;
+    const graph = chain(n);
+    // c0 supports c(n-1): the chain closes into one circle of every claim.
+    graph.relations.push({ from: 'c0', to: `c${n - 1}`, kind: 'support' });
+    const { parts, unmapped } = place(graph);
+    expect(unmapped).toHaveLength(1);
+    expect(unmapped[0]).toContain(`relation c0 supports c${n - 1}: it closes a circle of support (c0 → c${n - 1} → c${n - 2} → c${n - 3} → … (${n - 4} more) → c0)`);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]!.claims.size).toBe(n);
+  });
+
+  it('reports an undercut of a dropped relation as not mapped', () => {
+    const claim = (id: string) => ({ id, text: id, origin: id, evidence: [] });
+    const { unmapped } = place({
+      sources: [],
+      claims: ['r', 'a', 'b', 'u'].map(claim),
+      relations: [
+        { from: 'a', to: 'r', kind: 'support' },
+        { from: 'b', to: 'a', kind: 'support' },
+        { from: 'a', to: 'b', kind: 'support' },
+      ],
+      undercuts: [{ from: 'u', relation: 2 }],
+      unmapped: [],
+      mapped: [],
+    });
+    expect(unmapped).toEqual([
+      'relation a supports b: it closes a circle of support (a → b → a), which argmap check rejects as circular-support (dropped)',
+      'undercut by u of "a supports b": that relation is not mapped',
+    ]);
   });
 });

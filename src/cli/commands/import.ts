@@ -82,19 +82,17 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     );
   }
   const texts: string[] = [];
-  const reports: string[] = [];
   for (const [i, part] of placement.parts.entries()) {
     const target = paths[i] ?? 'stdout.yaml';
     const schema = paths[i] !== undefined ? schemaReference(resolve(io.cwd, paths[i]!), io.cwd) : SCHEMA_ID;
     const checked = checkWritten(target, toYaml(part.data, schema));
-    if (checked.formErrors.length > 0) {
-      const resolved = [{ diagnostics: resolveDiagnostics({ source: checked.source, diagnostics: checked.formErrors }) }];
+    // The placement drops what argmap check would reject (a relation closing a circle of support,
+    // a claim supporting itself...) and says so; an error left is a bug, and nothing is written.
+    const errors = [...checked.formErrors, ...checked.argumentErrors];
+    if (errors.length > 0) {
+      const resolved = [{ diagnostics: resolveDiagnostics({ source: checked.source, diagnostics: errors }) }];
       io.stderr.write(formatCompact(resolved, totals(resolved), err));
       return fail(`internal error: the YAML written for ${shown} does not pass argmap check; nothing was written. This is a bug in argmap; please report it with the file.`);
-    }
-    if (checked.argumentErrors.length > 0) {
-      const resolved = [{ diagnostics: resolveDiagnostics({ source: checked.source, diagnostics: checked.argumentErrors }) }];
-      reports.push(`note: ${target} records what ${shown} says, and argmap check reports it:\n${formatCompact(resolved, totals(resolved), err)}`);
     }
     texts.push(checked.text);
   }
@@ -116,7 +114,6 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   if (unmapped.length === 0) lines.push('  not mapped: nothing');
   for (const u of unmapped) lines.push(`  not mapped: ${u}`);
   io.stderr.write(`${safeText(lines.join('\n'))}\n`);
-  for (const r of reports) io.stderr.write(r);
 
   if (options.output === undefined) {
     io.stdout.write(texts[0]!);
