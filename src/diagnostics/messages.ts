@@ -176,6 +176,8 @@ const ERRNO: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder (ENOTDIR)',
   ENOSPC: 'no space left on the device (ENOSPC)',
   EROFS: 'read-only file system (EROFS)',
+  EEXIST: 'something is already there (EEXIST)',
+  READONLY: 'the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)',
 };
 
 /** Wording for path arguments that yield no file (these have no line:column). */

@@ -1,0 +1,153 @@
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, argmap, tempDir, type CliResult } from '../helpers/cli';
+
+/**
+ * What argmap does to what is already on disk when it writes: `--output` onto links, FIFOs,
+ * devices and protected files, signals in the middle of a write, and `init` racing itself.
+ */
+
+const HOOK = join(ROOT, 'test', 'helpers', 'fs-hook.mjs');
+const CLEAN = '✔ 1 file checked: no problems\n';
+
+/** A folder holding one argument file that checks clean (the template `argmap init` writes). */
+function folder(): string {
+  const dir = tempDir('argmap-writes-');
+  expect(argmap(['init', 'clean.yaml'], { cwd: dir }).code).toBe(0);
+  return dir;
+}
+
+/** The built CLI with test/helpers/fs-hook.mjs preloaded, configured by `env`. */
+function hooked(args: string[], cwd: string, env: Record<string, string>): CliResult & { signal: NodeJS.Signals | null } {
+  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+describe('--output respects what is at the path', () => {
+  it('writes through a symbolic link: the file it points to is replaced, the link stays', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'reports', 'real.txt'), 'previous\n');
+    symlinkSync(join('reports', 'real.txt'), join(dir, 'link.txt'));
+    const r = argmap(['check', 'clean.yaml', '-o', 'link.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.txt'))).toBe(join('reports', 'real.txt'));
+    expect(readFileSync(join(dir, 'reports', 'real.txt'), 'utf8')).toBe(CLEAN);
+    // Replaced atomically in the target's own folder: no temporary file left in either.
+    expect(leftovers(dir)).toEqual([]);
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['real.txt']);
+    // A link to a file not there yet: the file is created where the link points.
+    symlinkSync('made-later.txt', join(dir, 'dangling.txt'));
+    expect(argmap(['check', 'clean.yaml', '-o', 'dangling.txt'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'made-later.txt'), 'utf8')).toBe(CLEAN);
+    expect(lstatSync(join(dir, 'dangling.txt')).isSymbolicLink()).toBe(true);
+  });
+
+  it("keeps an existing file's permissions", () => {
+    const dir = folder();
+    for (const mode of [0o600, 0o640, 0o755]) {
+      const path = join(dir, `mode-${mode.toString(8)}.txt`);
+      writeFileSync(path, 'previous\n');
+      chmodSync(path, mode);
+      expect(argmap(['check', 'clean.yaml', '-o', path], { cwd: dir }).code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(CLEAN);
+      expect(statSync(path).mode & 0o777).toBe(mode);
+    }
+  });
+
+  it('refuses a read-only file: a clear message, exit 2, the file as it was', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'locked.txt'), 'previous\n');
+    chmodSync(join(dir, 'locked.txt'), 0o444);
+    for (const command of [['check', 'clean.yaml'], ['outline', 'clean.yaml'], ['export', 'clean.yaml', '--to', 'json']]) {
+      const r = argmap([...command, '-o', 'locked.txt'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`argmap: cannot write ${join(dir, 'locked.txt')}: the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)\n`);
+      expect(readFileSync(join(dir, 'locked.txt'), 'utf8')).toBe('previous\n');
+      expect(statSync(join(dir, 'locked.txt')).mode & 0o777).toBe(0o444);
+    }
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('writes into a FIFO (to whoever reads it), not over it', async () => {
+    const dir = folder();
+    const fifo = join(dir, 'pipe');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here (Windows)
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let read = '';
+    reader.stdout.on('data', (chunk) => (read += chunk));
+    const closed = new Promise((done) => reader.on('close', done));
+    const r = argmap(['check', 'clean.yaml', '-o', 'pipe'], { cwd: dir });
+    await closed;
+    expect(r.code).toBe(0);
+    expect(read).toBe(CLEAN);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('writes into a character device, not over it', () => {
+    const dir = folder();
+    const device = join(dir, 'null');
+    // A /dev/null of the test's own (making one needs root): the real /dev/null is never risked.
+    if (spawnSync('mknod', [device, 'c', '1', '3']).status !== 0) return;
+    expect(argmap(['check', 'clean.yaml', '-o', 'null'], { cwd: dir }).code).toBe(0);
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['clean.yaml', 'null']);
+  });
+
+  it('writes to standard output when told /dev/fd/1 or /dev/stdout', () => {
+    const dir = folder();
+    if (process.platform === 'win32') return;
+    expect(argmap(['check', 'clean.yaml', '-o', '/dev/fd/1'], { cwd: dir })).toEqual({ code: 0, stdout: CLEAN, stderr: '' });
+    expect(argmap(['check', 'clean.yaml', '-o', '/dev/stdout'], { cwd: dir })).toEqual({ code: 0, stdout: CLEAN, stderr: '' });
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+  });
+
+  it('writes a file whose name is as long as the file system allows (250 characters)', () => {
+    const dir = folder();
+    for (const name of [`${'n'.repeat(245)}.yaml`, `${'é'.repeat(120)}.txt`]) {
+      const r = argmap(['check', 'clean.yaml', '-o', name], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(dir, name), 'utf8')).toBe(CLEAN);
+    }
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('a signal in the middle of a write', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s while --output is written: the temporary file is removed, the previous file kept, the run ends by the signal', (signal) => {
+    const dir = folder();
+    writeFileSync(join(dir, 'report.txt'), 'previous\n');
+    const r = hooked(['check', 'clean.yaml', '-o', 'report.txt'], dir, { ARGMAP_HOOK_SIGNAL: signal });
+    expect(r.signal).toBe(signal);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('previous\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('SIGTERM while the --cache file is written: no temporary file left beside it', () => {
+    const dir = folder();
+    const r = hooked(['check', 'clean.yaml', '--cache', '--cache-location', 'cache.json'], dir, { ARGMAP_HOOK_SIGNAL: 'SIGTERM' });
+    expect(r.signal).toBe('SIGTERM');
+    expect(readdirSync(dir)).toEqual(['clean.yaml']);
+  });
+});
