@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  copyFileSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -19,6 +20,7 @@ import { BIN, ROOT, argmap, tempDir, type CliResult } from '../helpers/cli';
  * devices and protected files, signals in the middle of a write, and `init` racing itself.
  */
 
+const OPED = join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml');
 const HOOK = join(ROOT, 'test', 'helpers', 'fs-hook.mjs');
 const CLEAN = '✔ 1 file checked: no problems\n';
 
@@ -149,5 +151,47 @@ describe('a signal in the middle of a write', () => {
     const r = hooked(['check', 'clean.yaml', '--cache', '--cache-location', 'cache.json'], dir, { ARGMAP_HOOK_SIGNAL: 'SIGTERM' });
     expect(r.signal).toBe('SIGTERM');
     expect(readdirSync(dir)).toEqual(['clean.yaml']);
+  });
+});
+
+describe('argmap init', () => {
+  it('creates the file exclusively: one created between the check and the write is not replaced', () => {
+    const dir = tempDir('argmap-writes-');
+    const r = hooked(['init', 'same.yaml'], dir, { ARGMAP_HOOK_CREATE: join(dir, 'same.yaml') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('argmap: same.yaml already exists; not overwriting it (use --force to replace it)\n');
+    expect(readFileSync(join(dir, 'same.yaml'), 'utf8')).toBe('created by another process\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('run by 5 processes at once: exactly one writes the file, the others say it exists', async () => {
+    const dir = tempDir('argmap-writes-');
+    const runs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+          const child = spawn(process.execPath, [BIN, 'init', 'same.yaml'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (c) => (stdout += c));
+          child.stderr.on('data', (c) => (stderr += c));
+          child.on('close', (code) => done({ code, stdout, stderr }));
+        }),
+      ),
+    );
+    expect(runs.filter((r) => r.code === 0).map((r) => r.stdout)).toEqual(['wrote same.yaml: edit it, then run argmap check same.yaml\n']);
+    expect(runs.filter((r) => r.code === 2).map((r) => r.stderr)).toEqual(
+      Array(4).fill('argmap: same.yaml already exists; not overwriting it (use --force to replace it)\n'),
+    );
+    expect(readdirSync(dir)).toEqual(['same.yaml']);
+    expect(argmap(['check', 'same.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('--force still replaces the file; a folder at the path is named as such', () => {
+    const dir = tempDir('argmap-writes-');
+    copyFileSync(OPED, join(dir, 'same.yaml'));
+    expect(argmap(['init', 'same.yaml', '--force'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'same.yaml'), 'utf8')).toMatch(/^# yaml-language-server/);
+    mkdirSync(join(dir, 'sub'));
+    expect(argmap(['init', 'sub'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'argmap: sub is a folder: name the file to write\n' });
   });
 });
