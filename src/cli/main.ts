@@ -139,6 +139,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .argument('<file>', 'the AIF (.json) or Kialo (.txt) file')
     .addOption(new Option('--from <format>', 'what the file is').choices(['aif', 'kialo']).makeOptionMandatory())
     .option('-o, --output <file>', 'write the YAML to a file (atomically); a map of several parts also gets FILE-2.yaml, ...')
+    .option('--force', 'replace FILE-2.yaml, ... of a map of several parts when they exist (FILE itself is always replaced)')
     .action(async (file: string, options) => {
       const { runImport } = await import('./commands/import');
       setExitCode(await runImport(file, options, io));

@@ -154,6 +154,49 @@ describe('a signal in the middle of a write', () => {
   });
 });
 
+describe('argmap import of a map of several parts', () => {
+  const DEBATE = join(ROOT, 'test', 'fixtures', 'interchange', 'debate.json');
+  const PARTS = ['debate-2.yaml', 'debate-3.yaml', 'debate.yaml'];
+
+  it('refuses when a further part exists: exit 2, nothing written; --force replaces it', () => {
+    const dir = tempDir('argmap-writes-');
+    writeFileSync(join(dir, 'debate.yaml'), 'previous 1\n');
+    writeFileSync(join(dir, 'debate-3.yaml'), 'previous 3\n');
+    const r = argmap(['import', DEBATE, '--from', 'aif', '-o', 'debate.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^argmap: .*debate\.json: the map holds 3 separate arguments, written as debate\.yaml and debate-2\.yaml, debate-3\.yaml, but debate-3\.yaml exists already; nothing was written \(use --force to replace it\)\n$/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['debate-3.yaml', 'debate.yaml']);
+    expect(readFileSync(join(dir, 'debate.yaml'), 'utf8')).toBe('previous 1\n');
+    expect(readFileSync(join(dir, 'debate-3.yaml'), 'utf8')).toBe('previous 3\n');
+
+    const forced = argmap(['import', DEBATE, '--from', 'aif', '-o', 'debate.yaml', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(PARTS);
+    expect(argmap(['check', '.'], { cwd: dir }).code).toBe(0);
+    // --output itself is replaced as every command's --output is, without --force.
+    writeFileSync(join(dir, 'again.yaml'), 'previous\n');
+    expect(argmap(['import', DEBATE, '--from', 'aif', '-o', 'again.yaml'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'again.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'debate.yaml'), 'utf8').replace(/debate/g, 'again'));
+  });
+
+  it('writes all parts or none: a third part that cannot be written leaves the first two as they were', () => {
+    const dir = tempDir('argmap-writes-');
+    writeFileSync(join(dir, 'debate.yaml'), 'previous 1\n');
+    writeFileSync(join(dir, 'debate-2.yaml'), 'previous 2\n');
+    writeFileSync(join(dir, 'debate-3.yaml'), 'previous 3\n');
+    chmodSync(join(dir, 'debate-3.yaml'), 0o444);
+    const r = argmap(['import', DEBATE, '--from', 'aif', '-o', 'debate.yaml', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`argmap: cannot write ${join(dir, 'debate-3.yaml')}: the file is read-only`);
+    expect(readdirSync(dir).sort()).toEqual(PARTS);
+    for (const [name, text] of [['debate.yaml', 'previous 1\n'], ['debate-2.yaml', 'previous 2\n'], ['debate-3.yaml', 'previous 3\n']]) {
+      expect(readFileSync(join(dir, name!), 'utf8')).toBe(text);
+    }
+  });
+});
+
 describe('argmap init', () => {
   it('creates the file exclusively: one created between the check and the write is not replaced', () => {
     const dir = tempDir('argmap-writes-');

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { resolveDiagnostics, totals } from '../../format/resolve';
@@ -12,13 +13,15 @@ import { checkWritten, nestingDepth, toYaml } from '../../import/write-yaml';
 import { MAX_DEPTH } from '../../load/parse';
 import { schemaReference } from '../schema-reference';
 import { SCHEMA_ID } from './schema';
-import { writeFileAtomic } from '../../util/atomic-write';
+import { writeFilesAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel, safeText } from '../../util/terminal';
 import { EXIT, type CliIO } from '../io';
 
 export interface ImportOptions {
   from: 'aif' | 'kialo';
   output?: string;
+  /** Replace FILE-2.yaml, ... of a map of several parts when they exist. */
+  force?: boolean;
   maxFileSize?: number;
   color?: boolean;
 }
@@ -81,6 +84,13 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       `${shown}: the map holds ${placement.parts.length} separate arguments (roots that support or attack nothing); name a file with --output and they are written as ${partPaths('FILE.yaml', placement.parts.length).slice(0, 2).join(', ')}...`,
     );
   }
+  // The further parts are files the user did not name: never replaced unasked (--force).
+  const existing = paths.slice(1).filter((path) => exists(resolve(io.cwd, path)));
+  if (existing.length > 0 && !options.force) {
+    return fail(
+      `${shown}: the map holds ${placement.parts.length} separate arguments, written as ${paths[0]} and ${paths.slice(1).join(', ')}, but ${existing.join(', ')} ${existing.length === 1 ? 'exists' : 'exist'} already; nothing was written (use --force to replace ${existing.length === 1 ? 'it' : 'them'})`,
+    );
+  }
   const texts: string[] = [];
   for (const [i, part] of placement.parts.entries()) {
     const target = paths[i] ?? 'stdout.yaml';
@@ -119,8 +129,19 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     io.stdout.write(texts[0]!);
     return EXIT.ok;
   }
-  for (const [i, text] of texts.entries()) await writeFileAtomic(resolve(io.cwd, paths[i]!), text);
+  // All parts or none: each is written to its temporary file, and renamed only once all are.
+  await writeFilesAtomic(texts.map((text, i) => ({ path: resolve(io.cwd, paths[i]!), content: text })));
   return EXIT.ok;
+}
+
+/** Whether anything, even a dangling link, is at `path`. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function short(text: string): string {
