@@ -1,7 +1,8 @@
 // Build: (1) compile the JSON Schemas to standalone validation code with ajv, so no schema is
 // compiled at run time; (2) bundle the CLI with esbuild into dist/, one chunk per command, so a
 // command loads only what it runs. Run by `npm run build`, `npm test` and `npm ci` (prepare).
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -64,3 +65,13 @@ await build({
   banner: { js: "import { createRequire as __argmapCreateRequire } from 'node:module';\nconst require = __argmapCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The build's id: a hash of every file bundled into dist/. `check --cache` keys its results with it,
+// so results of another build (a rule fixed since, say) are never reused, whatever the version says.
+const bundled = (await readdir(join(root, 'dist'), { recursive: true, withFileTypes: true }))
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+  .sort();
+const hash = createHash('sha256');
+for (const file of bundled) hash.update(`${file.slice(root.length)}\0`).update(await readFile(file)).update('\0');
+await writeFile(join(root, 'dist', 'build-id'), `${hash.digest('hex')}\n`);

@@ -56,8 +56,8 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger('--max-warnings'))
     .option('-q, --quiet', 'report errors only (warnings and notes still count for the exit code)')
-    .option('--cache', 'only check files whose content changed since the last --cache run (results kept in .argmapcache)')
-    .option('--cache-location <file>', 'where --cache keeps its results (default: .argmapcache in the working folder)')
+    .option('--cache', 'only check files whose content changed since the last --cache run (results kept in node_modules/.cache/argmap/, or the user cache folder)')
+    .option('--cache-location <path>', 'the file where --cache keeps its results, or a folder (existing, or ending with /) to keep it in')
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./commands/check');
       setExitCode(await runCheck(paths, options, io));

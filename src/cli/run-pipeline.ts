@@ -6,7 +6,7 @@ import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
 import { displayPath, resolvePaths } from '../load/resolve-paths';
 import { version } from '../../package.json';
-import { CheckCache } from '../pipeline/cache';
+import { CheckCache, buildId, cacheFile } from '../pipeline/cache';
 import { checkFiles } from '../pipeline/check-files';
 import type { CheckedFile } from '../pipeline/check-source';
 import { chalkFor, colorLevel } from '../util/terminal';
@@ -23,8 +23,8 @@ export interface InputOptions {
 export interface PipelineMode {
   /** Only diagnostics are used (no graphs): files may be checked in worker threads. */
   diagnosticsOnly?: boolean;
-  /** With diagnosticsOnly: the cache file (relative to the working folder) of `--cache`. */
-  cache?: string;
+  /** With diagnosticsOnly: `--cache` is on, kept at `location` (`--cache-location`; see cacheFile). */
+  cache?: { location: string | undefined };
   /** Only the blocking rules' findings are used (see CheckOptions.blockingOnly). */
   blockingOnly?: boolean;
 }
@@ -90,7 +90,7 @@ export async function runPipeline(
   };
   const cache =
     mode.diagnosticsOnly && mode.cache !== undefined
-      ? await CheckCache.open(resolve(io.cwd, mode.cache), version, settings)
+      ? await CheckCache.open(cacheFile(mode.cache.location, io.cwd, io.env), buildId(`source of ${version}`), settings)
       : undefined;
   const result = await checkFiles(files, {
     ...settings,

@@ -1,19 +1,35 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { validParams } from '../diagnostics/params';
+import { rules, ruleIds } from '../rules/index';
 import { writeFileAtomic } from '../util/atomic-write';
 
-/** The cache file's name in the working folder, as ESLint has `.eslintcache`. */
-export const DEFAULT_CACHE_FILE = '.argmapcache';
+/**
+ * The format of the cache file. 2: keyed by argmap's build, entries checked before use (format 1
+ * lived in `.argmapcache` in the working folder, where a pull request could commit a forged one).
+ */
+const FORMAT = 2;
 
-const FORMAT = 1;
+/**
+ * One file's entry: its content hash and the diagnostics found. Checked whole before use
+ * (`validEntry`); a field added later (say, the hashes of files it uses) is added there too.
+ */
+interface CacheEntry {
+  hash: string;
+  diagnostics: Diagnostic[];
+}
 
 interface CacheData {
   format: number;
-  /** Hash of argmap's version and every setting that changes a file's diagnostics. */
+  /** Hash of argmap's build and every setting that changes a file's diagnostics. */
   settings: string;
-  /** Absolute path → content hash and the diagnostics found. */
-  files: Record<string, { hash: string; diagnostics: Diagnostic[] }>;
+  /** Absolute path → its entry. */
+  files: Record<string, CacheEntry>;
 }
 
 export function hashText(text: string): string {
@@ -21,13 +37,98 @@ export function hashText(text: string): string {
 }
 
 /**
- * The diagnostics of files already checked, keyed by path and content hash, valid for one argmap
- * version and one set of settings (the config's severities, the size limit). Only diagnostics are
+ * The folder the cache goes in when `--cache-location` does not say: `node_modules/.cache/argmap`
+ * in the nearest `node_modules` at or above `cwd` (as babel-loader, eslint-loader and others keep
+ * theirs), else the user's cache folder: `$XDG_CACHE_HOME/argmap` or `~/.cache/argmap` on Linux,
+ * `~/Library/Caches/argmap` on macOS, `%LOCALAPPDATA%\argmap\Cache` on Windows. Never a folder of
+ * the tree being checked, where a pull request could commit a cache that makes broken files pass.
+ */
+export function defaultCacheFolder(cwd: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const modules = join(dir, 'node_modules');
+    if (isFolder(modules)) return join(modules, '.cache', 'argmap');
+    if (dirname(dir) === dir) break;
+  }
+  const home = env.HOME || homedir();
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'argmap', 'Cache');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'argmap');
+  const xdg = env.XDG_CACHE_HOME;
+  // The XDG spec: a relative path is invalid and ignored.
+  return join(xdg && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'argmap');
+}
+
+/**
+ * The cache file for a run in `cwd`. `location` (`--cache-location`, relative to `cwd`) names the
+ * file, or, when it is an existing folder or ends with a slash, the folder it goes in (as ESLint
+ * reads it). A folder holds a file per working folder, named by a hash of its path.
+ */
+export function cacheFile(location: string | undefined, cwd: string, env: NodeJS.ProcessEnv): string {
+  const name = `argmapcache-${createHash('sha256').update(resolve(cwd)).digest('hex').slice(0, 16)}.json`;
+  if (location === undefined) return join(defaultCacheFolder(cwd, env), name);
+  const path = resolve(cwd, location);
+  return location.endsWith('/') || location.endsWith(sep) || isFolder(path) ? join(path, name) : path;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The id of the running build: the hash of dist/ that scripts/build.mjs writes to dist/build-id.
+ * The code calling this sits in dist/ or dist/chunks/. Run from the sources (tests), `fallback`.
+ */
+export function buildId(fallback: string): string {
+  for (const candidate of ['./build-id', '../build-id']) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol !== 'file:') continue;
+    const path = fileURLToPath(url);
+    if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  }
+  return fallback;
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const RULE_IDS = new Set(ruleIds);
+/** The codes of each rule module; a stage rule's codes are any the modules do not claim. */
+const CODES_OF = new Map(rules.map((r) => [r.id, new Set<string>(r.codes)]));
+const MODULE_CODES = new Set(rules.flatMap((r) => r.codes as readonly string[]));
+
+const isOffset = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** A diagnostic argmap itself could have made: a known rule, one of its codes with exactly its parameters. */
+function validDiagnostic(d: unknown): boolean {
+  if (typeof d !== 'object' || d === null) return false;
+  const { rule, code, severity, span, params } = d as Record<string, unknown>;
+  if (typeof rule !== 'string' || !RULE_IDS.has(rule) || typeof code !== 'string') return false;
+  const codes = CODES_OF.get(rule);
+  if (codes ? !codes.has(code) : MODULE_CODES.has(code)) return false;
+  if (typeof severity !== 'string' || !SEVERITIES.has(severity)) return false;
+  if (typeof span !== 'object' || span === null) return false;
+  const { start, end } = span as Record<string, unknown>;
+  if (!isOffset(start) || !isOffset(end) || end < start) return false;
+  return validParams(code, params);
+}
+
+function validEntry(entry: unknown): entry is CacheEntry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { hash, diagnostics } = entry as Record<string, unknown>;
+  return typeof hash === 'string' && Array.isArray(diagnostics) && diagnostics.every(validDiagnostic);
+}
+
+/**
+ * The diagnostics of files already checked, keyed by path and content hash, valid for one build of
+ * argmap and one set of settings (the config's severities, the size limit). Only diagnostics are
  * stored, so a hit still needs the file's text (for line:column), which the caller reads anyway.
- * A missing, unreadable or corrupt cache file is an empty cache, never an error.
+ * A missing, unreadable or corrupt cache file is an empty cache, never an error; so is one with
+ * any entry argmap could not have written (an unknown rule or code, a missing or mistyped field):
+ * the whole file is ignored, and replaced on save.
  */
 export class CheckCache {
-  #files: CacheData['files'] = Object.create(null);
+  #files: Record<string, CacheEntry> = Object.create(null);
   #dirty = false;
 
   private constructor(
@@ -35,18 +136,21 @@ export class CheckCache {
     readonly settings: string,
   ) {}
 
-  static async open(location: string, version: string, settings: unknown): Promise<CheckCache> {
-    const cache = new CheckCache(location, hashText(JSON.stringify([version, settings])));
+  /** `build`: what identifies argmap's code (`buildId()`); `settings`: what else changes diagnostics. */
+  static async open(location: string, build: string, settings: unknown): Promise<CheckCache> {
+    const cache = new CheckCache(location, hashText(JSON.stringify([FORMAT, build, settings])));
     try {
       const data = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheData>;
+      const files = data?.files;
       if (
-        data &&
-        data.format === FORMAT &&
+        data?.format === FORMAT &&
         data.settings === cache.settings &&
-        typeof data.files === 'object' &&
-        data.files !== null
+        typeof files === 'object' &&
+        files !== null &&
+        !Array.isArray(files) &&
+        Object.values(files).every(validEntry)
       ) {
-        cache.#files = Object.assign(Object.create(null), data.files);
+        cache.#files = Object.assign(Object.create(null), files);
       } else cache.#dirty = true;
     } catch {
       cache.#dirty = true; // no cache yet, or a corrupt one: start afresh
@@ -55,14 +159,11 @@ export class CheckCache {
   }
 
   /** The stored diagnostics of `path` when its content hash matches; undefined on a miss. */
-  get(path: string, hash: string): Diagnostic[] | undefined {
+  get(path: string, hash: string, length: number): Diagnostic[] | undefined {
     const entry = this.#files[path];
-    if (!entry || entry.hash !== hash || !Array.isArray(entry.diagnostics)) return undefined;
-    const valid = entry.diagnostics.every(
-      (d) => d && typeof d.rule === 'string' && typeof d.code === 'string' && typeof d.span?.start === 'number',
-    );
-    if (!valid) return undefined;
-    return entry.diagnostics.map((d) => ({ ...d, span: { ...d.span } }));
+    if (!entry || entry.hash !== hash) return undefined;
+    if (entry.diagnostics.some((d) => d.span.end > length)) return undefined;
+    return entry.diagnostics.map((d) => ({ ...d, span: { start: d.span.start, end: d.span.end } }));
   }
 
   set(path: string, hash: string, diagnostics: Diagnostic[]): void {
@@ -70,10 +171,11 @@ export class CheckCache {
     this.#dirty = true;
   }
 
-  /** Writes the cache (atomically), when this run changed it. */
+  /** Writes the cache (atomically, creating its folder), when this run changed it. */
   async save(): Promise<void> {
     if (!this.#dirty) return;
     const data: CacheData = { format: FORMAT, settings: this.settings, files: this.#files };
+    await mkdir(dirname(this.location), { recursive: true });
     await writeFileAtomic(this.location, JSON.stringify(data));
   }
 }

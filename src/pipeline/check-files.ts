@@ -57,7 +57,7 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
         return;
       }
       const hash = hashText(read.source.text);
-      const hit = cache.get(file.absolute, hash);
+      const hit = cache.get(file.absolute, hash, read.source.text.length);
       if (hit) outcomes[i] = { report: { source: read.source, diagnostics: hit } };
       else {
         hashes[i] = hash;

@@ -13,7 +13,6 @@ import { formatStylish, type FileResult } from '../../format/stylish';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
 import { EXIT, type CliIO } from '../io';
-import { DEFAULT_CACHE_FILE } from '../../pipeline/cache';
 import { runPipeline, type InputOptions } from '../run-pipeline';
 
 export const CHECK_FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
@@ -66,7 +65,7 @@ function threadReport(threads: readonly number[]): string {
 export async function runCheck(paths: string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
   const run = await runPipeline(paths, options, io, {
     diagnosticsOnly: true,
-    ...(options.cache ? { cache: options.cacheLocation ?? DEFAULT_CACHE_FILE } : {}),
+    ...(options.cache ? { cache: { location: options.cacheLocation } } : {}),
   });
   if (run.usageError && run.reports.length === 0) return EXIT.usage;
 
