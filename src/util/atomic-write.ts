@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, writeSync } from 'node:fs';
-import { access, link, lstat, open, readlink, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { access, link, lstat, open, readlink, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errnoCode } from './errno';
 import { addTemporaryFile, forgetTemporaryFile } from './temporary-files';
@@ -121,7 +121,9 @@ async function targetOf(path: string, options: WriteOptions): Promise<Target> {
       throw error;
     }
     if (stats.isSymbolicLink()) {
-      at = resolve(dirname(at), await readlink(at));
+      // Relative to the link's real folder, as the kernel reads `..` in a link's target.
+      const folder = await realpath(dirname(at)).catch(() => dirname(at));
+      at = resolve(folder, await readlink(at));
       continue;
     }
     if (stats.isDirectory()) throw errnoError('EISDIR');

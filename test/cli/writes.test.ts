@@ -63,6 +63,12 @@ describe('--output respects what is at the path', () => {
     expect(argmap(['check', 'clean.yaml', '-o', 'dangling.txt'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, 'made-later.txt'), 'utf8')).toBe(CLEAN);
     expect(lstatSync(join(dir, 'dangling.txt')).isSymbolicLink()).toBe(true);
+    // `..` in a link inside a linked folder is the real folder's parent, as the kernel reads it.
+    mkdirSync(join(dir, 'reports', 'deep'));
+    symlinkSync(join('reports', 'deep'), join(dir, 'alias'));
+    symlinkSync(join('..', 'up.txt'), join(dir, 'reports', 'deep', 'up-link.txt'));
+    expect(argmap(['check', 'clean.yaml', '-o', join('alias', 'up-link.txt')], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'reports', 'up.txt'), 'utf8')).toBe(CLEAN);
   });
 
   it("keeps an existing file's permissions", () => {
