@@ -1,31 +1,34 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
+import { skipOrFail } from '../helpers/needs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
-const skip = process.env.ARGMAP_SKIP_BROWSER === '1';
 
-describe.skipIf(skip)('the HTML report in headless Chromium', () => {
-  let browser: Browser;
+describe('the HTML report in headless Chromium', () => {
+  let browser: Browser | undefined;
+  let missing: string | undefined;
   let url: string;
   let html: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does), or set ARGMAP_SKIP_BROWSER=1 to skip this test`);
-    }
     const dir = tempDir();
     const r = argmap(['report', '--output', join(dir, 'report.html')]);
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
     html = readFileSync(join(dir, 'report.html'), 'utf8');
     url = pathToFileURL(join(dir, 'report.html')).href;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    const search = await findChromium();
+    if ('missing' in search) {
+      missing = search.missing;
+      return;
+    }
+    const { executablePath, from, env } = search.browser;
+    browser = await chromium.launch({ executablePath, env, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+      throw new Error(`Chromium from ${from} (${executablePath}) did not launch: ${error instanceof Error ? error.message : String(error)}`);
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
@@ -45,8 +48,9 @@ describe.skipIf(skip)('the HTML report in headless Chromium', () => {
     { name: 'desktop', width: 1280, height: 900 },
     { name: 'phone', width: 390, height: 844 },
   ]) {
-    it(`shows one map node per claim, the outline and the lists, offline and without errors (${view.name})`, async () => {
-      const page = await browser.newPage({ viewport: { width: view.width, height: view.height } });
+    it(`shows one map node per claim, the outline and the lists, offline and without errors (${view.name})`, async (context) => {
+      if (missing) skipOrFail(context, missing);
+      const page = await browser!.newPage({ viewport: { width: view.width, height: view.height } });
       const requests: string[] = [];
       const errors: string[] = [];
       page.on('request', (req) => requests.push(req.url()));
