@@ -10,6 +10,8 @@ import { runPipeline, type InputOptions } from './run-pipeline';
 
 export interface ListingOptions extends InputOptions {
   output?: string;
+  /** The output is a default the user did not name: a symbolic link there is replaced, not followed. */
+  outputIsDefault?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function runListing(
       return EXIT.usage;
     }
     const content = typeof text === 'string' ? text : text.stream;
-    if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), content);
+    if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), content, { followLinks: !options.outputIsDefault });
     else if (typeof content === 'string') io.stdout.write(content);
     else content((chunk) => io.stdout.write(chunk));
   }

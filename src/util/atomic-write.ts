@@ -35,6 +35,12 @@ export interface WriteOptions {
    * create it, exactly one succeeds; the others fail with the code `EEXIST`. Never follows a link.
    */
   exclusive?: boolean;
+  /**
+   * false: a symbolic link at the path is replaced by the file, not written through. For a path
+   * the user did not name (report.html by default), where a link planted in a repository could
+   * otherwise aim argmap's output at any file the run can write.
+   */
+  followLinks?: boolean;
 }
 
 /** One file of `writeFilesAtomic`. */
@@ -120,6 +126,7 @@ async function targetOf(path: string, options: WriteOptions): Promise<Target> {
       if (errnoOf(error) === 'ENOENT') return { replace: at };
       throw error;
     }
+    if (stats.isSymbolicLink() && options.followLinks === false) return { replace: at };
     if (stats.isSymbolicLink()) {
       // Relative to the link's real folder, as the kernel reads `..` in a link's target.
       const folder = await realpath(dirname(at)).catch(() => dirname(at));

@@ -71,6 +71,19 @@ describe('--output respects what is at the path', () => {
     expect(readFileSync(join(dir, 'reports', 'up.txt'), 'utf8')).toBe(CLEAN);
   });
 
+  it('report.html, written when no --output is named, replaces a link there instead of following it', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'home'));
+    writeFileSync(join(dir, 'home', '.bashrc'), 'previous\n');
+    // A link a pull request could commit, aiming the default output at a file of the CI runner's.
+    symlinkSync(join('home', '.bashrc'), join(dir, 'report.html'));
+    const r = argmap(['report', 'clean.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'home', '.bashrc'), 'utf8')).toBe('previous\n');
+    expect(lstatSync(join(dir, 'report.html')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+  });
+
   it("keeps an existing file's permissions", () => {
     const dir = folder();
     for (const mode of [0o600, 0o640, 0o755]) {

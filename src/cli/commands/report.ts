@@ -15,7 +15,8 @@ export const DEFAULT_REPORT = 'report.html';
  */
 export async function runReport(paths: string[], options: ListingOptions, io: CliIO): Promise<number> {
   const viz = await loadViz();
-  return runListing(paths, { ...options, output: options.output ?? DEFAULT_REPORT }, io, (files) =>
+  const output = options.output !== undefined ? { output: options.output } : { output: DEFAULT_REPORT, outputIsDefault: true };
+  return runListing(paths, { ...options, ...output }, io, (files) =>
     formatHtmlReport(
       files.map((f, n) => ({
         path: f.source.path,
