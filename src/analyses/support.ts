@@ -1,4 +1,6 @@
-import type { ArgumentGraph, Claim, ClaimEdge, Evidence } from '../model/types';
+import type { LinkedNeed } from '../diagnostics/messages';
+import { claimName, nameList } from '../model/names';
+import type { ArgumentGraph, Claim, ClaimEdge, Evidence, LinkedGroup } from '../model/types';
 
 /** Why a claim is unsupported. */
 export type Unsupported =
@@ -8,6 +10,8 @@ export type Unsupported =
   | 'unsourced-evidence'
   /** It has supporting claims, but none of them is supported. */
   | 'unsupported-reasons'
+  /** Its only support is linked groups, and each lacks support for some premise. */
+  | 'unsupported-linked'
   /** It lies on a circle of support: its support runs back to itself. */
   | 'circular';
 
@@ -36,10 +40,41 @@ export function isGrounded(claim: Claim): boolean {
   return groundedBy(claim) !== undefined;
 }
 
+/** The linked groups that support a claim, in the order written. */
+export function supportGroupsOf(claim: Claim): LinkedGroup[] {
+  const groups: LinkedGroup[] = [];
+  for (const e of claim.incoming) if (e.kind === 'support' && e.group && e.group.edges[0] === e) groups.push(e.group);
+  return groups;
+}
+
+/** The premises of a group that are not supported (each once, in the order written). */
+export function premisesLacking(group: LinkedGroup, supported: readonly boolean[]): Claim[] {
+  return [...new Set(group.premises.filter((p) => !supported[p.index]))];
+}
+
+/** For a claim supported only through linked groups: each group's premises, and those lacking support. */
+export function linkedNeeds(claim: Claim, analysis: SupportAnalysis): Array<{ premises: Claim[]; lacking: Claim[] }> {
+  return supportGroupsOf(claim).map((group) => ({
+    premises: [...new Set(group.premises)],
+    lacking: premisesLacking(group, analysis.supported),
+  }));
+}
+
+/** The same, by name, as messages and views say it ("needs all of `a`, `b`; `b` rests on nothing"). */
+export function linkedNeedNames(claim: Claim, analysis: SupportAnalysis): LinkedNeed[] {
+  const shown = 5;
+  return linkedNeeds(claim, analysis).map(({ premises, lacking }) => ({
+    premises: nameList(premises.map(claimName)),
+    lacking: lacking.slice(0, shown).map((p) => ({ name: claimName(p), why: analysis.why.get(p.index)! })),
+    more: Math.max(0, lacking.length - shown),
+  }));
+}
+
 /**
  * Grounded support, as a least fixpoint: a claim is supported when it is an assumption, has evidence
- * with a source, or is supported by a supported claim. Computed with a worklist in time linear in
- * claims plus edges, so support that runs only through a circle of claims is never counted.
+ * with a source, is supported by a supported claim, or by a linked group whose premises are all
+ * supported. Computed with a worklist in time linear in claims plus edges, so support that runs only
+ * through a circle of claims is never counted.
  */
 export function analyseSupport(graph: ArgumentGraph): SupportAnalysis {
   const n = graph.claims.length;
@@ -51,10 +86,13 @@ export function analyseSupport(graph: ArgumentGraph): SupportAnalysis {
       work.push(claim);
     }
   }
+  // A linked group supports once each of its premise edges comes from a supported claim.
+  const premisesSupported = new Int32Array(graph.groups.length);
   while (work.length > 0) {
     const claim = work.pop()!;
     for (const edge of claim.outgoing) {
       if (edge.kind !== 'support' || supported[edge.to.index]) continue;
+      if (edge.group && ++premisesSupported[edge.group.index]! < edge.group.edges.length) continue;
       supported[edge.to.index] = true;
       work.push(edge.to);
     }
@@ -68,7 +106,8 @@ export function analyseSupport(graph: ArgumentGraph): SupportAnalysis {
   for (const claim of graph.claims) {
     if (supported[claim.index]) continue;
     if (onCycle.has(claim.index)) why.set(claim.index, 'circular');
-    else if (claim.incoming.some((e) => e.kind === 'support')) why.set(claim.index, 'unsupported-reasons');
+    else if (claim.incoming.some((e) => e.kind === 'support' && !e.group)) why.set(claim.index, 'unsupported-reasons');
+    else if (claim.incoming.some((e) => e.kind === 'support')) why.set(claim.index, 'unsupported-linked');
     else if (claim.evidence.length > 0) why.set(claim.index, 'unsourced-evidence');
     else why.set(claim.index, 'none');
   }

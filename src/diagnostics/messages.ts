@@ -43,11 +43,18 @@ export interface CodeParams {
   // undercut-without-link
   'undercut-without-link': { parent: string };
   'undercut-top-level-targets': Record<string, never>;
+  // linked-group
+  'linked-repeated-premise': { name: string };
+  'linked-answer-not-undercut': { list: 'counterpoints' | 'rebuttals'; target: string };
+  'linked-undercut-premise': Record<string, never>;
+  // single-premise-group
+  'linked-single-premise': { item: string };
   // unsupported-claim
   'unsupported-none': { name: string; kind: string };
   'unsupported-unsourced-evidence': { name: string; kind: string };
   'unsupported-reasons': { name: string; kind: string; supporters: string };
   'unsupported-circular': { name: string; kind: string };
+  'unsupported-linked': { name: string; kind: string; needs: LinkedNeed[] };
   // circular-support
   'circular-support': { cycle: string; length: number };
   // unsourced-evidence
@@ -69,6 +76,42 @@ export interface CodeParams {
 }
 
 export type Code = keyof CodeParams;
+
+/** Why a claim is unsupported (as `analyses/support.ts` decides it), by name. */
+export type UnsupportedWhy = 'none' | 'unsourced-evidence' | 'unsupported-reasons' | 'unsupported-linked' | 'circular';
+
+/**
+ * What a linked group needs: all of its premises (their names, listed), of which these lack support
+ * (and why; the first few, and how many more).
+ */
+export interface LinkedNeed {
+  premises: string;
+  lacking: Array<{ name: string; why: UnsupportedWhy }>;
+  more: number;
+}
+
+const LACKS: Record<UnsupportedWhy, string> = {
+  none: 'rests on nothing',
+  'unsourced-evidence': 'has evidence that cites no source',
+  'unsupported-reasons': 'rests only on unsupported claims',
+  'unsupported-linked': 'lacks support for premises of its own',
+  circular: 'rests only on circular support',
+};
+
+/**
+ * "needs all of `a`, `b`; `b` rests on nothing": what a claim supported only through linked groups
+ * lacks, each group in turn ("— or all of ..." for the next).
+ */
+export function needsText(needs: readonly LinkedNeed[]): string {
+  return needs
+    .map((need) => {
+      const lacking = need.lacking.map((l) => `${l.name} ${LACKS[l.why]}`);
+      if (need.more > 0) lacking.push(`${need.more} more lack support`);
+      return `all of ${need.premises}; ${lacking.join('; ')}`;
+    })
+    .map((text, i) => (i === 0 ? `needs ${text}` : `or ${text}`))
+    .join(' — ');
+}
 export type Params<C extends Code> = CodeParams[C];
 
 /** What a message may ask of the file it is about: the line:column of an offset. */
@@ -129,12 +172,21 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
 
   'undercut-top-level-targets': () =>
     'undercut with no link to deny: a top-level counterpoint is not written under the claim it answers; to deny a link, write the undercut under that claim\'s `counterpoints`',
+  'linked-repeated-premise': (p) => `premise ${p.name} is listed twice in one linked group: list each premise once`,
+  'linked-answer-not-undercut': (p) =>
+    p.list === 'counterpoints'
+      ? `a counterpoint under a linked group must be an undercut (\`undercut: true\`): it can only deny that the premises together support ${p.target}; to deny one premise, write it under that premise's \`counterpoints\``
+      : `a rebuttal under a linked objection must be an undercut (\`undercut: true\`): it can only deny that the premises together tell against ${p.target}; to deny one premise, write it under that premise's \`rebuttals\``,
+  'linked-undercut-premise': () =>
+    'a premise cannot be an undercut: a premise of a linked group attacks its claim together with the others; drop `undercut: true`, or write the undercut as a counterpoint of its own',
+  'linked-single-premise': (p) => `linked group of one premise: write it as a plain ${p.item} (\`together\` joins two or more premises that hold only jointly)`,
   'unsupported-none': (p) =>
     `unsupported ${p.kind}: ${p.name} rests on nothing (no evidence with a source, no reasons, not an assumption)`,
   'unsupported-unsourced-evidence': (p) =>
     `unsupported ${p.kind}: ${p.name} has evidence, but none of it cites a source`,
   'unsupported-reasons': (p) =>
     `unsupported ${p.kind}: ${p.name} rests only on unsupported claims (${p.supporters})`,
+  'unsupported-linked': (p) => `unsupported ${p.kind}: ${p.name} ${needsText(p.needs)}`,
   'unsupported-circular': (p) =>
     `unsupported ${p.kind}: ${p.name} rests only on circular support (its support leads back to itself)`,
   'circular-support': (p) =>
@@ -203,6 +255,7 @@ export const UNSUPPORTED_WHY = {
   none: 'no support at all: no evidence with a source, no reasons, not an assumption',
   'unsourced-evidence': 'its evidence cites no source',
   'unsupported-reasons': 'only unsupported support: every claim that supports it is itself unsupported',
+  'unsupported-linked': 'only linked support, and a premise of each linked group lacks support',
   circular: 'only circular support: its support leads back to itself',
 } as const;
 
@@ -211,6 +264,7 @@ export const UNSUPPORTED_MARK = {
   none: 'rests on nothing (no evidence, no reasons, not marked as an assumption)',
   'unsourced-evidence': 'its evidence cites no source',
   'unsupported-reasons': 'every reason given for it is itself unsupported',
+  'unsupported-linked': 'a premise of its linked reasons lacks support',
   circular: 'its support runs in a circle back to itself',
 } as const;
 
@@ -219,5 +273,6 @@ export const UNSUPPORTED_LABEL = {
   none: 'unsupported: rests on nothing',
   'unsourced-evidence': 'unsupported: evidence cites no source',
   'unsupported-reasons': 'unsupported: its reasons are unsupported',
+  'unsupported-linked': 'unsupported: a linked premise lacks support',
   circular: 'unsupported: circular support',
 } as const;

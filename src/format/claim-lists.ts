@@ -2,7 +2,8 @@ import { attribution } from './attribution';
 import type { ChalkInstance } from 'chalk';
 import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
-import { UNSUPPORTED_WHY } from '../diagnostics/messages';
+import { needsText, UNSUPPORTED_WHY } from '../diagnostics/messages';
+import { linkedNeedNames, linkedNeeds } from '../analyses/support';
 import { claimName, describeClaim } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Evidence, Source } from '../model/types';
@@ -51,7 +52,12 @@ export function unsupportedJson(files: readonly ListedFile[]): string {
       file: source.path,
       claims: analyses.graph.claims.flatMap((claim) => {
         const why = analyses.support.why.get(claim.index);
-        return why === undefined ? [] : [{ ...claimJson(source, claim), why, because: UNSUPPORTED_WHY[why] }];
+        if (why === undefined) return [];
+        const needs =
+          why === 'unsupported-linked'
+            ? { needs: linkedNeeds(claim, analyses.support).map((n) => ({ premises: n.premises.map((c) => c.key), lacking: n.lacking.map((c) => c.key) })) }
+            : {};
+        return [{ ...claimJson(source, claim), why, because: UNSUPPORTED_WHY[why], ...needs }];
       }),
     })),
   };
@@ -67,7 +73,8 @@ export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstan
       if (why === undefined) continue;
       total++;
       const p = where(source, claim);
-      lines.push(`${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(UNSUPPORTED_WHY[why])}`);
+      const because = why === 'unsupported-linked' ? needsText(linkedNeedNames(claim, analyses.support)) : UNSUPPORTED_WHY[why];
+      lines.push(`${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(safeText(because))}`);
       lines.push(`    ${safeText(claim.text)}`);
     }
   }

@@ -10,6 +10,7 @@ import type {
   Definition,
   Edge,
   Evidence,
+  LinkedGroup,
   Reference,
   Source,
   UndercutEdge,
@@ -87,7 +88,7 @@ function headSpan(map: YAMLMap): Span {
 
 /** A graph with nothing in it yet: what the builder fills (and tests build graphs on). */
 export function emptyGraph(): ArgumentGraph {
-  return { document: {}, claims: [], evidence: [], sources: [], edges: [], references: [], definitions: new Map(), danglingUndercuts: [] };
+  return { document: {}, claims: [], evidence: [], sources: [], edges: [], groups: [], references: [], definitions: new Map(), danglingUndercuts: [] };
 }
 
 class Builder {
@@ -98,6 +99,8 @@ class Builder {
   readonly #sourceReferences: Array<{ reference: Reference; evidence: Evidence }> = [];
   /** Undercuts, resolved after the references, since the link they attack may come from one. */
   readonly #undercuts: Array<() => void> = [];
+  /** Each linked group with the written position of each premise edge, to restore written order. */
+  readonly #groupOrders: Array<{ group: LinkedGroup; order: Map<ClaimEdge, number> }> = [];
 
   constructor(readonly nodes: Nodes) {}
 
@@ -115,8 +118,8 @@ class Builder {
   }
 
   addEdge<E extends Edge>(edge: Omit<E, 'index' | 'undercutBy'>): E {
-    // One object shape for every edge (no spread, `note` always present): monomorphic property access
-    // in every rule that walks edges.
+    // One object shape for every edge (no spread, `note` and `group` always present): monomorphic
+    // property access in every rule that walks edges.
     const e = edge as Omit<ClaimEdge, 'index' | 'undercutBy'>;
     const full = {
       index: this.graph.edges.length,
@@ -126,8 +129,10 @@ class Builder {
       via: e.via,
       list: e.list,
       span: e.span,
-      undercutBy: [],
+      // The edges of a linked group share its undercuts: an undercut denies the group's inference.
+      undercutBy: e.group ? e.group.undercutBy : [],
       note: e.note,
+      group: e.group,
     } as unknown as E;
     this.graph.edges.push(full);
     full.from.outgoing.push(full);
@@ -241,6 +246,10 @@ class Builder {
     target: Claim | undefined = parent,
   ) {
     const list = LIST_OF_KIND[kind];
+    if (Array.isArray(fields.data.together)) {
+      this.group(fields, fields.data.together, kind, relation, path, parent, target);
+      return;
+    }
     // A `{ ref }` item: one with a `ref` key and a value node (an explicit `? ref` has none, and the
     // item is then read as a claim, as a mapping without `ref` would be).
     const refNode = Object.hasOwn(fields.data, 'ref') ? nodeOf(fields.map, 'ref') : undefined;
@@ -270,6 +279,95 @@ class Builder {
       });
     } else if (target) {
       child.link = this.addEdge<ClaimEdge>({ kind: relation, from: child, to: target, via: 'tree', list, span });
+    }
+  }
+
+  /**
+   * A linked group (`together:`): each premise, written in place or by `ref`, gets its own edge to
+   * `target`, tagged with the group; the group's `counterpoints` (`rebuttals` under a linked
+   * objection) are its undercuts. Edges from `ref` premises come when the ids resolve, so the
+   * premises are put back in written order in `finish`.
+   */
+  group(
+    fields: Fields,
+    items: unknown[],
+    kind: ClaimKind,
+    relation: 'support' | 'attack',
+    path: string,
+    parent: Claim | undefined,
+    target: Claim | undefined,
+  ) {
+    const list = LIST_OF_KIND[kind];
+    const together = pairOf(fields.map, 'together')!;
+    const group: LinkedGroup = {
+      index: this.graph.groups.length,
+      kind: relation,
+      list,
+      path,
+      to: target,
+      premises: [],
+      edges: [],
+      premiseSpans: [],
+      written: items.length,
+      undercutBy: [],
+      answers: [],
+      misplaced: [],
+      note: stringOf(fields.data, 'note'),
+      span: spanOf(together.key as Node),
+    };
+    this.graph.groups.push(group);
+    const order = new Map<ClaimEdge, number>();
+    const add = (from: Claim, slot: number, via: 'tree' | 'ref', span: Span, note?: string) => {
+      if (!target) return undefined;
+      const edge = this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via, list, span, note, group });
+      group.premises.push(from);
+      group.edges.push(edge);
+      group.premiseSpans.push(span);
+      order.set(edge, slot);
+      return edge;
+    };
+    this.#groupOrders.push({ group, order });
+    for (let slot = 0; slot < items.length; slot++) {
+      const item = fieldsOf(items[slot], this.nodes);
+      if (!item) continue;
+      const refNode = Object.hasOwn(item.data, 'ref') ? nodeOf(item.map, 'ref') : undefined;
+      if (refNode !== undefined) {
+        const ref = item.data.ref;
+        if (typeof ref !== 'string') continue;
+        const span = spanOf(refNode);
+        const note = stringOf(item.data, 'note');
+        this.claimReference('ref', ref, span, (from) => add(from, slot, 'ref', span, note));
+        continue;
+      }
+      const premise = this.claim(item, kind, `${path}.together[${slot}]`, parent);
+      premise.group = group;
+      premise.link = add(premise, slot, 'tree', premise.span);
+    }
+    // The answers to the group as a whole: undercuts of its inference. Anything else is built (so
+    // its ids and references are checked) but attacks nothing; the `linked-group` rule reports it.
+    const answersKey = relation === 'support' ? 'counterpoints' : 'rebuttals';
+    const answers = fields.data[answersKey];
+    if (!Array.isArray(answers)) return;
+    const answerKind: ClaimKind = relation === 'support' ? 'counterpoint' : 'rebuttal';
+    for (let index = 0; index < answers.length; index++) {
+      const item = fieldsOf(answers[index], this.nodes);
+      if (!item) continue;
+      const at = `${path}.${answersKey}[${index}]`;
+      const plainClaim = !Object.hasOwn(item.data, 'ref') && !Array.isArray(item.data.together);
+      if (!plainClaim || item.data.undercut !== true) {
+        group.misplaced.push(headSpan(item.map));
+        this.item(item, answerKind, 'attack', at, parent, undefined);
+        continue;
+      }
+      const slot = this.#undercuts.length;
+      this.#undercuts.push(() => {});
+      const answer = this.claim(item, answerKind, at, parent);
+      answer.group = group;
+      group.answers.push(answer);
+      this.#undercuts[slot] = () => {
+        const link = group.edges[0];
+        if (link) answer.link = this.addEdge<UndercutEdge>({ kind: 'undercut', from: answer, to: link, via: 'tree', list: answersKey, span: answer.span });
+      };
     }
   }
 
@@ -326,6 +424,12 @@ class Builder {
       if (!definition) continue;
       reference.resolved = definition.node;
       if (definition.type === 'claim') onClaim(definition.node as Claim);
+    }
+    for (const { group, order } of this.#groupOrders) {
+      const edges = [...group.edges].sort((a, b) => order.get(a)! - order.get(b)!);
+      group.edges = edges;
+      group.premises = edges.map((e) => e.from);
+      group.premiseSpans = edges.map((e) => e.span);
     }
     for (const resolve of this.#undercuts) resolve();
     return this.graph;

@@ -40,6 +40,12 @@ export interface Claim {
   idSpan?: Span;
   /** The `undercut: true` entry, when there is one. */
   undercutSpan?: Span;
+  /**
+   * The linked group it is written in: as one of its premises (`together`), or under its
+   * `counterpoints` / `rebuttals` (its undercuts). Absent for every other claim, and for a premise
+   * given by `ref` (that claim is written elsewhere; see `LinkedGroup.premises`).
+   */
+  group?: LinkedGroup;
 }
 
 export interface Evidence {
@@ -80,6 +86,11 @@ export type EdgeList = 'reasons' | 'risks' | 'counterpoints' | 'rebuttals' | 'ta
 
 interface EdgeBase {
   index: number;
+  /**
+   * The linked group this edge belongs to, when its claim is one premise of several that support or
+   * attack `to` only together. Every edge of a group shares the group's `undercutBy` list.
+   */
+  group?: LinkedGroup;
   from: Claim;
   via: EdgeVia;
   list: EdgeList;
@@ -104,6 +115,41 @@ export interface UndercutEdge extends EdgeBase {
 }
 
 export type Edge = ClaimEdge | UndercutEdge;
+
+/**
+ * A linked argument (`together:`): premises that support (or attack) one claim only jointly, as an
+ * AIF RA (CA) node with several premises. Each premise keeps its own support / attack edge to `to`
+ * (so listings and cycles see it), and those edges share this object: the group holds when every
+ * premise does and no undercut of it does.
+ */
+export interface LinkedGroup {
+  /** Position in `graph.groups` (document order). */
+  index: number;
+  kind: 'support' | 'attack';
+  /** The list it is written in. */
+  list: 'reasons' | 'risks' | 'counterpoints' | 'rebuttals';
+  /** Where the group is written: `recommendation.reasons[1]`. */
+  path: string;
+  /** The claim the premises support or attack together (the recommendation, for a top-level group). */
+  to?: Claim;
+  /** The premises that resolved, in the order written (a repeated premise appears twice). */
+  premises: Claim[];
+  /** Each premise's edge to `to`, in the same order. */
+  edges: ClaimEdge[];
+  /** Where each premise is written (its claim item, or its `ref` value), in the same order. */
+  premiseSpans: Span[];
+  /** How many premises are written (resolved or not). */
+  written: number;
+  /** Undercuts of the group's inference as a whole (shared with every edge of the group). */
+  undercutBy: UndercutEdge[];
+  /** Claims written under the group's `counterpoints` / `rebuttals`, in order. */
+  answers: Claim[];
+  /** Items of those lists that are not undercuts (`ref`s, claims without `undercut: true`, groups). */
+  misplaced: Span[];
+  note?: string;
+  /** The `together` key: where findings about the group are reported. */
+  span: Span;
+}
 
 /** A mention of an id: `source:` on evidence, `ref:` in a list, or an entry of `targets`. */
 export interface Reference {
@@ -130,6 +176,8 @@ export interface ArgumentGraph {
   evidence: Evidence[];
   sources: Source[];
   edges: Edge[];
+  /** Linked groups (`together`), in document order. */
+  groups: LinkedGroup[];
   references: Reference[];
   /** Every id definition, in document order (a duplicated id has several). */
   definitions: Map<string, Definition[]>;

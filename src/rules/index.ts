@@ -3,8 +3,10 @@ import concededRebutted from './conceded-rebutted';
 import contradictoryRelation from './contradictory-relation';
 import duplicateClaim from './duplicate-claim';
 import duplicateId from './duplicate-id';
+import linkedGroup from './linked-group';
 import type { Rule, RuleSeverity } from './rule';
 import selfAttack from './self-attack';
+import singlePremiseGroup from './single-premise-group';
 import unansweredCounterpoint from './unanswered-counterpoint';
 import undercutWithoutLink from './undercut-without-link';
 import unknownReference from './unknown-reference';
@@ -17,6 +19,8 @@ export const rules: readonly Rule[] = [
   duplicateId,
   unknownReference,
   undercutWithoutLink,
+  linkedGroup,
+  singlePremiseGroup,
   circularSupport,
   selfAttack,
   contradictoryRelation,
@@ -62,6 +66,7 @@ export const BLOCKING_RULES: ReadonlySet<string> = new Set([
   'duplicate-id',
   'unknown-reference',
   'undercut-without-link',
+  'linked-group',
 ]);
 
 /** A stage rule's id and default severity, as the registry above gives it. */

@@ -1,5 +1,5 @@
 import { claimName, nameList } from '../model/names';
-import { supportersOf } from '../analyses/support';
+import { linkedNeedNames, supportersOf } from '../analyses/support';
 import { defineRule } from './rule';
 
 /**
@@ -12,7 +12,7 @@ export default defineRule({
   id: 'unsupported-claim',
   severity: 'warn',
   description: 'A claim rests on no evidence with a source, no supported reason, and is not an assumption.',
-  codes: ['unsupported-none', 'unsupported-unsourced-evidence', 'unsupported-reasons', 'unsupported-circular'],
+  codes: ['unsupported-none', 'unsupported-unsourced-evidence', 'unsupported-reasons', 'unsupported-linked', 'unsupported-circular'],
   analysis: true,
   check({ graph, analyses, report }) {
     const { why } = analyses.support;
@@ -23,6 +23,7 @@ export default defineRule({
       if (reason === 'none') report('unsupported-none', claim, base);
       else if (reason === 'unsourced-evidence') report('unsupported-unsourced-evidence', claim, base);
       else if (reason === 'circular') report('unsupported-circular', claim, base);
+      else if (reason === 'unsupported-linked') report('unsupported-linked', claim, { ...base, needs: linkedNeedNames(claim, analyses.support) });
       else {
         const supporters = supportersOf(claim).map((e) => claimName(e.from));
         report('unsupported-reasons', claim, { ...base, supporters: nameList([...new Set(supporters)]) });

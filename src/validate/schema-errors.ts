@@ -15,6 +15,7 @@ const ITEM_NAMES: Record<string, string> = {
   rebuttals: 'rebuttal',
   evidence: 'evidence',
   targets: 'target',
+  together: 'premise',
 };
 
 /** How a message names the object at a data path: "the recommendation", "reason 2 of `reasons`". */

@@ -27,3 +27,31 @@ describe('unsupported-claim: the message naming a claim’s unsupported support'
     ]);
   });
 });
+
+describe('unsupported-claim: a claim supported only through linked groups', () => {
+  const linked = (premises: string) =>
+    resolveDiagnostics(
+      checkSource(
+        new SourceFile(
+          'a.yaml',
+          `argmap: 1\ntitle: T\nsources:\n  - id: s\nrecommendation:\n  text: R.\n  reasons:\n    - together:\n${premises}`,
+        ),
+      ),
+    )
+      .filter((d) => d.code === 'unsupported-linked')
+      .map((d) => d.message);
+
+  it('is supported when every premise is, though no premise alone would do', () => {
+    expect(linked('        - text: A.\n          assumption: true\n        - text: B.\n          evidence:\n            - text: E.\n              source: s\n')).toEqual([]);
+  });
+
+  it('names the premises it needs and why each unsupported one fails, though another premise has a source', () => {
+    expect(
+      linked(
+        '        - id: a\n          text: A.\n          evidence:\n            - text: E.\n              source: s\n        - id: b\n          text: B.\n        - id: c\n          text: C.\n          evidence:\n            - text: F.\n',
+      ),
+    ).toEqual([
+      'unsupported recommendation: the recommendation needs all of `a`, `b`, `c`; `b` rests on nothing; `c` has evidence that cites no source',
+    ]);
+  });
+});

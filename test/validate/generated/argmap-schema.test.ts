@@ -21,17 +21,18 @@ describe('the generated argument-file validator', () => {
 
   it('reports every error of 200,000 reasons, in document order', () => {
     // More errors than a call takes arguments (about 120,000): no push(...list) either. Each
-    // reason has an unknown key, and fails the `if`/`else` that tells a claim from a `ref`.
+    // reason has an unknown key, and fails the two `if`/`else`s that tell a claim from a linked group
+    // (the inner one) and from a `ref` (the outer one).
     const count = 200_000;
     const reasons = Array.from({ length: count }, (_, i) => ({ text: `reason ${i}`, bogus: i }));
     const data = { argmap: 1, title: 't', recommendation: { text: 't', reasons } };
     expect(validateArgmap(data)).toBe(false);
     const errors = validateArgmap.errors ?? [];
-    expect(errors).toHaveLength(2 * count);
+    expect(errors).toHaveLength(3 * count);
     const misplaced = errors.findIndex(
       (e, i) =>
-        e.instancePath !== `/recommendation/reasons/${Math.floor(i / 2)}` ||
-        e.keyword !== (i % 2 === 0 ? 'additionalProperties' : 'if'),
+        e.instancePath !== `/recommendation/reasons/${Math.floor(i / 3)}` ||
+        e.keyword !== (i % 3 === 0 ? 'additionalProperties' : 'if'),
     );
     expect(misplaced).toBe(-1);
   });
