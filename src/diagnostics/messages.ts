@@ -54,7 +54,8 @@ export interface CodeParams {
   'unsupported-unsourced-evidence': { name: string; kind: string };
   'unsupported-reasons': { name: string; kind: string; supporters: string };
   'unsupported-circular': { name: string; kind: string };
-  'unsupported-linked': { name: string; kind: string; needs: LinkedNeed[] };
+  /** `needs`: what its linked groups lack, as `needsText` says it. */
+  'unsupported-linked': { name: string; kind: string; needs: string };
   // circular-support
   'circular-support': { cycle: string; length: number };
   // unsourced-evidence
@@ -186,7 +187,7 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `unsupported ${p.kind}: ${p.name} has evidence, but none of it cites a source`,
   'unsupported-reasons': (p) =>
     `unsupported ${p.kind}: ${p.name} rests only on unsupported claims (${p.supporters})`,
-  'unsupported-linked': (p) => `unsupported ${p.kind}: ${p.name} ${needsText(p.needs)}`,
+  'unsupported-linked': (p) => `unsupported ${p.kind}: ${p.name} ${p.needs}`,
   'unsupported-circular': (p) =>
     `unsupported ${p.kind}: ${p.name} rests only on circular support (its support leads back to itself)`,
   'circular-support': (p) =>

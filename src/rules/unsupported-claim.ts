@@ -1,5 +1,6 @@
 import { claimName, nameList } from '../model/names';
 import { linkedNeedNames, supportersOf } from '../analyses/support';
+import { needsText } from '../diagnostics/messages';
 import { defineRule } from './rule';
 
 /**
@@ -23,7 +24,7 @@ export default defineRule({
       if (reason === 'none') report('unsupported-none', claim, base);
       else if (reason === 'unsourced-evidence') report('unsupported-unsourced-evidence', claim, base);
       else if (reason === 'circular') report('unsupported-circular', claim, base);
-      else if (reason === 'unsupported-linked') report('unsupported-linked', claim, { ...base, needs: linkedNeedNames(claim, analyses.support) });
+      else if (reason === 'unsupported-linked') report('unsupported-linked', claim, { ...base, needs: needsText(linkedNeedNames(claim, analyses.support)) });
       else {
         const supporters = supportersOf(claim).map((e) => claimName(e.from));
         report('unsupported-reasons', claim, { ...base, supporters: nameList([...new Set(supporters)]) });
