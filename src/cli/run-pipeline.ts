@@ -90,7 +90,12 @@ export async function runPipeline(
   };
   const cache =
     mode.diagnosticsOnly && mode.cache !== undefined
-      ? await CheckCache.open(cacheFile(mode.cache.location, io.cwd, io.env), buildId(`source of ${version}`), settings)
+      ? await CheckCache.open(
+          cacheFile(mode.cache.location, io.cwd, io.env),
+          buildId(`source of ${version}`),
+          settings,
+          mode.cache.location !== undefined,
+        )
       : undefined;
   const result = await checkFiles(files, {
     ...settings,

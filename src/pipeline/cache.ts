@@ -134,11 +134,17 @@ export class CheckCache {
   private constructor(
     readonly location: string,
     readonly settings: string,
+    readonly named: boolean,
   ) {}
 
-  /** `build`: what identifies argmap's code (`buildId()`); `settings`: what else changes diagnostics. */
-  static async open(location: string, build: string, settings: unknown): Promise<CheckCache> {
-    const cache = new CheckCache(location, hashText(JSON.stringify([FORMAT, build, settings])));
+  /**
+   * `build`: what identifies argmap's code (`buildId()`); `settings`: what else changes diagnostics.
+   * `named`: the user gave the location (`--cache-location`); a link there is written through, as a
+   * named `--output` is. The default location is not named: a link planted there (a committed
+   * `node_modules/.cache/argmap/...`) is replaced by the cache file, never followed.
+   */
+  static async open(location: string, build: string, settings: unknown, named = true): Promise<CheckCache> {
+    const cache = new CheckCache(location, hashText(JSON.stringify([FORMAT, build, settings])), named);
     try {
       const data = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheData>;
       const files = data?.files;
@@ -176,6 +182,6 @@ export class CheckCache {
     if (!this.#dirty) return;
     const data: CacheData = { format: FORMAT, settings: this.settings, files: this.#files };
     await mkdir(dirname(this.location), { recursive: true });
-    await writeFileAtomic(this.location, JSON.stringify(data));
+    await writeFileAtomic(this.location, JSON.stringify(data), { followLinks: this.named });
   }
 }

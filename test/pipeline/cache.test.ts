@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedFile } from '../../src/load/resolve-paths';
@@ -168,6 +168,28 @@ describe('the check cache', () => {
       expect(inProject.code).toBe(first.code);
       expect(cached(join(dir, 'node_modules', '.cache', 'argmap'))).toHaveLength(1);
       expect(cached(join(xdg, 'argmap'))).toHaveLength(1);
+    });
+
+    it('replaces a link planted at the default cache file, never writing through it', () => {
+      const { dir } = setup(1);
+      const victim = join(tempDir('argmap-victim-'), 'authorized_keys');
+      writeFileSync(victim, 'ssh-ed25519 AAAA kept\n');
+      // What a pull request that commits node_modules/ could plant where the cache will be written.
+      const folder = join(dir, 'node_modules', '.cache', 'argmap');
+      mkdirSync(folder, { recursive: true });
+      const name = `argmapcache-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16)}.json`;
+      symlinkSync(victim, join(folder, name));
+      const r = argmap(['check', '--cache', '.'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(readFileSync(victim, 'utf8')).toBe('ssh-ed25519 AAAA kept\n');
+      expect(lstatSync(join(folder, name)).isFile()).toBe(true);
+      // A location the user names is theirs: a link there is written through, as --output's is.
+      const own = join(tempDir('argmap-own-'), 'cache.json');
+      writeFileSync(own, '');
+      symlinkSync(own, join(dir, 'my-cache'));
+      expect(argmap(['check', '--cache', '--cache-location', 'my-cache', '.'], { cwd: dir }).code).toBe(0);
+      expect(lstatSync(join(dir, 'my-cache')).isSymbolicLink()).toBe(true);
+      expect(JSON.parse(readFileSync(own, 'utf8'))).toMatchObject({ format: 2 });
     });
 
     it('ignores a forged .argmapcache committed to the tree: a broken file still fails', () => {
