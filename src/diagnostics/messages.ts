@@ -231,6 +231,7 @@ const ERRNO: Record<string, string> = {
   EROFS: 'read-only file system (EROFS)',
   EEXIST: 'something is already there (EEXIST)',
   READONLY: 'the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)',
+  DESCRIPTOR: 'argmap writes only to the descriptors of the standard streams (/dev/stdout, /dev/stderr, /dev/fd/0 to 2); a higher one may be one of its own (write to a file instead)',
 };
 
 /** Wording for path arguments that yield no file (these have no line:column). */

@@ -9,7 +9,10 @@ import { addTemporaryFile, forgetTemporaryFile } from './temporary-files';
 export class WriteError extends Error {
   constructor(
     readonly path: string,
-    /** An errno code (`ENOENT`, `EEXIST`...) or `READONLY`: a file with no write permission, left as it is. */
+    /**
+     * An errno code (`ENOENT`, `EEXIST`...), `READONLY`: a file with no write permission, left as it
+     * is, or `DESCRIPTOR`: a descriptor path past the standard streams (/dev/fd/3...).
+     */
     readonly code: string,
   ) {
     super(`cannot write ${path}: ${code}`);
@@ -58,7 +61,7 @@ export interface FileToWrite {
  * What is at the path is respected: a symbolic link is written through, the file it points to
  * replaced atomically in its own folder; an existing file keeps its permissions, and one without
  * write permission is refused (`READONLY`), not replaced; a FIFO, a device or a descriptor path such
- * as /dev/stdout is written to in place, as any program writing to it would.
+ * as /dev/stdout is written to in place (descriptors 0 to 2 only: `DESCRIPTOR` past them), as any program writing to it would.
  */
 export async function writeFileAtomic(path: string, content: string | ChunkProducer, options: WriteOptions = {}): Promise<void> {
   await writeFilesAtomic([{ path, content }], options);
@@ -115,6 +118,10 @@ async function targetOf(path: string, options: WriteOptions): Promise<Target> {
   for (let hops = 0; hops <= MAX_LINKS; hops++) {
     if (process.platform !== 'win32') {
       const fd = descriptorOf(at);
+      // Past 2, a number not inherited is one of Node's own (its event loop's pipes, eventfd,
+      // epoll): writing there crashed the process or lost the output with exit 0. Only the
+      // standard streams are known to be the caller's.
+      if (fd !== undefined && fd > 2) throw new WriteError(path, 'DESCRIPTOR');
       if (fd !== undefined) return { descriptor: fd };
       // Anything else under /proc (a process's file) is the kernel's: written in place, never replaced.
       if (at.startsWith('/proc/')) return { through: path };

@@ -143,6 +143,22 @@ describe('--output respects what is at the path', () => {
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 
+  it('refuses a descriptor path past the standard streams: it may be one of Node\'s own', () => {
+    const dir = folder();
+    if (process.platform === 'win32') return;
+    // Numbers not inherited from the caller: Node's event loop holds pipes, eventfd and epoll there;
+    // writing to them crashed argmap (SIGSEGV) or lost the output with exit 0.
+    for (const path of ['/dev/fd/5', '/dev/fd/7', '/proc/self/fd/12', '/dev/fd/16']) {
+      const r = argmap(['check', 'clean.yaml', '-o', path], { cwd: dir });
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `argmap: cannot write ${path}: argmap writes only to the descriptors of the standard streams (/dev/stdout, /dev/stderr, /dev/fd/0 to 2); a higher one may be one of its own (write to a file instead)\n`,
+      });
+    }
+    expect(readdirSync(dir)).toEqual(['clean.yaml']);
+  });
+
   it('writes a file whose name is as long as the file system allows (250 characters)', () => {
     const dir = folder();
     for (const name of [`${'n'.repeat(245)}.yaml`, `${'é'.repeat(120)}.txt`]) {
