@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAif } from '../../src/import/aif';
 import { toAif } from '../../src/format/export/aif';
-import { toArgdown } from '../../src/format/export/argdown';
 import { InterchangeError } from '../../src/import/errors';
 import { parseKialo } from '../../src/import/kialo';
 import { place } from '../../src/import/place';
@@ -145,31 +144,5 @@ describe('Kialo → argmap → Kialo-equivalent structure', () => {
       expect([(e as InterchangeError).line, (e as InterchangeError).column]).toEqual([line, column]);
       expect((e as InterchangeError).message).toMatch(message);
     }
-  });
-});
-
-describe('Argdown export', () => {
-  it('defines every claim once and writes every relation as + / -, undercuts as <_ under an inference', () => {
-    const report = checkSource(new SourceFile('oped.yaml', readFileSync(OPED, 'utf8')));
-    const graph = report.graph!;
-    const text = toArgdown(graph);
-    const definitions = [...text.matchAll(/^\[([a-z0-9-]+)\]: /gm)].map((m) => m[1]);
-    expect(definitions).toHaveLength(graph.claims.length);
-    expect(new Set(definitions).size).toBe(graph.claims.length);
-    // Relations: `    + [from]` / `    - [from]` under the statement they point at.
-    const relations: string[] = [];
-    let current = '';
-    for (const line of text.split('\n')) {
-      const def = /^\[([a-z0-9-]+)\]: /.exec(line);
-      if (def) current = def[1]!;
-      const rel = /^ {4}([+-]) \[([a-z0-9-]+)\]$/.exec(line);
-      if (rel) relations.push(`${rel[2]} ${rel[1] === '+' ? 'support' : 'attack'} ${current}`);
-    }
-    const expected = graph.edges.flatMap((e) => (e.kind === 'undercut' ? [] : [`${e.from.key} ${e.kind} ${e.to.key}`]));
-    expect(relations.sort()).toEqual(expected.sort());
-    const undercuts = [...text.matchAll(/^ {4}<_ \[([a-z0-9-]+)\]$/gm)].map((m) => m[1]);
-    expect(undercuts).toEqual(graph.edges.filter((e) => e.kind === 'undercut').map((e) => e.from.key));
-    // Evidence: one #evidence statement per piece of evidence.
-    expect(text.match(/#evidence/g)).toHaveLength(graph.evidence.length);
   });
 });

@@ -1,22 +1,47 @@
-import type { ArgumentGraph, Claim, ClaimEdge, UndercutEdge } from '../../model/types';
+import type { ArgumentGraph, Claim, ClaimEdge, Edge, UndercutEdge } from '../../model/types';
 import { IdPool, slug } from '../../model/ids';
+import { UniqueIds } from '../../util/unique-ids';
 
 /**
- * The graph as Argdown text (https://argdown.org/syntax/), written from the documented syntax:
+ * The graph as Argdown text (https://argdown.org/syntax/), written from the documented syntax and
+ * judged by Argdown's own parser (test/format/export/argdown-judge.test.ts):
  *
  * - every claim once, as a top-level statement definition `[title]: text` (the title is the claim's
  *   id, or one made from its text), followed by its incoming relations, one level deep: `+ [a]` (a
  *   supports it), `- [b]` (b attacks it);
- * - evidence as statements tagged `#evidence`, supporting their claim, with the source id in the
- *   statement's YAML data; the source registry in the front matter;
- * - an undercut as Argdown expresses it: the link it denies reconstructed as an argument whose
- *   premise and conclusion are the two claims, with `<_ [undercutter]` under its inference line.
+ * - evidence as statements with `{evidence: true}` data (and the source id), supporting their claim;
+ *   the source registry in the front matter;
+ * - a relation that is undercut as a premise–conclusion argument, because Argdown undercuts attack
+ *   an argument's inference: a support `a → b` is the argument `(1) [a] ---- (2) [b]`; an attack
+ *   `a → b` is `(1) [a] ---- (2)` a conclusion of its own that attacks `[b]` (an argument always
+ *   supports its conclusion, so `[b]` cannot be it); an undercut that is itself undercut is an
+ *   argument whose conclusion undercuts the argument it denies. The undercutters stand under the
+ *   inference line, `<_ [u]`, and the plain relation is not written again. A claim's attack on
+ *   itself is written as an argument too: Argdown drops a statement's relation to itself.
+ *
+ * Generated titles never collide with ids: ids are kebab-case, and every generated title other than
+ * a claim's has spaces (`foo evidence 1`, `a attacks b`); a claim without an id gets a kebab-case
+ * title from its text only after every id is taken.
  */
 export function toArgdown(graph: ArgumentGraph): string {
   const titles = new IdPool();
   const title = new Map<Claim, string>();
   for (const claim of graph.claims) if (claim.id !== undefined) title.set(claim, titles.take(claim.id, 'claim'));
   for (const claim of graph.claims) if (claim.id === undefined) title.set(claim, titles.take(slug(claim.text), 'claim'));
+  const t = (claim: Claim) => title.get(claim)!;
+
+  // The relations that need an argument (they are undercut), each with a unique title.
+  const inferenceTitles = new UniqueIds();
+  const argument = new Map<Edge, string>();
+  const edgeName = (e: Edge): string =>
+    e.kind === 'undercut' ? `${t(e.from)} undercuts (${argument.get(e.to)})` : `${t(e.from)} ${e.kind === 'support' ? 'supports' : 'attacks'} ${t(e.to)}`;
+  const needsArgument = (e: Edge): void => {
+    if (argument.has(e)) return;
+    if (e.kind === 'undercut') needsArgument(e.to);
+    argument.set(e, inferenceTitles.take(edgeName(e)));
+  };
+  // Argdown drops a statement's attack on itself; as an argument's conclusion attacking it, it stays.
+  for (const e of graph.edges) if (e.undercutBy.length > 0 || (e.kind === 'attack' && e.from === e.to)) needsArgument(e);
 
   const out: string[] = [];
   const front: string[] = [];
@@ -38,32 +63,26 @@ export function toArgdown(graph: ArgumentGraph): string {
   if (graph.title !== undefined) out.push(`# ${escape(graph.title)}`, '');
 
   for (const claim of graph.claims) {
-    const lines = [`[${title.get(claim)}]: ${escape(claim.text)}`];
-    for (const edge of claim.incoming as ClaimEdge[]) lines.push(`    ${edge.kind === 'support' ? '+' : '-'} [${title.get(edge.from)}]`);
+    out.push(`[${t(claim)}]: ${escape(claim.text)}`);
+    for (const edge of claim.incoming as ClaimEdge[]) {
+      if (!argument.has(edge)) out.push(`    ${edge.kind === 'support' ? '+' : '-'} [${t(edge.from)}]`);
+    }
     claim.evidence.forEach((e, i) => {
-      const data = e.sourceId !== undefined ? ` {source: ${JSON.stringify(e.sourceId)}}` : '';
-      lines.push(`    + [${title.get(claim)}-evidence-${i + 1}]: ${escape(e.text)} #evidence${data}`);
+      const data = `{evidence: true${e.sourceId !== undefined ? `, source: ${JSON.stringify(e.sourceId)}` : ''}}`;
+      out.push(`    + [${t(claim)} evidence ${i + 1}]: ${escape(e.text)} ${data}`);
     });
-    for (const line of lines) out.push(line);
     out.push('');
   }
 
-  const undercuts = graph.edges.filter((e): e is UndercutEdge => e.kind === 'undercut');
-  const denied = new Map<ClaimEdge, UndercutEdge[]>();
-  const unsupported: UndercutEdge[] = [];
-  for (const u of undercuts) {
-    if (u.to.kind === 'undercut') unsupported.push(u);
-    else (denied.get(u.to) ?? denied.set(u.to, []).get(u.to)!).push(u);
-  }
-  for (const [link, cuts] of denied) {
-    const name = `${title.get(link.from)} ${link.kind === 'support' ? 'supports' : 'attacks'} ${title.get(link.to)}`;
-    out.push(`<${escape(name)}>`, '');
-    out.push(`(1) [${title.get(link.from)}]`, '----');
-    for (const u of cuts) out.push(`    <_ [${title.get(u.from)}]`);
-    out.push(`(2) [${title.get(link.to)}]`, '');
-  }
-  for (const u of unsupported) {
-    out.push(`// [${title.get(u.from)}] undercuts an undercut (of [${title.get((u.to as UndercutEdge).from)}]); Argdown has no syntax for it`, '');
+  for (const [e, name] of argument) {
+    out.push(`<${name}>`);
+    if (e.kind === 'attack') out.push(`    -> [${t(e.to)}]`);
+    if (e.kind === 'undercut') out.push(`    _> <${argument.get(e.to)}>`);
+    out.push('', `(1) [${t(e.from)}]`, '----');
+    for (const u of e.undercutBy) if (!argument.has(u)) out.push(`    <_ [${t(u.from)}]`);
+    if (e.kind === 'support') out.push(`(2) [${t(e.to)}]`, '');
+    else if (e.kind === 'attack') out.push(`(2) [${name}]: It is not the case that: ${escape(e.to.text)}`, '');
+    else out.push(`(2) [${name}]: ${escape(`The inference of <${argument.get((e as UndercutEdge).to)}> does not hold.`)}`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

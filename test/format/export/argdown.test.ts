@@ -1,6 +1,79 @@
 import { describe, expect, it } from 'vitest';
 import { toArgdown } from '../../../src/format/export/argdown';
+import { SourceFile } from '../../../src/load/source-file';
+import { checkSource } from '../../../src/pipeline/check-source';
+import { argmapReading, readArgdown } from '../../helpers/argdown-judge';
 import { bigGraph } from '../../helpers/graph';
+
+/** Exports a small argmap file and reads the export back with Argdown's own parser. */
+function judged(yaml: string) {
+  const report = checkSource(new SourceFile('t.yaml', yaml));
+  expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const argdown = readArgdown(toArgdown(report.graph!));
+  expect(argdown.errors).toEqual([]);
+  return { argdown, argmap: argmapReading(report.graph!) };
+}
+
+describe('toArgdown, read by Argdown', () => {
+  it('writes an undercut of an attack as an attack on the argument that carries it, not as a support of the attacked claim', () => {
+    const { argdown, argmap } = judged(`argmap: 1
+title: Sunday opening
+recommendation:
+  text: Open the library on Sundays.
+  assumption: true
+  counterpoints:
+    - text: Sunday opening costs too much.
+      assumption: true
+      rebuttals:
+        - text: Cost alone does not decide what a library offers.
+          assumption: true
+          undercut: true
+`);
+    expect(argdown.relations).not.toContain('support Sunday opening costs too much. → Open the library on Sundays.');
+    expect(argdown.relations).toEqual(argmap.relations);
+    expect(argdown.relations.filter((r) => r.startsWith('attack Sunday opening costs too much.'))).toHaveLength(1);
+  });
+
+  it('writes an undercut link once, and an undercut of an undercut as an undercut of the argument that carries it', () => {
+    const { argdown, argmap } = judged(`argmap: 1
+title: Sunday opening
+recommendation:
+  text: Open the library on Sundays.
+  assumption: true
+  reasons:
+    - text: Families are free on Sundays.
+      assumption: true
+      counterpoints:
+        - text: Free time does not mean library time.
+          assumption: true
+          undercut: true
+          rebuttals:
+            - text: Weekday figures say nothing about Sundays.
+              assumption: true
+              undercut: true
+`);
+    expect(argdown.relations).toEqual(argmap.relations);
+    expect(argdown.relations.filter((r) => r.startsWith('support Families are free on Sundays.'))).toHaveLength(1);
+  });
+
+  it('gives evidence titles that no claim id can take', () => {
+    const { argdown, argmap } = judged(`argmap: 1
+title: Sunday opening
+recommendation:
+  id: foo
+  text: Open the library on Sundays.
+  evidence:
+    - text: A survey asked for it.
+  reasons:
+    - id: foo-evidence-1
+      text: Families are free on Sundays.
+      assumption: true
+`);
+    expect(argdown.statements).toHaveLength(3);
+    expect(argdown.statements).toEqual(argmap.statements);
+    expect(argdown.relations).toEqual(argmap.relations);
+  });
+});
 
 describe('toArgdown on a large graph', () => {
   it('writes every one of 150,000 relations into one claim and 150,000 sources', () => {
