@@ -277,13 +277,21 @@ export function parseAif(source: SourceFile): ImportGraph {
   for (const s of schemes) {
     if (s.text === EVIDENCE_SCHEME && s.in.length === 1 && isEvidence(s.in[0]!)) continue;
     const kind = s.type === 'RA' ? 'support' : 'attack';
+    // argmap's extension: a relation written as a `ref` item, with its `note`.
+    const schemeExt = isObject(extNodes[s.id]) ? (extNodes[s.id] as Json) : {};
     const premises = s.in.filter((n) => claimOf.has(n.id));
     const conclusions = s.out.filter((n) => claimOf.has(n.id));
     const list: number[] = [];
     for (const c of conclusions) {
       for (const p of premises) {
         list.push(graph.relations.length);
-        graph.relations.push({ from: claimOf.get(p.id)!.id, to: claimOf.get(c.id)!.id, kind });
+        graph.relations.push({
+          from: claimOf.get(p.id)!.id,
+          to: claimOf.get(c.id)!.id,
+          kind,
+          ...(schemeExt.ref === true ? { link: true } : {}),
+          ...(typeof schemeExt.note === 'string' ? { note: schemeExt.note } : {}),
+        });
       }
     }
     relationsOf.set(s.id, list);

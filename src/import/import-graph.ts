@@ -37,6 +37,8 @@ export interface ImportRelation {
   kind: 'support' | 'attack';
   /** Kialo `-> See` links and the like: prefer writing the claim elsewhere and referring to it here. */
   link?: boolean;
+  /** The `note` of the `{ ref, note }` item this relation is written as. */
+  note?: string;
 }
 
 export interface ImportUndercut {

@@ -116,7 +116,7 @@ export function place(graph: ImportGraph): Placement {
   function writePart(root: ImportClaim): PlacedPart {
     const written = new Set<string>();
     /** `ref` items for links to claims not (yet) written; resolved at the end. */
-    const pendingLinks: Array<{ list: Item[]; index: number; id: string; side: Side; level: number }> = [];
+    const pendingLinks: Array<{ list: Item[]; index: number; id: string; side: Side; level: number; note?: string | undefined }> = [];
     const cited = new Set<string>();
     let levels = 0;
 
@@ -191,16 +191,17 @@ export function place(graph: ImportGraph): Placement {
           const from = byId.get(relation.from)!;
           const list = relation.kind === 'attack' ? frame.attacks : from.risk && frame.side === 'support' ? frame.risks : frame.reasons;
           const childSide: Side = relation.kind === 'support' ? 'support' : 'attack';
+          const refItem = { ref: from.id, ...(relation.note !== undefined ? { note: relation.note } : {}) };
           if (written.has(from.id)) {
-            list.push({ ref: from.id });
+            list.push(refItem);
             for (const u of undercutsOf.get(r) ?? []) {
               unmapped.push(`undercut by ${u} of "${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
             }
             continue;
           }
           if (relation.link) {
-            pendingLinks.push({ list, index: list.length, id: from.id, side: childSide, level: frame.level + 1 });
-            list.push({ ref: from.id });
+            pendingLinks.push({ list, index: list.length, id: from.id, side: childSide, level: frame.level + 1, note: relation.note });
+            list.push(refItem);
             continue;
           }
           open(from, childSide, false, frame.level + 1, (child) => {
@@ -226,6 +227,7 @@ export function place(graph: ImportGraph): Placement {
       const link = pendingLinks[i]!;
       if (written.has(link.id)) continue;
       link.list[link.index] = claimItem(byId.get(link.id)!, link.side, false, link.level);
+      if (link.note !== undefined) unmapped.push(`note of the link to ${link.id} ("${link.note}"): ${link.id} is written there in place, where a link note has no field`);
     }
     // Every source in the first part; in the others, the sources they cite, in the input's order
     // (found from what the part cites, not by a pass over every source for every part).

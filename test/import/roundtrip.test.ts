@@ -22,7 +22,11 @@ function structure(graph: ArgumentGraph) {
   return {
     claims: graph.claims.map(text).sort(),
     relations: graph.edges
-      .map((e) => (e.kind === 'undercut' ? `${e.from.text} _ ${e.to.from.text} > ${(e.to.to as { text: string }).text}` : `${e.from.text} ${e.kind} ${e.to.text}`))
+      .map((e) =>
+        e.kind === 'undercut'
+          ? `${e.from.text} _ ${e.to.from.text} > ${(e.to.to as { text: string }).text}`
+          : `${e.from.text} ${e.kind} ${e.to.text}${e.note !== undefined ? ` (note: ${e.note})` : ''}`,
+      )
       .sort(),
     evidence: graph.evidence.map((e) => `${e.claim.text} | ${e.text} | ${e.source ? JSON.stringify({ ...e.source, citedBy: undefined, span: undefined, idSpan: undefined, index: undefined }) : '-'}`).sort(),
     sources: graph.sources.map((s) => s.id).sort(),

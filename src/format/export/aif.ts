@@ -73,6 +73,8 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
   for (const e of graph.edges) {
     const id = node(e.kind === 'support' ? 'RA' : 'CA', e.kind === 'support' ? 'Default Inference' : 'Default Conflict');
     schemeNode.set(e, id);
+    // A relation written as a `ref` item (and its note): so the import writes it as one again.
+    if (e.kind !== 'undercut' && e.via === 'ref') extNodes[id] = { ref: true, ...(e.note !== undefined ? { note: e.note } : {}) };
   }
   for (const e of graph.edges) {
     const id = schemeNode.get(e)!;
