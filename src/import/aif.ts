@@ -175,7 +175,7 @@ export function parseAif(source: SourceFile): ImportGraph {
   const sourceFor = (l: AifNode): { source: ImportSource; words: string } | undefined => {
     const locution = locutions.get(l.id);
     const person = locution ? idOf(locution.personID) : undefined;
-    const split = /^(.{1,80}?)\s+:\s+([\s\S]*)$/.exec(l.text) ?? /^([^:]{1,80}):\s+([\s\S]*)$/.exec(l.text);
+    const split = says(l.text) ?? /^(.{1,80}?)\s+:\s+([\s\S]*)$/.exec(l.text) ?? /^([^:]{1,80}):\s+([\s\S]*)$/.exec(l.text);
     const speaker = (person !== undefined ? participants.get(person) : undefined) ?? split?.[1]?.trim();
     if (!speaker) return undefined;
     const words = split?.[2]?.trim() || l.text;
@@ -246,7 +246,7 @@ export function parseAif(source: SourceFile): ImportGraph {
       anchoredL.add(l.id);
       const said = sourceFor(l);
       if (!said) {
-        graph.unmapped.push(`L-node ${l.id} ("${short(l.text)}") says no speaker (no locution with a participant, no "Name : ..." text)`);
+        graph.unmapped.push(`L-node ${l.id} ("${short(l.text)}") says no speaker (no locution with a participant, no "Name : ..." or "Name says '...'" text)`);
         continue;
       }
       attributed++;
@@ -336,6 +336,17 @@ export function parseAif(source: SourceFile): ImportGraph {
   if ((count.TA ?? 0) > 0) graph.unmapped.push(`${count.TA} TA-node${count.TA === 1 ? '' : 's'} (transitions between locutions): argmap keeps no dialogue order`);
   return graph;
 }
+
+/**
+ * An L-node written `X says 'words'` (AraucariaDB's form; straight or curly, single or double
+ * quotes): `[, X, words]`, as the `Name : words` match gives them.
+ */
+function says(text: string): [string, string, string] | undefined {
+  const m = /^([^:\s][^:]{0,79}?)\s+says\s*[:,]?\s*(['"\u2018\u201c])([\s\S]*?)(['"\u2019\u201d])?\s*$/.exec(text);
+  if (!m || (m[4] !== undefined && CLOSE[m[2]!] !== m[4])) return undefined;
+  return [text, m[1]!, m[3]!];
+}
+const CLOSE: Record<string, string> = { "'": "'", '"': '"', '\u2018': '\u2019', '\u201c': '\u201d' };
 
 function names(list: AifNode[]): string {
   return list.map((n) => n.id).join(', ') || 'nothing';

@@ -84,6 +84,17 @@ describe('AIF import', () => {
     expect(graph.unmapped.join('\n')).toMatch(/TA-node/);
   });
 
+  it("attributes L-nodes written X says '...' to X, and still reports L-nodes that name no speaker", () => {
+    const graph = parseAif(fixture('says.json'));
+    expect(graph.sources.map((s) => s.speaker)).toEqual(['Bob', 'Alice']);
+    const evidence = graph.claims.flatMap((c) => c.evidence.map((e) => `${c.text} | ${e.text} | ${e.source}`));
+    expect(evidence).toEqual([
+      'The town should build bike lanes | Bob said: the town should build bike lanes | bob',
+      'Bikes are faster in town | Alice said: Bikes are faster in town | alice',
+    ]);
+    expect(graph.unmapped.join('\n')).toMatch(/L-node 8 \("someone asserted this"\) says no speaker/);
+  });
+
   it.each([
     ['bad-type.json', 3, /type "XA"; expected one of I, L, RA/],
     ['bad-edge.json', 4, /goes to node 9, which is not in "nodes" \(at \$\.edges\[0\]\.toID\)/],
