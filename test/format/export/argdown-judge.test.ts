@@ -1,13 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toArgdown } from '../../../src/format/export/argdown';
-import { decode } from '../../../src/load/read';
-import { checkSource } from '../../../src/pipeline/check-source';
-import { BLOCKING_RULES } from '../../../src/rules/index';
 import { argmapReading, readArgdown } from '../../helpers/argdown-judge';
-import { ROOT } from '../../helpers/cli';
-import { FIXTURES, fixtureFiles } from '../../helpers/fixtures';
+import { exportableFiles } from '../../helpers/exportable';
+import { fixtureFiles } from '../../helpers/fixtures';
 
 /**
  * The Argdown export judged by Argdown itself: every file argmap exports (every fixture that passes
@@ -15,25 +11,8 @@ import { FIXTURES, fixtureFiles } from '../../helpers/fixtures';
  * read the same statements and exactly the same supports, attacks and undercuts, each once, in the
  * same direction.
  */
-const files = [
-  ...fixtureFiles('').map((f) => join(FIXTURES, f)),
-  ...readdirSync(join(ROOT, 'arguments'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => join(ROOT, 'arguments', f)),
-];
-
-function exportable(path: string) {
-  const decoded = decode(path, new Uint8Array(readFileSync(path)));
-  if (!decoded.ok) return undefined;
-  const report = checkSource(decoded.source);
-  return report.graph && !report.diagnostics.some((d) => BLOCKING_RULES.has(d.rule)) ? report.graph : undefined;
-}
-
 describe('Argdown reads the Argdown export as argmap means it', () => {
-  const judged = files.flatMap((path) => {
-    const graph = exportable(path);
-    return graph ? [{ name: path.slice(ROOT.length), graph }] : [];
-  });
+  const judged = exportableFiles();
 
   it('judges every valid fixture, the bundled map and the rule fixtures that export', () => {
     const names = judged.map((j) => j.name);
@@ -42,11 +21,11 @@ describe('Argdown reads the Argdown export as argmap means it', () => {
     expect(judged.length).toBeGreaterThan(15);
   });
 
-  for (const { name, graph } of judged) {
+  for (const { name, report } of judged) {
     it(name, () => {
-      const argdown = readArgdown(toArgdown(graph));
+      const argdown = readArgdown(toArgdown(report.graph));
       expect(argdown.errors).toEqual([]);
-      const expected = argmapReading(graph);
+      const expected = argmapReading(report.graph);
       expect(argdown.statements).toEqual(expected.statements);
       expect(argdown.relations).toEqual(expected.relations);
     });
