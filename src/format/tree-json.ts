@@ -42,6 +42,7 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
         text: e.text,
         source: e.sourceId ?? null,
         ...(e.quote !== undefined ? { quote: e.quote } : {}),
+        ...(e.note !== undefined ? { note: e.note } : {}),
         ...at(e.span.start),
       })),
     };
@@ -63,6 +64,7 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
   return {
     file: source.path,
     title: graph.title ?? null,
+    ...(graph.description !== undefined ? { description: graph.description } : {}),
     document: graph.document,
     recommendation: graph.recommendation ? node(graph.recommendation) : null,
     counterpoints: topLevel.map(node),
