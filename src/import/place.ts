@@ -48,8 +48,10 @@ export function place(graph: ImportGraph): Placement {
   graph.relations.forEach((r, i) => {
     const name = `${r.from} ${r.kind}s ${r.to}`;
     if (r.from === r.to) return dropped.add(i), unmapped.push(`relation ${name}: a claim cannot ${r.kind} itself (dropped)`);
-    if (seen.has(`${r.from}>${r.to}`)) return dropped.add(i), unmapped.push(`relation ${name}: repeats an earlier relation between the same claims (dropped)`);
-    seen.add(`${r.from}>${r.to}`);
+    // A support and an attack between the same claims are both kept (argmap writes both, and
+    // check's contradictory-relation reports them); only a repeat of the same kind is dropped.
+    if (seen.has(`${r.from}>${r.to}>${r.kind}`)) return dropped.add(i), unmapped.push(`relation ${name}: repeats an earlier relation between the same claims (dropped)`);
+    seen.add(`${r.from}>${r.to}>${r.kind}`);
     kept.push(i);
   });
   for (const i of closingSupportCycles(graph, kept)) {
