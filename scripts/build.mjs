@@ -63,6 +63,9 @@ await build({
   alias: { yaml: join(root, 'node_modules/yaml/browser/index.js') },
   // commander is CommonJS and requires Node built-ins: give the ESM bundle a real `require`.
   banner: { js: "import { createRequire as __argmapCreateRequire } from 'node:module';\nconst require = __argmapCreateRequire(import.meta.url);" },
+  // Argdown's own parser (for `import --from argdown`), loaded from node_modules when that runs:
+  // a CommonJS package with dependencies of its own, not worth bundling into a chunk.
+  external: ['@argdown/core'],
   logLevel: 'warning',
 });
 

@@ -81,6 +81,24 @@ describe('argmap import', () => {
     expect(argmap(['check', 'k.yaml'], { cwd: dir }).code).toBe(0);
   });
 
+  it('writes an Argdown map as YAML that passes argmap check, and says what it mapped', () => {
+    const dir = tempDir();
+    const r = argmap(['import', join(FIXTURES, 'library.argdown'), '--from', 'argdown', '-o', 'library.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/imported .*library\.argdown \(Argdown\):/);
+    expect(r.stderr).toMatch(/kept: 10 claims, 9 relations, 1 undercuts/);
+    expect(r.stderr).toMatch(/not mapped: nothing/);
+    expect(readFileSync(join(dir, 'library.yaml'), 'utf8')).toContain('undercut: true');
+    expect(argmap(['check', 'library.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it("loads Argdown's parser only for an Argdown import: no other command's code imports it", () => {
+    const chunks = readdirSync(join(ROOT, 'dist', 'chunks')).map((f) => join('chunks', f));
+    const users = ['argmap.js', ...chunks].filter((f) => readFileSync(join(ROOT, 'dist', f), 'utf8').includes('@argdown/core'));
+    expect(users).toHaveLength(1);
+    expect(readFileSync(join(ROOT, 'dist', users[0]!), 'utf8')).toMatch(/import\(\s*"@argdown\/core"\s*\)/);
+  });
+
   it('prints a single-part import to stdout, and refuses a multi-part one without --output', () => {
     expect(argmap(['import', join(FIXTURES, 'bike-lanes.txt'), '--from', 'kialo']).stdout).toMatch(/^# yaml-language-server/);
     const r = argmap(['import', join(FIXTURES, 'debate.json'), '--from', 'aif']);
@@ -94,6 +112,7 @@ describe('argmap import', () => {
     ['not-json.json', 'aif', /not-json\.json:3:1: not JSON/],
     ['empty.txt', 'kialo', /empty\.txt:1:1: empty Kialo file/],
     ['bad-line.txt', 'kialo', /bad-line\.txt:5:1: a numbered line/],
+    ['bad.argdown', 'argdown', /bad\.argdown:3:1: not Argdown: /],
   ])('%s: exit 2 with a position, and no file written or replaced', (name, from, message) => {
     const dir = tempDir();
     copyFileSync(join(FIXTURES, name), join(dir, name));

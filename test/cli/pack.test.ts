@@ -87,5 +87,11 @@ describe('the packed package', () => {
     expect(schema.code).toBe(0);
     expect(schema.stdout.split('\n')[1]).toBe(join(app, 'node_modules', 'argmap', 'schemas', 'argmap.schema.json'));
     expect(argmap(['check', '--format', 'sarif', 'op-ed.yaml']).code).toBe(0);
+
+    // Argdown's parser, a runtime dependency loaded on demand, resolves from the installed package.
+    expect(argmap(['export', 'op-ed.yaml', '--to', 'argdown', '-o', 'op-ed.argdown']).code).toBe(0);
+    const back = argmap(['import', 'op-ed.argdown', '--from', 'argdown', '-o', 'back.yaml']);
+    expect(back.stderr).toMatch(/kept: 13 claims/);
+    expect(back.code).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ import { chalkFor, colorLevel, safeText } from '../../util/terminal';
 import { EXIT, type CliIO } from '../io';
 
 export interface ImportOptions {
-  from: 'aif' | 'kialo';
+  from: 'aif' | 'kialo' | 'argdown';
   output?: string;
   /** Replace FILE-2.yaml, ... of a map of several parts when they exist. */
   force?: boolean;
@@ -33,7 +33,7 @@ export function partPaths(output: string, count: number): string[] {
 }
 
 /**
- * `argmap import FILE --from aif|kialo`: read another tool's map, place it in argmap's tree, check the
+ * `argmap import FILE --from aif|kialo|argdown`: read another tool's map, place it in argmap's tree, check the
  * result with argmap's own pipeline, say on stderr what was kept, mapped and not mapped, and write
  * the YAML (atomically) or print it. Nothing is written when anything fails.
  */
@@ -62,7 +62,13 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
 
   let graph;
   try {
-    graph = options.from === 'aif' ? parseAif(read.source) : parseKialo(read.source);
+    // Argdown's parser is loaded only when an Argdown file is imported.
+    graph =
+      options.from === 'aif'
+        ? parseAif(read.source)
+        : options.from === 'kialo'
+          ? parseKialo(read.source)
+          : await (await import('../../import/argdown')).parseArgdown(read.source);
   } catch (error) {
     if (error instanceof InterchangeError) return fail(error.message);
     throw error;
@@ -110,7 +116,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   // What was kept, mapped and not mapped.
   const total = graph.claims.length;
   const written = placement.parts.reduce((n, p) => n + p.claims.size, 0);
-  const lines = [`${err.bold(`imported ${shown}`)} (${options.from === 'aif' ? 'AIF' : 'Kialo'}):`];
+  const lines = [`${err.bold(`imported ${shown}`)} (${FORMAT_NAME[options.from]}):`];
   lines.push(`  kept: ${total} claims, ${graph.relations.length} relations, ${graph.undercuts.length} undercuts, ${graph.sources.length} sources`);
   for (const m of graph.mapped) lines.push(`  mapped: ${m}`);
   placement.parts.forEach((part, i) => {
@@ -143,6 +149,8 @@ function exists(path: string): boolean {
     return false;
   }
 }
+
+const FORMAT_NAME = { aif: 'AIF', kialo: 'Kialo', argdown: 'Argdown' } as const;
 
 function short(text: string): string {
   const line = text.split('\n')[0]!;

@@ -1,0 +1,258 @@
+import type { IArgdownResponse, IArgument, IEquivalenceClass, IPCSStatement, IRelation } from '@argdown/core';
+import type { SourceFile } from '../load/source-file';
+import { IdPool } from '../model/ids';
+import { InterchangeError } from './errors';
+import type { ImportClaim, ImportGraph, ImportSource } from './import-graph';
+
+/**
+ * Argdown (https://argdown.org/syntax/), read by Argdown's own parser and model builder
+ * (@argdown/core: its ParserPlugin, DataPlugin and ModelPlugin, the pipeline its own tests run),
+ * loaded only when an Argdown file is imported. See docs/interchange.md for the mapping.
+ */
+export async function parseArgdown(source: SourceFile): Promise<ImportGraph> {
+  const core = await import('@argdown/core');
+  const app = new core.ArgdownApplication();
+  app.addPlugin(new core.ParserPlugin(), 'parse-input');
+  app.addPlugin(new core.DataPlugin(), 'build-model');
+  app.addPlugin(new core.ModelPlugin(), 'build-model');
+  const r: IArgdownResponse = app.run({ process: ['parse-input', 'build-model'], input: source.text, logLevel: 'none' });
+  const lexerError = r.lexerErrors?.[0] as { offset?: number; message?: string } | undefined;
+  if (lexerError) throw InterchangeError.at(source, lexerError.offset ?? 0, `not Argdown: ${lexerError.message ?? 'unexpected text'}`);
+  const parserError = r.parserErrors?.[0] as { token?: { startOffset?: number }; message?: string } | undefined;
+  if (parserError) {
+    const offset = parserError.token?.startOffset;
+    throw InterchangeError.at(source, Number.isFinite(offset) ? offset! : source.text.length, `not Argdown: ${parserError.message ?? 'unexpected text'}`);
+  }
+  const exception = r.exceptions?.[0];
+  if (exception) throw InterchangeError.at(source, 0, `not Argdown: ${exception.message}`);
+  return toImportGraph(r, core.StatementRole.MAIN_CONCLUSION, core.StatementRole.PREMISE, core.IEquivalenceClass.getCanonicalMemberText);
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+type End = { type?: string; title?: string; argumentTitle?: string };
+
+function toImportGraph(
+  r: IArgdownResponse,
+  MAIN_CONCLUSION: string,
+  PREMISE: string,
+  canonicalText: (ec: IEquivalenceClass) => string | undefined,
+): ImportGraph {
+  const graph: ImportGraph = { sources: [], claims: [], relations: [], undercuts: [], unmapped: [], mapped: [] };
+  const front = isObject(r.frontMatter) ? r.frontMatter : {};
+  if (typeof front.title === 'string' && front.title.trim() !== '') graph.title = front.title.trim();
+  const statements = r.statements ?? {};
+  const args = r.arguments ?? {};
+  const relations = r.relations ?? [];
+  const ids = new IdPool();
+
+  // Sources: argmap's own front matter (`sources:` as its export writes it).
+  const sourceIds = new Map<string, ImportSource>();
+  if (Array.isArray(front.sources)) {
+    for (const s of front.sources) {
+      if (!isObject(s) || typeof s.id !== 'string') continue;
+      const source: ImportSource = { id: ids.take(s.id, 'source') };
+      for (const field of ['speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const) {
+        if (typeof s[field] === 'string' || typeof s[field] === 'number') source[field] = String(s[field]);
+      }
+      sourceIds.set(s.id, source);
+      graph.sources.push(source);
+    }
+  }
+
+  /** A conclusion that exists only inside its argument, with the argument's title: argmap's export names an inference so. */
+  const mainOf = (a: IArgument): IPCSStatement | undefined => a.pcs?.[a.pcs.length - 1];
+  const onlyConclusion = (ec: IEquivalenceClass) => ec.members.length > 0 && ec.members.every((m) => m.role === MAIN_CONCLUSION);
+  const inferenceArgument = new Map<string, IArgument>();
+  for (const a of Object.values(args)) {
+    const main = mainOf(a);
+    if (main?.title !== undefined && main.title === a.title && statements[main.title] && onlyConclusion(statements[main.title]!)) inferenceArgument.set(main.title, a);
+  }
+  const relationsOf = (title: string) => relations.filter((rel) => (rel.from as End).title === title && (rel.from as End).type !== 'argument');
+
+  // Evidence: argmap's `{evidence: true}` statements that support exactly one statement.
+  const evidenceOf = new Map<string, string>();
+  for (const [title, ec] of Object.entries(statements)) {
+    if (!isObject(ec.data) || ec.data.evidence !== true) continue;
+    const out = relations.filter((rel) => (rel.from as End).title === title || (rel.to as End).title === title);
+    const target = out[0]?.to as End | undefined;
+    if (out.length === 1 && out[0]!.relationType === 'support' && target?.type === 'equivalence-class' && target.title !== undefined) evidenceOf.set(title, target.title);
+  }
+
+  const claimOf = new Map<string, ImportClaim>();
+  const taggedNotes = (text: string, ec: { tags?: string[]; data?: unknown }, skip: string[] = []) => {
+    let clean = text;
+    for (const tag of ec.tags ?? []) clean = clean.split(`#(${tag})`).join(' ').split(`#${tag}`).join(' ');
+    clean = clean.replace(/\s+/g, ' ').trim();
+    const notes: string[] = [];
+    if ((ec.tags ?? []).length > 0) notes.push(`Argdown tags: ${ec.tags!.map((t) => `#${/\s/.test(t) ? `(${t})` : t}`).join(' ')}`);
+    const data = isObject(ec.data) ? Object.entries(ec.data).filter(([k]) => !skip.includes(k)) : [];
+    if (data.length > 0) notes.push(`Argdown data: ${data.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}`);
+    return { text: clean, note: notes.length > 0 ? notes.join('; ') : undefined };
+  };
+  let untitledText = 0;
+  const claimFor = (title: string, text: string | undefined, data: { tags?: string[]; data?: unknown }, origin: string): ImportClaim => {
+    const tagged = taggedNotes(text ?? '', data);
+    if (tagged.text === '') untitledText++;
+    const claim: ImportClaim = { id: ids.take(title, 'claim'), text: tagged.text || title, origin, evidence: [] };
+    if (tagged.note !== undefined) claim.note = tagged.note;
+    graph.claims.push(claim);
+    return claim;
+  };
+  for (const [title, ec] of Object.entries(statements)) {
+    if (inferenceArgument.has(title) || evidenceOf.has(title)) continue;
+    claimOf.set(title, claimFor(title, canonicalText(ec), ec, `statement [${title}]`));
+  }
+  // A sketched argument (no premise–conclusion structure) in a relation is a claim: its description.
+  const sketchOf = new Map<string, ImportClaim>();
+  let sketched = 0;
+  const sketch = (a: IArgument): ImportClaim => {
+    let claim = sketchOf.get(a.title!);
+    if (!claim) {
+      const description = a.members?.[a.members.length - 1] as { text?: string; tags?: string[]; data?: unknown } | undefined;
+      claim = claimFor(a.title!, description?.text, { tags: a.tags, data: a.data }, `argument <${a.title}>`);
+      sketchOf.set(a.title!, claim);
+      sketched++;
+    }
+    return claim;
+  };
+  for (const [title, target] of evidenceOf) {
+    const claim = claimOf.get(target);
+    if (!claim) continue;
+    const ec = statements[title]!;
+    const data = ec.data as Json;
+    const tagged = taggedNotes(canonicalText(ec) ?? '', ec, ['evidence', 'source']);
+    const sourceId = typeof data.source === 'string' ? data.source : undefined;
+    if (sourceId !== undefined && !sourceIds.has(sourceId)) {
+      const s: ImportSource = { id: ids.take(sourceId, 'source') };
+      sourceIds.set(sourceId, s);
+      graph.sources.push(s);
+      graph.mapped.push(`source "${sourceId}" cited by [${title}] is not in the front matter: written as a source with only an id`);
+    }
+    claim.evidence.push({
+      text: tagged.text || title,
+      ...(sourceId !== undefined ? { source: sourceIds.get(sourceId)!.id } : {}),
+      ...(tagged.note !== undefined ? { note: tagged.note } : {}),
+    });
+  }
+
+  /** The claim an end of a relation stands for: a statement, a sketched argument, or a reconstructed argument's conclusion. */
+  const claimAt = (end: End): ImportClaim | undefined => {
+    if (end.type === 'argument') {
+      const a = args[end.title!];
+      if (!a) return undefined;
+      const main = mainOf(a);
+      return main ? claimOf.get(main.title!) : sketch(a);
+    }
+    return claimOf.get(end.title!);
+  };
+  const add = (from: ImportClaim, to: ImportClaim, kind: 'support' | 'attack'): number => {
+    graph.relations.push({ from: from.id, to: to.id, kind });
+    return graph.relations.length - 1;
+  };
+  const describe = (rel: IRelation) => `${rel.relationType} ${name(rel.from as End)} → ${name(rel.to as End)}`;
+
+  // Premise–conclusion arguments: what each inference uses supports what it concludes.
+  const carried = new Map<string, number[]>();
+  let linked = 0;
+  for (const a of Object.values(args)) {
+    const pcs = a.pcs ?? [];
+    if (pcs.length === 0) continue;
+    const steps: number[] = [];
+    let since = 0;
+    pcs.forEach((s, i) => {
+      if (s.role === PREMISE || i === 0) return;
+      // A conclusion: the statements since the last conclusion (that conclusion included) support it.
+      const uses = pcs.slice(since, i);
+      since = i;
+      const to = claimOf.get(s.title!);
+      if (inferenceArgument.get(s.title!) === a) {
+        // argmap's named inference: its premise does what its conclusion does.
+        for (const rel of relationsOf(s.title!)) {
+          for (const p of uses) {
+            const from = claimOf.get(p.title!);
+            const target = claimAt(rel.to as End);
+            if (!from) continue;
+            if (rel.relationType === 'undercut') undercut(from, rel);
+            else if (target) steps.push(add(from, target, rel.relationType === 'support' ? 'support' : 'attack'));
+          }
+        }
+        return;
+      }
+      if (!to) return;
+      if (uses.length > 1) linked++;
+      for (const p of uses) {
+        const from = claimOf.get(p.title!);
+        if (from) steps.push(add(from, to, 'support'));
+      }
+    });
+    carried.set(a.title!, steps);
+  }
+
+  // Undercuts, once every relation they may deny is known.
+  const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation }> = [];
+  function undercut(from: ImportClaim, rel: IRelation) {
+    pendingUndercuts.push({ from, rel });
+  }
+
+  let contradictions = 0;
+  for (const rel of relations) {
+    const from = rel.from as End;
+    if (from.type !== 'argument' && from.title !== undefined && (inferenceArgument.has(from.title) || evidenceOf.has(from.title))) continue;
+    if (rel.relationType === 'undercut') {
+      const u = claimAt(from);
+      if (u) undercut(u, rel);
+      else graph.unmapped.push(`${describe(rel)}: its source is not a claim`);
+      continue;
+    }
+    const to = rel.to as End;
+    if (to.type === 'argument' && (args[to.title!]?.pcs?.length ?? 0) > 0) {
+      graph.unmapped.push(`${describe(rel)}: a ${rel.relationType} of a reconstructed argument as a whole has no argmap form (its statements are kept)`);
+      continue;
+    }
+    const a = claimAt(from);
+    const b = claimAt(to);
+    if (!a || !b) {
+      graph.unmapped.push(`${describe(rel)}: one end is not a claim`);
+      continue;
+    }
+    if (rel.relationType === 'support' || rel.relationType === 'entails') add(a, b, 'support');
+    else if (rel.relationType === 'attack' || rel.relationType === 'contrary') add(a, b, 'attack');
+    else if (rel.relationType === 'contradictory') {
+      add(a, b, 'attack');
+      add(b, a, 'attack');
+      contradictions++;
+    } else graph.unmapped.push(`${describe(rel)}: unknown relation type`);
+  }
+
+  for (const { from, rel } of pendingUndercuts) {
+    const to = rel.to as End;
+    const target = args[(to.type === 'inference' ? to.argumentTitle : to.title)!];
+    let denied: number[] = target ? (carried.get(target.title!) ?? []) : [];
+    if (target && denied.length === 0 && !(target.pcs?.length)) {
+      // A sketched argument: the relations it stands in.
+      const claim = sketch(target);
+      denied = graph.relations.flatMap((r, i) => (r.from === claim.id ? [i] : []));
+    }
+    if (denied.length === 0) {
+      graph.unmapped.push(`undercut by [${name(rel.from as End)}] of <${target?.title ?? name(to)}>: it denies no relation between claims (an undercut of an undercut has no argmap form)`);
+      continue;
+    }
+    graph.undercuts.push({ from: from.id, relation: denied[0]! });
+    if (denied.length > 1) graph.mapped.push(`undercut by ${from.id} of <${target!.title}>, an inference of ${denied.length} relations: attached to the first`);
+  }
+
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  graph.mapped.unshift(
+    `${count(Object.keys(statements).length, 'statement')} → ${count(claimOf.size, 'claim')} and ${count(evidenceOf.size, 'piece', 'pieces')} of evidence; ${count(Object.keys(args).length, 'argument')}, ${sketched} sketched (a claim each, its description)`,
+    `${count(relations.length, 'Argdown relation')} and the arguments' inferences → ${count(graph.relations.length, 'relation')}, ${count(graph.undercuts.length, 'undercut')}`,
+  );
+  if (linked > 0) graph.mapped.push(`${count(linked, 'inference')} from several premises: each premise written as a separate reason`);
+  if (contradictions > 0) graph.mapped.push(`${count(contradictions, 'contradiction')}: written as an attack each way`);
+  if (untitledText > 0) graph.mapped.push(`${count(untitledText, 'statement')} with no text: the title is the text`);
+  return graph;
+}
+
+function name(end: End): string {
+  return end.type === 'inference' ? `<${end.argumentTitle}>` : end.type === 'argument' ? `<${end.title}>` : `[${end.title}]`;
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toArgdown } from '../../src/format/export/argdown';
+import { parseArgdown } from '../../src/import/argdown';
+import { InterchangeError } from '../../src/import/errors';
+import { place } from '../../src/import/place';
+import { checkWritten, toYaml } from '../../src/import/write-yaml';
+import { SourceFile } from '../../src/load/source-file';
+import type { ArgumentGraph } from '../../src/model/types';
+import { checkSource } from '../../src/pipeline/check-source';
+import { ROOT } from '../helpers/cli';
+import { exportableFiles } from '../helpers/exportable';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'interchange');
+
+/** Imports Argdown text as `argmap import --from argdown` does: every part checked, no error. */
+async function imported(name: string, text: string) {
+  const graph = await parseArgdown(new SourceFile(name, text));
+  const placement = place(graph);
+  const errors = new Set<string>();
+  const graphs = placement.parts.map((p) => {
+    const checked = checkWritten('imported.yaml', toYaml(p.data));
+    expect(checked.formErrors).toEqual([]);
+    for (const d of checked.argumentErrors) errors.add(d.rule);
+    return checkSource(new SourceFile('imported.yaml', checked.text)).graph!;
+  });
+  return { graph, placement, graphs, errors: [...errors].sort() };
+}
+
+/** Claims, relations (by text) and evidence of graphs, as sets: the parts of a map share claims. */
+function structure(graphs: ArgumentGraph[]) {
+  const set = (xs: string[]) => [...new Set(xs)].sort();
+  // Argdown keeps no line breaks or runs of spaces in a statement.
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const relation = (e: ArgumentGraph['edges'][number]): string =>
+    e.kind === 'undercut' ? `${norm(e.from.text)} undercuts (${relation(e.to)})` : `${norm(e.from.text)} ${e.kind}s ${norm(e.to.text)}`;
+  return {
+    claims: set(graphs.flatMap((g) => g.claims.map((c) => norm(c.text)))),
+    relations: set(graphs.flatMap((g) => g.edges.map(relation))),
+    evidence: set(graphs.flatMap((g) => g.evidence.map((e) => `${norm(e.claim.text)} | ${norm(e.text)} | ${e.sourceId ?? '-'}`))),
+  };
+}
+
+describe('Argdown import', () => {
+  it('maps a map written as Argdown documents it: statements, relations, arguments, undercuts, tags', async () => {
+    const { graph, placement, graphs, errors } = await imported('library.argdown', readFileSync(join(FIXTURES, 'library.argdown'), 'utf8'));
+    expect(errors).toEqual([]);
+    expect(placement.parts).toHaveLength(1);
+    const g = graphs[0]!;
+    expect(g.title).toBe('Sunday opening at the town library');
+    expect(g.recommendation!.text).toBe('The town library should open on Sundays.');
+    expect(g.recommendation!.note).toBe('Argdown tags: #policy');
+    const rel = structure(graphs).relations;
+    // A sketched argument is a claim, its description; a statement relation is a reason or counterpoint.
+    expect(rel).toContain('Families have free time on Sundays. supports The town library should open on Sundays.');
+    expect(rel).toContain('Opening on Sundays costs more than the budget allows. attacks The town library should open on Sundays.');
+    expect(rel).toContain('Volunteers have offered to staff Sunday shifts. attacks Opening on Sundays costs more than the budget allows.');
+    // A premise–conclusion argument: its premises support its conclusion, which attacks the thesis.
+    expect(rel).toContain('Most visits now happen on weekday evenings. supports Sunday opening would spread the same visits over more hours.');
+    expect(rel).toContain('Visitors would move from evenings to Sundays. supports Sunday opening would spread the same visits over more hours.');
+    expect(rel).toContain('Sunday opening would spread the same visits over more hours. attacks The town library should open on Sundays.');
+    // The undercut of the argument's inference, on the link of its first premise (reported).
+    expect(rel).toContain(
+      'Sunday visitors are mostly people who never come on weekdays. undercuts (Most visits now happen on weekday evenings. supports Sunday opening would spread the same visits over more hours.)',
+    );
+    expect(graph.mapped.join('\n')).toMatch(/undercut by different-people of <Weekday visits>, an inference of 2 relations: attached to the first/);
+    // A contradiction: an attack each way.
+    expect(rel).toContain('Sunday opening costs almost nothing extra. attacks Opening on Sundays costs more than the budget allows.');
+    expect(rel).toContain('Opening on Sundays costs more than the budget allows. attacks Sunday opening costs almost nothing extra.');
+    expect(g.claims.find((c) => c.id === 'different-people')!.note).toBe('Argdown tags: #(needs data)');
+    expect(g.claims.find((c) => c.id === 'students')!.note).toBe('Argdown data: source: "survey"');
+    expect(graph.unmapped).toEqual([]);
+  });
+
+  it('writes a map with several roots as one part each', async () => {
+    const { placement } = await imported('two.argdown', '[a]: First thesis.\n  + [b]: A reason.\n\n[c]: Second thesis.\n  - [d]: An objection.\n');
+    expect(placement.parts.map((p) => p.root.text)).toEqual(['First thesis.', 'Second thesis.']);
+  });
+
+  it('refuses text Argdown cannot parse, at its line and column', async () => {
+    const error = await parseArgdown(new SourceFile('bad.argdown', '[a]: A claim.\n  + <b\n(1) foo\n')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterchangeError);
+    expect([(error as InterchangeError).line, (error as InterchangeError).column]).toEqual([3, 1]);
+    expect((error as InterchangeError).message).toMatch(/bad\.argdown:3:1: not Argdown: /);
+  });
+});
+
+describe('argmap → Argdown → argmap', () => {
+  // An imported map never has a circle of support nor a claim attacking itself (the import drops
+  // the relation and says so, as for AIF), so files with one cannot come back whole.
+  const files = exportableFiles().filter(({ report }) => !report.diagnostics.some((d) => d.rule === 'circular-support' || d.rule === 'self-attack'));
+  it('covers the valid fixtures and the bundled map', () => {
+    expect(files.map((f) => f.name)).toContain(join('arguments', 'south-korea-arms-to-ukraine.yaml'));
+    expect(files.length).toBeGreaterThan(12);
+  });
+  for (const { name, report } of files) {
+    it(`${name}: keeps every claim, relation, undercut and piece of evidence`, async () => {
+      const { graphs, errors } = await imported('back.argdown', toArgdown(report.graph));
+      expect(structure(graphs)).toEqual(structure([report.graph]));
+      // What check says of the argument is what it said of the original (a contradictory relation);
+      // the suppression comments of the YAML (and their findings) do not travel.
+      expect(errors).toEqual([...new Set(report.diagnostics.filter((d) => d.severity === 'error' && d.rule !== 'directive').map((d) => d.rule))].sort());
+    });
+  }
+});
