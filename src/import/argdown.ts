@@ -68,13 +68,26 @@ function toImportGraph(
     const main = mainOf(a);
     if (main?.title !== undefined && main.title === a.title && statements[main.title] && onlyConclusion(statements[main.title]!)) inferenceArgument.set(main.title, a);
   }
-  const relationsOf = (title: string) => relations.filter((rel) => (rel.from as End).title === title && (rel.from as End).type !== 'argument');
+  // Relations by the statement they come from, and by each statement they touch (looked up once).
+  const fromStatement = new Map<string, IRelation[]>();
+  const touching = new Map<string, IRelation[]>();
+  const push = (map: Map<string, IRelation[]>, key: string | undefined, rel: IRelation) => {
+    if (key !== undefined) (map.get(key) ?? map.set(key, []).get(key)!).push(rel);
+  };
+  for (const rel of relations) {
+    const from = rel.from as End;
+    const to = rel.to as End;
+    if (from.type !== 'argument') push(fromStatement, from.title, rel);
+    if (from.type === 'equivalence-class') push(touching, from.title, rel);
+    if (to.type === 'equivalence-class' && to.title !== from.title) push(touching, to.title, rel);
+  }
+  const relationsOf = (title: string) => fromStatement.get(title) ?? [];
 
   // Evidence: argmap's `{evidence: true}` statements that support exactly one statement.
   const evidenceOf = new Map<string, string>();
   for (const [title, ec] of Object.entries(statements)) {
     if (!isObject(ec.data) || ec.data.evidence !== true) continue;
-    const out = relations.filter((rel) => (rel.from as End).title === title || (rel.to as End).title === title);
+    const out = touching.get(title) ?? [];
     const target = out[0]?.to as End | undefined;
     if (out.length === 1 && out[0]!.relationType === 'support' && target?.type === 'equivalence-class' && target.title !== undefined) evidenceOf.set(title, target.title);
   }
@@ -146,9 +159,12 @@ function toImportGraph(
     }
     return claimOf.get(end.title!);
   };
+  const relationsFrom = new Map<string, number[]>();
   const add = (from: ImportClaim, to: ImportClaim, kind: 'support' | 'attack'): number => {
     graph.relations.push({ from: from.id, to: to.id, kind });
-    return graph.relations.length - 1;
+    const i = graph.relations.length - 1;
+    (relationsFrom.get(from.id) ?? relationsFrom.set(from.id, []).get(from.id)!).push(i);
+    return i;
   };
   const describe = (rel: IRelation) => `${rel.relationType} ${name(rel.from as End)} → ${name(rel.to as End)}`;
 
@@ -232,7 +248,7 @@ function toImportGraph(
     if (target && denied.length === 0 && !(target.pcs?.length)) {
       // A sketched argument: the relations it stands in.
       const claim = sketch(target);
-      denied = graph.relations.flatMap((r, i) => (r.from === claim.id ? [i] : []));
+      denied = relationsFrom.get(claim.id) ?? [];
     }
     if (denied.length === 0) {
       graph.unmapped.push(`undercut by [${name(rel.from as End)}] of <${target?.title ?? name(to)}>: it denies no relation between claims (an undercut of an undercut has no argmap form)`);
