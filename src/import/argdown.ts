@@ -168,6 +168,10 @@ function toImportGraph(
   };
   const describe = (rel: IRelation) => `${rel.relationType} ${name(rel.from as End)} → ${name(rel.to as End)}`;
 
+  // Undercuts wait until every relation they may deny is known.
+  const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation }> = [];
+  const undercut = (from: ImportClaim, rel: IRelation) => pendingUndercuts.push({ from, rel });
+
   // Premise–conclusion arguments: what each inference uses supports what it concludes.
   const carried = new Map<string, number[]>();
   let linked = 0;
@@ -203,12 +207,6 @@ function toImportGraph(
       }
     });
     carried.set(a.title!, steps);
-  }
-
-  // Undercuts, once every relation they may deny is known.
-  const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation }> = [];
-  function undercut(from: ImportClaim, rel: IRelation) {
-    pendingUndercuts.push({ from, rel });
   }
 
   let contradictions = 0;
@@ -251,7 +249,7 @@ function toImportGraph(
       denied = relationsFrom.get(claim.id) ?? [];
     }
     if (denied.length === 0) {
-      graph.unmapped.push(`undercut by [${name(rel.from as End)}] of <${target?.title ?? name(to)}>: it denies no relation between claims (an undercut of an undercut has no argmap form)`);
+      graph.unmapped.push(`undercut by ${name(rel.from as End)} of <${target?.title ?? name(to)}>: it denies no relation between claims (an undercut of an undercut has no argmap form)`);
       continue;
     }
     graph.undercuts.push({ from: from.id, relation: denied[0]! });

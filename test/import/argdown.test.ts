@@ -78,6 +78,44 @@ describe('Argdown import', () => {
     expect(placement.parts.map((p) => p.root.text)).toEqual(['First thesis.', 'Second thesis.']);
   });
 
+  it("reads back argmap's named inferences: an undercut of an attack, and an undercut of an undercut (reported)", async () => {
+    const original = checkSource(
+      new SourceFile(
+        'u.yaml',
+        `argmap: 1
+title: Sunday opening
+recommendation:
+  text: Open the library on Sundays.
+  assumption: true
+  reasons:
+    - text: Families are free on Sundays.
+      assumption: true
+      counterpoints:
+        - text: Free time does not mean library time.
+          assumption: true
+          undercut: true
+          rebuttals:
+            - text: Weekday figures say nothing about Sundays.
+              assumption: true
+              undercut: true
+  counterpoints:
+    - text: Sunday opening costs too much.
+      assumption: true
+      rebuttals:
+        - text: Cost alone does not decide what a library offers.
+          assumption: true
+          undercut: true
+`,
+      ),
+    );
+    const { graph, graphs } = await imported('u.argdown', toArgdown(original.graph!));
+    const rel = structure(graphs).relations;
+    expect(rel).toContain('Cost alone does not decide what a library offers. undercuts (Sunday opening costs too much. attacks Open the library on Sundays.)');
+    expect(rel).toContain('Free time does not mean library time. undercuts (Families are free on Sundays. supports Open the library on Sundays.)');
+    expect(rel.filter((r) => r.startsWith('Weekday figures'))).toEqual([]);
+    expect(graph.unmapped.join('\n')).toMatch(/undercut by \[weekday-figures-say-nothing-about-sundays\] of <.*>: it denies no relation between claims \(an undercut of an undercut has no argmap form\)/);
+  });
+
   it('refuses text Argdown cannot parse, at its line and column', async () => {
     const error = await parseArgdown(new SourceFile('bad.argdown', '[a]: A claim.\n  + <b\n(1) foo\n')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterchangeError);
