@@ -79,35 +79,8 @@ describe('Argdown import', () => {
   });
 
   it("reads back argmap's named inferences: an undercut of an attack, and an undercut of an undercut (reported)", async () => {
-    const original = checkSource(
-      new SourceFile(
-        'u.yaml',
-        `argmap: 1
-title: Sunday opening
-recommendation:
-  text: Open the library on Sundays.
-  assumption: true
-  reasons:
-    - text: Families are free on Sundays.
-      assumption: true
-      counterpoints:
-        - text: Free time does not mean library time.
-          assumption: true
-          undercut: true
-          rebuttals:
-            - text: Weekday figures say nothing about Sundays.
-              assumption: true
-              undercut: true
-  counterpoints:
-    - text: Sunday opening costs too much.
-      assumption: true
-      rebuttals:
-        - text: Cost alone does not decide what a library offers.
-          assumption: true
-          undercut: true
-`,
-      ),
-    );
+    const path = join(ROOT, 'test', 'fixtures', 'valid', 'undercut-chains.yaml');
+    const original = checkSource(new SourceFile(path, readFileSync(path, 'utf8')));
     const { graph, graphs } = await imported('u.argdown', toArgdown(original.graph!));
     const rel = structure(graphs).relations;
     expect(rel).toContain('Cost alone does not decide what a library offers. undercuts (Sunday opening costs too much. attacks Open the library on Sundays.)');
@@ -126,8 +99,13 @@ recommendation:
 
 describe('argmap → Argdown → argmap', () => {
   // An imported map never has a circle of support nor a claim attacking itself (the import drops
-  // the relation and says so, as for AIF), so files with one cannot come back whole.
-  const files = exportableFiles().filter(({ report }) => !report.diagnostics.some((d) => d.rule === 'circular-support' || d.rule === 'self-attack'));
+  // the relation and says so, as for AIF), nor an undercut of an undercut (the import has no form
+  // for it yet, and says so; tested above), so files with one cannot come back whole.
+  const files = exportableFiles().filter(
+    ({ report }) =>
+      !report.diagnostics.some((d) => d.rule === 'circular-support' || d.rule === 'self-attack') &&
+      !report.graph.edges.some((e) => e.kind === 'undercut' && e.to.kind === 'undercut'),
+  );
   it('covers the valid fixtures and the bundled map', () => {
     expect(files.map((f) => f.name)).toContain(join('arguments', 'south-korea-arms-to-ukraine.yaml'));
     expect(files.length).toBeGreaterThan(12);

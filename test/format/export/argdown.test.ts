@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toArgdown } from '../../../src/format/export/argdown';
 import { SourceFile } from '../../../src/load/source-file';
 import { checkSource } from '../../../src/pipeline/check-source';
 import { argmapReading, readArgdown } from '../../helpers/argdown-judge';
+import { FIXTURES } from '../../helpers/fixtures';
 import { bigGraph } from '../../helpers/graph';
 
 /** Exports a small argmap file and reads the export back with Argdown's own parser. */
@@ -15,45 +18,16 @@ function judged(yaml: string) {
 }
 
 describe('toArgdown, read by Argdown', () => {
-  it('writes an undercut of an attack as an attack on the argument that carries it, not as a support of the attacked claim', () => {
-    const { argdown, argmap } = judged(`argmap: 1
-title: Sunday opening
-recommendation:
-  text: Open the library on Sundays.
-  assumption: true
-  counterpoints:
-    - text: Sunday opening costs too much.
-      assumption: true
-      rebuttals:
-        - text: Cost alone does not decide what a library offers.
-          assumption: true
-          undercut: true
-`);
+  it('writes an undercut of an attack as an attack on the argument that carries it, never a support of the attacked claim; each undercut link once', () => {
+    const { argdown, argmap } = judged(readFileSync(join(FIXTURES, 'valid', 'undercut-chains.yaml'), 'utf8'));
     expect(argdown.relations).not.toContain('support Sunday opening costs too much. → Open the library on Sundays.');
     expect(argdown.relations).toEqual(argmap.relations);
     expect(argdown.relations.filter((r) => r.startsWith('attack Sunday opening costs too much.'))).toHaveLength(1);
-  });
-
-  it('writes an undercut link once, and an undercut of an undercut as an undercut of the argument that carries it', () => {
-    const { argdown, argmap } = judged(`argmap: 1
-title: Sunday opening
-recommendation:
-  text: Open the library on Sundays.
-  assumption: true
-  reasons:
-    - text: Families are free on Sundays.
-      assumption: true
-      counterpoints:
-        - text: Free time does not mean library time.
-          assumption: true
-          undercut: true
-          rebuttals:
-            - text: Weekday figures say nothing about Sundays.
-              assumption: true
-              undercut: true
-`);
-    expect(argdown.relations).toEqual(argmap.relations);
     expect(argdown.relations.filter((r) => r.startsWith('support Families are free on Sundays.'))).toHaveLength(1);
+    // The undercut of an undercut: an undercut of the argument that carries the undercut it denies.
+    expect(argdown.relations).toContain(
+      'undercut Weekday figures say nothing about Sundays. → [undercut Free time does not mean library time. → [support Families are free on Sundays. → Open the library on Sundays.]]',
+    );
   });
 
   it('gives evidence titles that no claim id can take', () => {
