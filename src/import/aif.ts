@@ -300,23 +300,49 @@ export function parseAif(source: SourceFile): ImportGraph {
     if (s.out.length === 0) graph.unmapped.push(`${s.type}-node ${s.id} ("${short(s.text)}") has no conclusion`);
   }
   let undercuts = 0;
+  // A CA node aimed at a scheme node: an undercut of the relation it carries, or, aimed at an
+  // undercutting CA node, of that undercut (resolved once that one is: passes repeat while they make progress).
+  const undercutOfNode = new Map<string, number>();
+  let pending: Array<{ s: AifNode; target: AifNode }> = [];
   for (const s of schemes) {
     for (const target of s.out.filter((n) => n.type === 'RA' || n.type === 'CA')) {
       if (s.type === 'RA') {
         graph.unmapped.push(`RA-node ${s.id} supports the inference of ${target.type}-node ${target.id}: argmap has no support for a link (its premises are kept as claims)`);
         continue;
       }
+      pending.push({ s, target });
+    }
+  }
+  for (let progress = true; pending.length > 0 && progress; ) {
+    progress = false;
+    const later: typeof pending = [];
+    for (const { s, target } of pending) {
       const denied = relationsOf.get(target.id) ?? [];
+      const deniedUndercut = undercutOfNode.get(target.id);
       const from = s.in.filter((n) => claimOf.has(n.id));
-      if (denied.length === 0 || from.length === 0) {
-        graph.unmapped.push(`CA-node ${s.id} undercuts ${target.type}-node ${target.id}, which relates no claims`);
+      if (from.length === 0) {
+        graph.unmapped.push(`CA-node ${s.id} undercuts ${target.type}-node ${target.id}, but has no premise claim`);
         continue;
       }
-      for (const f of from) graph.undercuts.push({ from: claimOf.get(f.id)!.id, relation: denied[0]! });
+      if (denied.length === 0 && deniedUndercut === undefined) {
+        later.push({ s, target });
+        continue;
+      }
+      progress = true;
+      for (const f of from) {
+        if (!undercutOfNode.has(s.id)) undercutOfNode.set(s.id, graph.undercuts.length);
+        graph.undercuts.push(
+          denied.length === 0
+            ? { from: claimOf.get(f.id)!.id, relation: graph.undercuts[deniedUndercut!]!.relation, undercut: deniedUndercut! }
+            : { from: claimOf.get(f.id)!.id, relation: denied[0]! },
+        );
+      }
       undercuts += from.length;
       if (denied.length > 1) graph.mapped.push(`CA-node ${s.id} undercuts a linked argument: attached to the link of its first premise`);
     }
+    pending = later;
   }
+  for (const { s, target } of pending) graph.unmapped.push(`CA-node ${s.id} undercuts ${target.type}-node ${target.id}, which relates no claims`);
   for (const node of nodes.values()) {
     if (node.type === 'MA') graph.unmapped.push(`MA-node ${node.id} (rephrase between ${names(node.in)} and ${names(node.out)}): argmap has no rephrase relation; both claims are kept`);
     if (node.type === 'PA') graph.unmapped.push(`PA-node ${node.id} (preference between ${names(node.in)} and ${names(node.out)}): argmap has no preference relation`);

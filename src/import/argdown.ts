@@ -169,8 +169,9 @@ function toImportGraph(
   const describe = (rel: IRelation) => `${rel.relationType} ${name(rel.from as End)} → ${name(rel.to as End)}`;
 
   // Undercuts wait until every relation they may deny is known.
-  const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation }> = [];
-  const undercut = (from: ImportClaim, rel: IRelation) => pendingUndercuts.push({ from, rel });
+  /** `via`: the argument whose named inference this undercut is (argmap's form of an undercut that is undercut). */
+  const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation; via?: string }> = [];
+  const undercut = (from: ImportClaim, rel: IRelation, via?: string) => pendingUndercuts.push({ from, rel, ...(via !== undefined ? { via } : {}) });
 
   // Premise–conclusion arguments: what each inference uses supports what it concludes.
   const carried = new Map<string, number[]>();
@@ -193,7 +194,7 @@ function toImportGraph(
             const from = claimOf.get(p.title!);
             const target = claimAt(rel.to as End);
             if (!from) continue;
-            if (rel.relationType === 'undercut') undercut(from, rel);
+            if (rel.relationType === 'undercut') undercut(from, rel, a.title);
             else if (target) steps.push(add(from, target, rel.relationType === 'support' ? 'support' : 'attack'));
           }
         }
@@ -239,21 +240,37 @@ function toImportGraph(
     } else graph.unmapped.push(`${describe(rel)}: unknown relation type`);
   }
 
-  for (const { from, rel } of pendingUndercuts) {
+  // An undercut of an argument whose inference is itself an undercut (argmap's named inference)
+  // denies that undercut: resolved once that undercut is, so passes repeat while they make progress.
+  const undercutOfArgument = new Map<string, number>();
+  let pending = pendingUndercuts;
+  for (let progress = true; pending.length > 0 && progress; ) {
+    progress = false;
+    const later: typeof pending = [];
+    for (const p of pending) {
+      const to = p.rel.to as End;
+      const target = args[(to.type === 'inference' ? to.argumentTitle : to.title)!];
+      let denied: number[] = target ? (carried.get(target.title!) ?? []) : [];
+      if (target && denied.length === 0 && !target.pcs?.length) denied = relationsFrom.get(sketch(target).id) ?? [];
+      const deniedUndercut = target ? undercutOfArgument.get(target.title!) : undefined;
+      if (denied.length === 0 && deniedUndercut === undefined) {
+        later.push(p);
+        continue;
+      }
+      progress = true;
+      graph.undercuts.push(
+        deniedUndercut !== undefined && denied.length === 0
+          ? { from: p.from.id, relation: graph.undercuts[deniedUndercut]!.relation, undercut: deniedUndercut }
+          : { from: p.from.id, relation: denied[0]! },
+      );
+      if (p.via !== undefined) undercutOfArgument.set(p.via, graph.undercuts.length - 1);
+      if (denied.length > 1) graph.mapped.push(`undercut by ${p.from.id} of <${target!.title}>, an inference of ${denied.length} relations: attached to the first`);
+    }
+    pending = later;
+  }
+  for (const { rel } of pending) {
     const to = rel.to as End;
-    const target = args[(to.type === 'inference' ? to.argumentTitle : to.title)!];
-    let denied: number[] = target ? (carried.get(target.title!) ?? []) : [];
-    if (target && denied.length === 0 && !(target.pcs?.length)) {
-      // A sketched argument: the relations it stands in.
-      const claim = sketch(target);
-      denied = relationsFrom.get(claim.id) ?? [];
-    }
-    if (denied.length === 0) {
-      graph.unmapped.push(`undercut by ${name(rel.from as End)} of <${target?.title ?? name(to)}>: it denies no relation between claims (an undercut of an undercut has no argmap form)`);
-      continue;
-    }
-    graph.undercuts.push({ from: from.id, relation: denied[0]! });
-    if (denied.length > 1) graph.mapped.push(`undercut by ${from.id} of <${target!.title}>, an inference of ${denied.length} relations: attached to the first`);
+    graph.unmapped.push(`undercut by ${name(rel.from as End)} of <${to.argumentTitle ?? to.title ?? '?'}>: its inference relates no claims`);
   }
 
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -44,8 +44,10 @@ export interface ImportRelation {
 export interface ImportUndercut {
   /** The undercutting claim. */
   from: string;
-  /** Index into `relations` of the relation it denies. */
+  /** Index into `relations` of the relation it denies (for an undercut of an undercut: the relation at the chain's end). */
   relation: number;
+  /** Index into `undercuts` of the undercut it denies, when it undercuts an undercut. */
+  undercut?: number;
 }
 
 export interface ImportGraph {

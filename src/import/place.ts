@@ -41,7 +41,9 @@ export function place(graph: ImportGraph): Placement {
   const unmapped: string[] = [];
   const incoming = new Map<string, number[]>();
   const outgoing = new Map<string, number[]>();
-  const undercutsOf = new Map<number, string[]>();
+  /** Undercut indices by the relation they deny, and by the undercut they deny (an undercut of an undercut). */
+  const undercutsOf = new Map<number, number[]>();
+  const undercutsOfUndercut = new Map<number, number[]>();
   const seen = new Set<string>();
   const kept: number[] = [];
   const dropped = new Set<number>();
@@ -67,14 +69,35 @@ export function place(graph: ImportGraph): Placement {
     (incoming.get(r.to) ?? incoming.set(r.to, []).get(r.to)!).push(i);
     (outgoing.get(r.from) ?? outgoing.set(r.from, []).get(r.from)!).push(i);
   }
-  for (const u of graph.undercuts) {
+  graph.undercuts.forEach((u, k) => {
     if (dropped.has(u.relation)) {
       const r = graph.relations[u.relation]!;
       unmapped.push(`undercut by ${u.from} of "${r.from} ${r.kind}s ${r.to}": that relation is not mapped`);
-      continue;
+      return;
     }
-    (undercutsOf.get(u.relation) ?? undercutsOf.set(u.relation, []).get(u.relation)!).push(u.from);
-  }
+    if (u.undercut !== undefined) (undercutsOfUndercut.get(u.undercut) ?? undercutsOfUndercut.set(u.undercut, []).get(u.undercut)!).push(k);
+    else (undercutsOf.get(u.relation) ?? undercutsOf.set(u.relation, []).get(u.relation)!).push(k);
+  });
+  /** The claims undercutting a relation, and those undercutting their undercuts, and so on. */
+  const cuttersOf = (r: number): string[] => {
+    const out: string[] = [];
+    const stack = [...(undercutsOf.get(r) ?? [])];
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      out.push(graph.undercuts[k]!.from);
+      stack.push(...(undercutsOfUndercut.get(k) ?? []));
+    }
+    return out;
+  };
+  /** Reports an undercut that cannot be written, and the undercuts of it. */
+  const notWritten = (k: number, why: string) => {
+    const stack: Array<[number, string]> = [[k, why]];
+    while (stack.length > 0) {
+      const [i, reason] = stack.pop()!;
+      unmapped.push(`undercut by ${graph.undercuts[i]!.from} of ${reason}`);
+      for (const j of undercutsOfUndercut.get(i) ?? []) stack.push([j, `the undercut by ${graph.undercuts[i]!.from}, which is not written`]);
+    }
+  };
 
   /** Claims reachable from `root` through incoming relations and undercuts. */
   const reach = (root: string): Set<string> => {
@@ -82,13 +105,15 @@ export function place(graph: ImportGraph): Placement {
     const stack = [root];
     while (stack.length > 0) {
       const id = stack.pop()!;
-      for (const r of incoming.get(id) ?? []) {
-        for (const next of [graph.relations[r]!.from, ...(undercutsOf.get(r) ?? [])]) {
-          if (!out.has(next)) {
-            out.add(next);
-            stack.push(next);
-          }
+      const visit = (next: string) => {
+        if (!out.has(next)) {
+          out.add(next);
+          stack.push(next);
         }
+      };
+      for (const r of incoming.get(id) ?? []) {
+        visit(graph.relations[r]!.from);
+        if (undercutsOf.has(r)) for (const next of cuttersOf(r)) visit(next);
       }
     }
     return out;
@@ -135,8 +160,12 @@ export function place(graph: ImportGraph): Placement {
       attacks: Item[];
       relations: number[];
       next: number;
-      /** The undercuts of the relation whose claim was written last, still to be written under it. */
-      cuts?: { child: Item; key: string; ids: string[]; next: number; relation: string };
+      /**
+       * Undercuts still to be written (indices into `graph.undercuts`): those of the relation whose
+       * claim was written last, under that claim; or, on an undercutting claim's own frame, the
+       * undercuts of its undercut, among its rebuttals.
+       */
+      cuts?: { into: (item: Item) => void; level: number; ids: number[]; next: number; relation: string };
       /** Called with the finished item. */
       done: (item: Item) => void;
     }
@@ -172,19 +201,19 @@ export function place(graph: ImportGraph): Placement {
         const frame = stack[stack.length - 1]!;
         const cuts = frame.cuts;
         if (cuts !== undefined && cuts.next < cuts.ids.length) {
-          const u = cuts.ids[cuts.next++]!;
+          const k = cuts.ids[cuts.next++]!;
+          const u = graph.undercuts[k]!.from;
           if (written.has(u)) {
-            unmapped.push(`undercut by ${u} of "${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`);
+            notWritten(k, `"${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`);
             continue;
           }
-          // Under the claim of the relation it denies, which is one level below this one.
-          open(byId.get(u)!, 'attack', true, frame.level + 2, (cutter) => {
-            const listOf = (cuts.child[cuts.key] as Item[] | undefined) ?? [];
-            listOf.push(cutter);
-            // Keep the lists in their usual place: after evidence and reasons.
-            delete cuts.child[cuts.key];
-            cuts.child[cuts.key] = listOf;
-          });
+          open(byId.get(u)!, 'attack', true, cuts.level, cuts.into);
+          // Its own undercutters deny its undercut: among its rebuttals, with `undercut: true`.
+          const chain = undercutsOfUndercut.get(k);
+          if (chain) {
+            const own = stack[stack.length - 1]!;
+            own.cuts = { into: (cutter) => own.attacks.push(cutter), level: own.level + 1, ids: chain, next: 0, relation: `${u} undercuts (${cuts.relation})` };
+          }
           continue;
         }
         if (frame.next < frame.relations.length) {
@@ -196,8 +225,8 @@ export function place(graph: ImportGraph): Placement {
           const refItem = { ref: from.id, ...(relation.note !== undefined ? { note: relation.note } : {}) };
           if (written.has(from.id)) {
             list.push(refItem);
-            for (const u of undercutsOf.get(r) ?? []) {
-              unmapped.push(`undercut by ${u} of "${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
+            for (const k of undercutsOf.get(r) ?? []) {
+              notWritten(k, `"${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
             }
             continue;
           }
@@ -209,7 +238,15 @@ export function place(graph: ImportGraph): Placement {
           open(from, childSide, false, frame.level + 1, (child) => {
             list.push(child);
             const key = childSide === 'support' ? 'counterpoints' : 'rebuttals';
-            frame.cuts = { child, key, ids: undercutsOf.get(r) ?? [], next: 0, relation: `${from.id} ${relation.kind}s ${frame.claim.id}` };
+            // Under the claim of the relation it denies, which is one level below this one.
+            const into = (cutter: Item) => {
+              const listOf = (child[key] as Item[] | undefined) ?? [];
+              listOf.push(cutter);
+              // Keep the lists in their usual place: after evidence and reasons.
+              delete child[key];
+              child[key] = listOf;
+            };
+            frame.cuts = { into, level: frame.level + 2, ids: undercutsOf.get(r) ?? [], next: 0, relation: `${from.id} ${relation.kind}s ${frame.claim.id}` };
           });
           continue;
         }

@@ -57,6 +57,18 @@ describe('argmap → AIF → argmap', () => {
     expect(findings(back)).toEqual(findings(original));
   });
 
+  it('keeps undercuts of a support, of an attack and of an undercut', () => {
+    const path = join(ROOT, 'test', 'fixtures', 'valid', 'undercut-chains.yaml');
+    const original = checkSource(new SourceFile(path, readFileSync(path, 'utf8')));
+    const graph = parseAif(new SourceFile('chains.json', JSON.stringify(toAif(original.graph!))));
+    expect(graph.unmapped).toEqual([]);
+    const [text, ...rest] = importText(graph);
+    expect(rest).toEqual([]);
+    const back = checkSource(new SourceFile('back.yaml', text!)).graph!;
+    expect(structure(back)).toEqual(structure(original.graph!));
+    expect(back.edges.filter((e) => e.kind === 'undercut' && e.to.kind === 'undercut')).toHaveLength(1);
+  });
+
   it('writes standard AIF: I, RA, CA, L, YA nodes, edges between existing nodes, locutions', () => {
     const original = checkSource(new SourceFile('oped.yaml', readFileSync(OPED, 'utf8')));
     const aif = toAif(original.graph!) as { nodes: Array<{ nodeID: string; type: string }>; edges: Array<{ fromID: string; toID: string }>; locutions: Array<{ nodeID: string }> };
