@@ -39,6 +39,7 @@ function structure(graphs: ArgumentGraph[]) {
     claims: set(graphs.flatMap((g) => g.claims.map((c) => norm(c.text)))),
     relations: set(graphs.flatMap((g) => g.edges.map(relation))),
     evidence: set(graphs.flatMap((g) => g.evidence.map((e) => `${norm(e.claim.text)} | ${norm(e.text)} | ${e.sourceId ?? '-'}`))),
+    sources: set(graphs.flatMap((g) => g.sources.map((s) => JSON.stringify([s.id, s.speaker, s.role, s.organization, s.venue, s.date, s.url, s.kind, s.note])))),
   };
 }
 

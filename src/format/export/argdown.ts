@@ -49,7 +49,7 @@ export function toArgdown(graph: ArgumentGraph): string {
   if (graph.sources.length > 0) {
     front.push('sources:');
     for (const s of graph.sources) {
-      const fields = (['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind'] as const).flatMap((k) =>
+      const fields = (['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const).flatMap((k) =>
         s[k] !== undefined ? [`${k}: ${JSON.stringify(s[k])}`] : [],
       );
       front.push(`  - {${fields.join(', ')}}`);
