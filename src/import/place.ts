@@ -85,7 +85,7 @@ export function place(graph: ImportGraph): Placement {
     while (stack.length > 0) {
       const k = stack.pop()!;
       out.push(graph.undercuts[k]!.from);
-      stack.push(...(undercutsOfUndercut.get(k) ?? []));
+      for (const j of undercutsOfUndercut.get(k) ?? []) stack.push(j);
     }
     return out;
   };
