@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { toJson } from '../../../src/format/export/json';
 import { ROOT } from '../../helpers/cli';
-import { exportableFiles } from '../../helpers/exportable';
+import { exportableFiles, hasLinkedGroup } from '../../helpers/exportable';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,7 +38,7 @@ function keysOf(value: unknown, out: Set<string>): Set<string> {
 }
 
 describe('argmap export --to json', () => {
-  const files = exportableFiles();
+  const files = exportableFiles().filter(({ report }) => !hasLinkedGroup(report));
   const docs = readFileSync(join(ROOT, 'docs', 'json.md'), 'utf8');
 
   for (const { name, report } of files) {
