@@ -37,13 +37,23 @@ export interface ImportRelation {
   kind: 'support' | 'attack';
   /** Kialo `-> See` links and the like: prefer writing the claim elsewhere and referring to it here. */
   link?: boolean;
+  /**
+   * A linked argument: the relations that share this number are the premises of one argument (an AIF
+   * RA / CA node with several premises) and are written as one `together` group.
+   */
+  group?: number;
 }
 
 export interface ImportUndercut {
   /** The undercutting claim. */
   from: string;
-  /** Index into `relations` of the relation it denies. */
-  relation: number;
+  /**
+   * Index into `relations` of the relation it denies (for a linked group, any of its relations: the
+   * undercut denies the group's inference); or, for an undercut of an undercut, index into
+   * `undercuts` of the undercut it denies.
+   */
+  relation?: number;
+  undercut?: number;
 }
 
 export interface ImportGraph {

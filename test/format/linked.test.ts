@@ -67,7 +67,7 @@ describe('every view shows a linked group as one argument', () => {
 
   it('JSON tree: a `linked` item with its premises, `supported`, `lacking` and its undercuts', () => {
     const { source, analyses } = analysed();
-    const tree = treeJson(source, analyses) as { recommendation: { reasons: Array<Record<string, unknown>>; counterpoints: Array<Record<string, unknown>> } };
+    const tree = treeJson(source, analyses) as unknown as { recommendation: { reasons: Array<Record<string, unknown>>; counterpoints: Array<Record<string, unknown>> } };
     const [group] = tree.recommendation.reasons;
     expect(group).toMatchObject({ linked: true, note: 'Neither alone moves the fair.', supported: false, lacking: ['floods'], line: 9, column: 7 });
     expect((group!.premises as Array<{ id: string }>).map((p) => p.id)).toEqual(['rain', 'floods']);

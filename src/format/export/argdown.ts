@@ -1,4 +1,4 @@
-import type { ArgumentGraph, Claim, ClaimEdge, UndercutEdge } from '../../model/types';
+import type { ArgumentGraph, Claim, ClaimEdge, LinkedGroup, UndercutEdge } from '../../model/types';
 import { IdPool, slug } from '../../model/ids';
 
 /**
@@ -10,7 +10,11 @@ import { IdPool, slug } from '../../model/ids';
  * - evidence as statements tagged `#evidence`, supporting their claim, with the source id in the
  *   statement's YAML data; the source registry in the front matter;
  * - an undercut as Argdown expresses it: the link it denies reconstructed as an argument whose
- *   premise and conclusion are the two claims, with `<_ [undercutter]` under its inference line.
+ *   premise and conclusion are the two claims, with `<_ [undercutter]` under its inference line;
+ * - a linked group (`together`) as a premise–conclusion argument `<name>` with numbered premises
+ *   `(1)`, `(2)`, ... and, after the inference line (with the group's undercuts `<_ [u]` under it),
+ *   the claim they support; for a linked objection, a conclusion that contradicts (`><`) the claim
+ *   it attacks. The claim lists the argument among its relations (`+ <name>`, `- <name>`).
  */
 export function toArgdown(graph: ArgumentGraph): string {
   const titles = new IdPool();
@@ -37,9 +41,19 @@ export function toArgdown(graph: ArgumentGraph): string {
   }
   if (graph.title !== undefined) out.push(`# ${escape(graph.title)}`, '');
 
+  // Each linked group's argument name, unique among titles.
+  const argument = new Map<LinkedGroup, string>();
+  for (const group of graph.groups) {
+    if (group.to && group.edges.length > 0) argument.set(group, titles.take(`${title.get(group.to)}-${group.kind === 'support' ? 'linked-argument' : 'linked-objection'}`, 'argument'));
+  }
+
   for (const claim of graph.claims) {
     const lines = [`[${title.get(claim)}]: ${escape(claim.text)}`];
-    for (const edge of claim.incoming as ClaimEdge[]) lines.push(`    ${edge.kind === 'support' ? '+' : '-'} [${title.get(edge.from)}]`);
+    for (const edge of claim.incoming as ClaimEdge[]) {
+      const sign = edge.kind === 'support' ? '+' : '-';
+      if (!edge.group) lines.push(`    ${sign} [${title.get(edge.from)}]`);
+      else if (edge.group.edges[0] === edge) lines.push(`    ${sign} <${argument.get(edge.group)}>`);
+    }
     claim.evidence.forEach((e, i) => {
       const data = e.sourceId !== undefined ? ` {source: ${JSON.stringify(e.sourceId)}}` : '';
       lines.push(`    + [${title.get(claim)}-evidence-${i + 1}]: ${escape(e.text)} #evidence${data}`);
@@ -53,7 +67,17 @@ export function toArgdown(graph: ArgumentGraph): string {
   const unsupported: UndercutEdge[] = [];
   for (const u of undercuts) {
     if (u.to.kind === 'undercut') unsupported.push(u);
-    else (denied.get(u.to) ?? denied.set(u.to, []).get(u.to)!).push(u);
+    else if (!u.to.group) (denied.get(u.to) ?? denied.set(u.to, []).get(u.to)!).push(u);
+  }
+  for (const [group, name] of argument) {
+    out.push(`<${name}>`, '');
+    const premises = [...new Set(group.premises)];
+    premises.forEach((p, i) => out.push(`(${i + 1}) [${title.get(p)}]`));
+    out.push('----');
+    for (const u of group.undercutBy) out.push(`    <_ [${title.get(u.from)}]`);
+    const n = premises.length + 1;
+    if (group.kind === 'support') out.push(`(${n}) [${title.get(group.to!)}]`, '');
+    else out.push(`(${n}) [${name}-conclusion]: ${escape(`Not: ${group.to!.text}`)}`, `    >< [${title.get(group.to!)}]`, '');
   }
   for (const [link, cuts] of denied) {
     const name = `${title.get(link.from)} ${link.kind === 'support' ? 'supports' : 'attacks'} ${title.get(link.to)}`;
