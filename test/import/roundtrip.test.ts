@@ -165,8 +165,15 @@ describe('Argdown export', () => {
       const rel = /^ {4}([+-]) \[([a-z0-9-]+)\]$/.exec(line);
       if (rel) relations.push(`${rel[2]} ${rel[1] === '+' ? 'support' : 'attack'} ${current}`);
     }
-    const expected = graph.edges.flatMap((e) => (e.kind === 'undercut' ? [] : [`${e.from.key} ${e.kind} ${e.to.key}`]));
+    // A linked group's premises are not relations of their own: the group is an argument with
+    // numbered premises whose conclusion is the claim.
+    const expected = graph.edges.flatMap((e) => (e.kind === 'undercut' || e.group ? [] : [`${e.from.key} ${e.kind} ${e.to.key}`]));
     expect(relations.sort()).toEqual(expected.sort());
+    expect(graph.groups.length).toBeGreaterThan(0);
+    for (const group of graph.groups) {
+      const pcs = `${group.premises.map((p, i) => `(${i + 1}) [${p.key}]`).join('\n')}\n----\n(${group.premises.length + 1}) [${group.to!.key}]`;
+      expect(text).toContain(pcs);
+    }
     const undercuts = [...text.matchAll(/^ {4}<_ \[([a-z0-9-]+)\]$/gm)].map((m) => m[1]);
     expect(undercuts).toEqual(graph.edges.filter((e) => e.kind === 'undercut').map((e) => e.from.key));
     // Evidence: one #evidence statement per piece of evidence.
