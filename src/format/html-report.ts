@@ -234,7 +234,15 @@ class FileReportHtml {
     const { graph } = this.analyses;
     const roots = graph.claims.filter((c) => c.parent === undefined);
     if (roots.length === 0) return '<p class="empty">No claims.</p>';
-    return `<ul class="tree">${roots.map((c) => this.claim(c)).join('')}</ul>`;
+    // A top-level linked objection: one TOGETHER item, where its first premise is written.
+    const groups = new Set<LinkedGroup>();
+    const item = (c: Claim) => {
+      if (!c.group) return this.claim(c);
+      if (groups.has(c.group)) return '';
+      groups.add(c.group);
+      return this.together(c.group, 0);
+    };
+    return `<ul class="tree">${roots.map(item).join('')}</ul>`;
   }
 
   unsupported(): string {

@@ -122,3 +122,15 @@ describe('every view shows a linked group as one argument', () => {
     );
   });
 });
+
+describe('the HTML report', () => {
+  it('nests the premises of a group under one TOGETHER item, a top-level linked objection too', async () => {
+    const { formatHtmlReport } = await import('../../src/format/html-report');
+    const text = `${MAP}counterpoints:\n  - together:\n      - id: top-a\n        text: A top-level premise.\n        assumption: true\n      - id: top-b\n        text: Another.\n        assumption: true\n`;
+    const { analyses } = analysed(text);
+    const html = formatHtmlReport([{ path: 'fair.yaml', analyses, svg: '' }]);
+    expect(html.match(/<span class="kind">TOGETHER<\/span>/g)).toHaveLength(3);
+    expect(html).toContain('These support');
+    expect(html).toMatch(/needs all of its premises: <a [^>]*>reason <code>floods<\/code><\/a> lacks support/);
+  });
+});
