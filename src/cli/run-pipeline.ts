@@ -4,6 +4,7 @@ import { findConfig, loadConfig, type Config } from '../config/load-config';
 import { pathProblemMessage } from '../diagnostics/messages';
 import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
+import { readProblem } from '../load/read';
 import { displayPath, resolvePaths } from '../load/resolve-paths';
 import { version } from '../../package.json';
 import { CheckCache, buildId, cacheFile } from '../pipeline/cache';
@@ -67,7 +68,8 @@ export async function runPipeline(
     try {
       loaded = await loadConfig(configPath, shown);
     } catch (error) {
-      fail(`${shown}: cannot read config (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      const problem = readProblem(shown, error);
+      fail(problem.code === 'unreadable' ? `${shown}: cannot read config (${problem.detail})` : pathProblemMessage(problem));
       return empty;
     }
     if (!loaded.ok) {

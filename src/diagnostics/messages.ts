@@ -8,7 +8,7 @@
 export interface CodeParams {
   // yaml-syntax
   'not-utf8': { byte: number };
-  'file-too-large': { size: number; limit: number };
+  'file-too-large': { size?: number; limit: number };
   'yaml-error': { detail: string };
   'yaml-multiple-documents': Record<string, never>;
   'yaml-unclosed': { open: string; close: string };
@@ -126,7 +126,7 @@ const didYouMean = (s?: string) => (s ? `; did you mean ${code(s)}?` : '');
 const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string } = {
   'not-utf8': (p) => `not UTF-8 text: invalid byte sequence at byte ${p.byte} (argument files are UTF-8 YAML)`,
   'file-too-large': (p) =>
-    `file too large: ${p.size} bytes is over the limit of ${p.limit} bytes (raise it with --max-file-size)`,
+    `file too large: ${p.size === undefined ? 'it holds more than' : `${p.size} bytes is over`} the limit of ${p.limit} bytes (raise it with --max-file-size)`,
   'yaml-error': (p) => `YAML syntax error: ${p.detail}`,
   'yaml-unclosed': (p) => `unclosed ${code(p.open)}: this flow collection is never closed with ${code(p.close)}`,
   'yaml-over-indented': (p) =>
@@ -247,6 +247,8 @@ export function pathProblemMessage(problem: { input: string; code: string; detai
       return `${problem.input}: cannot read: ${ERRNO[problem.detail ?? ''] ?? problem.detail ?? 'unknown error'}`;
     case 'not-a-file':
       return `${problem.input}: not a regular file (a device, pipe or socket is never read)`;
+    case 'system-file':
+      return `${problem.input}: not read: it leads to ${problem.detail ?? 'a system file'}, and files under /proc, /sys and /dev are never read`;
     default:
       return `${problem.input}: ${problem.detail ?? problem.code}`;
   }

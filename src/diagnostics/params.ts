@@ -11,7 +11,7 @@ type Shapes<P> = { [K in keyof P]-?: undefined extends P[K] ? `${ShapeOf<NonNull
  */
 export const PARAM_SHAPES: { readonly [C in Code]: Shapes<CodeParams[C]> } = {
   'not-utf8': { byte: 'number' },
-  'file-too-large': { size: 'number', limit: 'number' },
+  'file-too-large': { size: 'number?', limit: 'number' },
   'yaml-error': { detail: 'string' },
   'yaml-multiple-documents': {},
   'yaml-unclosed': { open: 'string', close: 'string' },

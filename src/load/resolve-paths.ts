@@ -5,7 +5,7 @@ import { errnoCode } from '../util/errno';
 /** A path argument that yields no file to check. Reported with exit code 2. */
 export interface PathProblem {
   input: string;
-  code: 'not-found' | 'no-argument-files' | 'no-match' | 'unreadable' | 'not-a-file';
+  code: 'not-found' | 'no-argument-files' | 'no-match' | 'unreadable' | 'not-a-file' | 'system-file';
   detail?: string;
 }
 
