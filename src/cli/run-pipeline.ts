@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../config/load-config';
 import { pathProblemMessage } from '../diagnostics/messages';
 import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
+import { boundaryOf } from '../load/boundary';
 import { readProblem } from '../load/read';
 import { displayPath, resolvePaths } from '../load/resolve-paths';
 import { version } from '../../package.json';
@@ -66,7 +67,8 @@ export async function runPipeline(
     }
     let loaded;
     try {
-      loaded = await loadConfig(configPath, shown);
+      // A config found by its name (not named with --config) is a file found: it may not lead out.
+      loaded = await loadConfig(configPath, shown, options.config === undefined ? boundaryOf(dirname(configPath)) : undefined);
     } catch (error) {
       const problem = readProblem(shown, error);
       fail(problem.code === 'unreadable' ? `${shown}: cannot read config (${problem.detail})` : pathProblemMessage(problem));

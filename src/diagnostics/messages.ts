@@ -235,7 +235,7 @@ const ERRNO: Record<string, string> = {
 };
 
 /** Wording for path arguments that yield no file (these have no line:column). */
-export function pathProblemMessage(problem: { input: string; code: string; detail?: string }): string {
+export function pathProblemMessage(problem: { input: string; code: string; detail?: string; within?: string }): string {
   switch (problem.code) {
     case 'not-found':
       return `${problem.input}: no such file or folder`;
@@ -249,6 +249,10 @@ export function pathProblemMessage(problem: { input: string; code: string; detai
       return `${problem.input}: not a regular file (a device, pipe or socket is never read)`;
     case 'system-file':
       return `${problem.input}: not read: it leads to ${problem.detail ?? 'a system file'}, and files under /proc, /sys and /dev are never read`;
+    case 'link-outside':
+      return `${problem.input}: not read: a symbolic link to ${problem.detail ?? 'a file'}, outside ${problem.within ?? 'the folder searched'} (the folder searched, or its git repository); name the file itself to read it`;
+    case 'link-hidden':
+      return `${problem.input}: not read: a symbolic link to ${problem.detail ?? 'a file'}, in a hidden file or folder or node_modules, which are never searched; name the file itself to read it`;
     default:
       return `${problem.input}: ${problem.detail ?? problem.code}`;
   }

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { leavesBoundary, type Boundary } from './boundary';
 import type { PathProblem } from './resolve-paths';
 import { SourceFile } from './source-file';
 import { errnoCode } from '../util/errno';
@@ -98,9 +99,11 @@ export function isSystemPath(real: string): boolean {
  */
 export class RefusedFile extends Error {
   constructor(
-    readonly problem: Extract<PathProblem['code'], 'not-a-file' | 'system-file'>,
+    readonly problem: Extract<PathProblem['code'], 'not-a-file' | 'system-file' | 'link-outside' | 'link-hidden'>,
     /** The real path the name leads to. */
     readonly detail?: string,
+    /** For a link that leaves its boundary: the boundary's root. */
+    readonly within?: string,
   ) {
     super(problem);
   }
@@ -108,7 +111,10 @@ export class RefusedFile extends Error {
 
 /** The path problem of a file that could not be read: refused for what it is, or an I/O error. */
 export function readProblem(input: string, error: unknown): PathProblem {
-  if (error instanceof RefusedFile) return { input, code: error.problem, ...(error.detail !== undefined ? { detail: error.detail } : {}) };
+  if (error instanceof RefusedFile) {
+    const { problem: code, detail, within } = error;
+    return { input, code, ...(detail !== undefined ? { detail } : {}), ...(within !== undefined ? { within } : {}) };
+  }
   return { input, code: 'unreadable', detail: errnoCode(error) ?? String(error) };
 }
 
@@ -121,11 +127,14 @@ const FIRST_CHUNK = 64 * 1024;
  * Reads a file's bytes, up to `maxSize`: undefined when it holds more. The file is opened first and
  * the open descriptor examined (`fstat`), so what is read is what was checked; the limit is kept
  * while reading, since a size of 0 in the metadata may hide gigabytes. I/O errors are thrown, and so
- * is a `RefusedFile` for a file that is not a regular file or lives under /proc, /sys or /dev.
+ * is a `RefusedFile` for a file that is not a regular file, lives under /proc, /sys or /dev, or, found
+ * in the folder `within` (not named), leads out of it (see boundary.ts).
  */
-function readBytesSync(path: string, maxSize = DEFAULT_MAX_FILE_SIZE): { bytes: Uint8Array } | { tooLarge: number | undefined } {
-  const real = realpathSync(path);
+function readBytesSync(path: string, maxSize: number, within: Boundary | undefined): { bytes: Uint8Array } | { tooLarge: number | undefined } {
+  const real = realpathSync.native(path);
   if (isSystemPath(real)) throw new RefusedFile('system-file', real);
+  const leaves = within && leavesBoundary(real, within);
+  if (leaves) throw new RefusedFile(leaves === 'outside' ? 'link-outside' : 'link-hidden', real, within!.root);
   const fd = openSync(real, OPEN_FLAGS);
   try {
     const info = fstatSync(fd);
@@ -152,8 +161,8 @@ function readBytesSync(path: string, maxSize = DEFAULT_MAX_FILE_SIZE): { bytes: 
 }
 
 /** Reads and decodes one file (see `readBytesSync`). I/O errors and refusals are thrown for the caller. */
-export function readSourceSync(path: string, displayPath: string, maxSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
-  const read = readBytesSync(path, maxSize);
+export function readSourceSync(path: string, displayPath: string, maxSize = DEFAULT_MAX_FILE_SIZE, within?: Boundary): ReadResult {
+  const read = readBytesSync(path, maxSize, within);
   if ('bytes' in read) return decode(displayPath, read.bytes, maxSize);
   return {
     ok: false,

@@ -35,7 +35,7 @@ export type Read = ReturnType<typeof readSourceSync> | { error: unknown };
  */
 export function readOne(file: ResolvedFile, options: RunOptions): Read {
   try {
-    return readSourceSync(file.absolute, file.display, options.maxFileSize);
+    return readSourceSync(file.absolute, file.display, options.maxFileSize, file.within);
   } catch (error) {
     return { error };
   }
