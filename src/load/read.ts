@@ -118,8 +118,11 @@ export function readProblem(input: string, error: unknown): PathProblem {
   return { input, code: 'unreadable', detail: errnoCode(error) ?? String(error) };
 }
 
-/** Opening never waits: a FIFO or a terminal swapped in for a file is refused, not waited on. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+/**
+ * Opening never waits: a FIFO or a terminal swapped in for a file is refused, not waited on. The
+ * real path is opened, and not through a link put there since it was resolved.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0) | (constants.O_NOFOLLOW ?? 0);
 /** The first read's buffer when the file's size says nothing (files under /proc report 0). */
 const FIRST_CHUNK = 64 * 1024;
 
@@ -140,7 +143,8 @@ function readBytesSync(path: string, maxSize: number, within: Boundary | undefin
     const info = fstatSync(fd);
     if (!info.isFile()) throw new RefusedFile('not-a-file');
     if (info.size > maxSize) return { tooLarge: info.size };
-    let buffer = Buffer.allocUnsafe(Math.min(Math.max(info.size + 1, FIRST_CHUNK), maxSize + 1));
+    // One byte more than the size says, to see the end (or a file that grew) in one read.
+    let buffer = Buffer.allocUnsafe(Math.min(info.size > 0 ? info.size + 1 : FIRST_CHUNK, maxSize + 1));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
