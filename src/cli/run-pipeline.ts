@@ -103,6 +103,7 @@ export async function runPipeline(
       : undefined;
   const result = await checkFiles(files, {
     ...settings,
+    root: io.cwd,
     ...(mode.diagnosticsOnly ? { diagnosticsOnly: true } : {}),
     ...(mode.blockingOnly ? { blockingOnly: true } : {}),
     ...(cache ? { cache } : {}),

@@ -45,11 +45,11 @@ export function readOne(file: ResolvedFile, options: RunOptions): Read {
 export function outcomeOf(file: ResolvedFile, read: Read, options: RunOptions): Outcome {
   if ('error' in read) return { problem: readProblem(file.display, read.error) };
   if (!read.ok) return { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
-  return { report: checkSource(read.source, options) };
+  return { report: checkSource(read.source, { ...options, absolute: file.absolute }) };
 }
 
 /** Reads and checks one file; `text` when the caller has read it already. */
 export function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Outcome {
-  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), options) };
+  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), { ...options, absolute: file.absolute }) };
   return outcomeOf(file, readOne(file, options), options);
 }
