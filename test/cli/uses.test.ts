@@ -107,14 +107,14 @@ describe('check: files that use files', () => {
 
   it('--cache: a file is checked again when a file it uses changes', () => {
     const dir = town();
-    const first = argmap(['check', 'pieces/reply.yaml', '--cache', '-f', 'compact'], { cwd: dir });
+    const first = argmap(['check', 'pieces/reply.yaml', '--cache', '--cache-location', 'cache.json', '-f', 'compact'], { cwd: dir });
     expect(first.stdout).toContain('no problems');
     writeFileSync(join(dir, 'sources/town.yaml'), SOURCES.replace('id: budget-report', 'id: budget-report-2025'));
-    const second = argmap(['check', 'pieces/reply.yaml', '--cache', '-f', 'compact'], { cwd: dir });
+    const second = argmap(['check', 'pieces/reply.yaml', '--cache', '--cache-location', 'cache.json', '-f', 'compact'], { cwd: dir });
     expect(second.stdout).toMatch(/pieces\/reply\.yaml:10:19 +error +unknown source `budget-report`/);
     expect(second.stdout).toMatch(/pieces\/reply\.yaml:19:17 +error +unknown source `budget-report`/);
     writeFileSync(join(dir, 'sources/town.yaml'), SOURCES);
-    const third = argmap(['check', 'pieces/reply.yaml', '--cache', '-f', 'compact'], { cwd: dir });
+    const third = argmap(['check', 'pieces/reply.yaml', '--cache', '--cache-location', 'cache.json', '-f', 'compact'], { cwd: dir });
     expect(third.stdout).toContain('no problems');
   });
 
