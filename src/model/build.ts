@@ -383,6 +383,7 @@ class Builder {
       misplaced: [],
       note: stringOf(fields.data, 'note'),
       span: spanOf(together.key as Node),
+      file: this.file,
     };
     this.graph.groups.push(group);
     const order = new Map<ClaimEdge, number>();

@@ -156,6 +156,8 @@ export interface LinkedGroup {
   note?: string;
   /** The `together` key: where findings about the group are reported. */
   span: Span;
+  /** The file it is written in (absent on graphs built by hand). */
+  file?: ArgFile;
 }
 
 /** A mention of an id: `source:` on evidence, `ref:` in a list, or an entry of `targets`. */
