@@ -2,7 +2,8 @@ import type { ArgumentGraph, Claim, ClaimEdge, Edge } from '../model/types';
 
 /** What a counterpoint attacks: a claim, or (an undercut) the link between two claims. */
 export type AttackTarget =
-  | { type: 'claim'; claim: Claim; via: Edge['via'] }
+  /** `with`: the other premises, when it attacks as one premise of a linked group. */
+  | { type: 'claim'; claim: Claim; via: Edge['via']; with?: Claim[] }
   | { type: 'link'; link: ClaimEdge | Edge };
 
 export interface CounterpointInfo {
@@ -21,7 +22,10 @@ export function collectCounterpoints(graph: ArgumentGraph): CounterpointInfo[] {
     if (claim.kind !== 'counterpoint') continue;
     const targets: AttackTarget[] = [];
     for (const edge of claim.outgoing) {
-      if (edge.kind === 'attack') targets.push({ type: 'claim', claim: edge.to, via: edge.via });
+      if (edge.kind === 'attack') {
+        const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim) : [];
+        targets.push(others.length > 0 ? { type: 'claim', claim: edge.to, via: edge.via, with: others } : { type: 'claim', claim: edge.to, via: edge.via });
+      }
       else if (edge.kind === 'undercut') targets.push({ type: 'link', link: edge.to });
     }
     const rebuttals: CounterpointInfo['rebuttals'] = [];

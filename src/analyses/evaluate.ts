@@ -15,6 +15,10 @@ import { groundedBy } from './support';
  *   a support cycle with nothing under it is `out`, as in Oren & Norman's evidential support);
  * - `undecided`: otherwise.
  *
+ * A linked group (`together`) acts as one edge: effective when every premise is `in` and no
+ * effective undercut defeats it, ineffective when some premise is `out` or it is defeated. Each of
+ * its premise edges carries the group's status; the group counts once towards its target.
+ *
  * The least fixpoint of these rules is computed with a worklist and counters, each claim labelled
  * and each edge settled at most once: time and memory linear in claims plus edges, no recursion.
  */
@@ -62,6 +66,16 @@ export interface Evaluation {
   edges: EdgeStatus[];
 }
 
+/** The edge that stands for an edge's linked group (its first), or the edge itself. */
+function unit(edge: Edge): Edge {
+  return edge.group ? edge.group.edges[0]! : edge;
+}
+
+/** The edges into a claim, one per linked group: what counts for and against it. */
+export function unitsInto(claim: Claim): ClaimEdge[] {
+  return claim.incoming.filter((e) => !e.group || e.group.edges[0] === e);
+}
+
 const UNSET = 0;
 const YES = 1;
 const NO = 2;
@@ -86,6 +100,9 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
   const effective = new Uint8Array(ne);
   const defeated = new Uint8Array(ne);
   const undercutsOpen = new Int32Array(ne);
+  // Linked groups: how many premise edges come from `in` claims, and whether one comes from `out`.
+  const groupIn = new Int32Array(graph.groups.length);
+  const groupOut = new Uint8Array(graph.groups.length);
 
   const claimQueue: number[] = [];
   const edgeQueue: number[] = [];
@@ -93,6 +110,7 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
   for (const claim of claims) {
     if (groundedBy(claim) !== undefined) grounded[claim.index] = 1;
     for (const e of claim.incoming) {
+      if (e.group && e.group.edges[0] !== e) continue;
       if (e.kind === 'support') supportsOpen[claim.index]!++;
       else attacksOpen[claim.index]!++;
     }
@@ -109,9 +127,16 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
   };
   /** Settle an edge whose status now follows from its claim's label and its undercuts. */
   const tryEdge = (edge: Edge) => {
-    const i = edge.index;
+    const i = unit(edge).index;
     if (effective[i] !== UNSET) return;
-    const from = label[edge.from.index];
+    const group = edge.group;
+    const from = group
+      ? groupOut[group.index]
+        ? NO
+        : groupIn[group.index] === group.edges.length
+          ? YES
+          : UNSET
+      : label[edge.from.index];
     if (from === NO || defeated[i] === YES) effective[i] = NO;
     else if (from === YES && defeated[i] === NO) effective[i] = YES;
     else return;
@@ -121,12 +146,15 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
   // Possible support: a claim is supportable when it is grounded or a supportable claim supports it.
   // One that is not (no support at all, or support that runs only in a circle or down to claims
   // resting on nothing) can never be `in`: it is `out` from the start.
+  // A linked group gives possible support once every premise has it.
   const supportable = new Uint8Array(nc);
+  const groupSupportable = new Int32Array(graph.groups.length);
   const reach: number[] = [];
   for (let c = 0; c < nc; c++) if (grounded[c]) (supportable[c] = 1), reach.push(c);
   while (reach.length > 0) {
     for (const edge of claims[reach.pop()!]!.outgoing) {
       if (edge.kind !== 'support' || supportable[edge.to.index]) continue;
+      if (edge.group && ++groupSupportable[edge.group.index]! < edge.group.edges.length) continue;
       supportable[edge.to.index] = 1;
       reach.push(edge.to.index);
     }
@@ -144,14 +172,20 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
   while (claimQueue.length > 0 || edgeQueue.length > 0) {
     while (claimQueue.length > 0) {
       const c = claimQueue.pop()!;
-      for (const edge of claims[c]!.outgoing) tryEdge(edge);
+      for (const edge of claims[c]!.outgoing) {
+        if (edge.group) {
+          if (label[c] === YES) groupIn[edge.group.index]!++;
+          else groupOut[edge.group.index] = 1;
+        }
+        tryEdge(edge);
+      }
     }
     while (edgeQueue.length > 0) {
       const edge = edges[edgeQueue.pop()!]!;
       const yes = effective[edge.index] === YES;
       if (edge.kind === 'undercut') {
         const target = edge.to;
-        const t = target.index;
+        const t = unit(target).index;
         if (defeated[t] !== UNSET) continue;
         if (yes) defeated[t] = YES;
         else if (--undercutsOpen[t]! === 0) defeated[t] = NO;
@@ -172,26 +206,33 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
   }
 
   const status: EdgeStatus[] = new Array<EdgeStatus>(ne);
-  for (let i = 0; i < ne; i++) status[i] = effective[i] === YES ? 'effective' : effective[i] === NO ? 'ineffective' : 'undecided';
+  for (let i = 0; i < ne; i++) {
+    const u = unit(edges[i]!).index;
+    status[i] = effective[u] === YES ? 'effective' : effective[u] === NO ? 'ineffective' : 'undecided';
+  }
   const labels: Label[] = new Array<Label>(nc);
   for (let c = 0; c < nc; c++) labels[c] = label[c] === YES ? 'in' : label[c] === NO ? 'out' : 'undecided';
 
   // The decisive reasons, read off the fixpoint: the first edge (in document order) that decides.
+  // For a linked group: the first premise that is out (undecided), with its own edge.
   const failure = (edge: Edge): Failure => {
-    if (labels[edge.from.index] === 'out') return { claim: edge.from, edge, how: 'out' };
+    const out = (edge.group?.edges ?? [edge]).find((e) => labels[e.from.index] === 'out');
+    if (out) return { claim: out.from, edge: out, how: 'out' };
     const by = edge.undercutBy.find((u) => status[u.index] === 'effective')!;
     return { claim: edge.from, edge, how: 'undercut', by: by.from };
   };
   const pending = (edge: Edge): Pending => {
-    if (labels[edge.from.index] === 'undecided') return { claim: edge.from, edge, how: 'undecided' };
+    const open = (edge.group?.edges ?? [edge]).find((e) => labels[e.from.index] === 'undecided');
+    if (open) return { claim: open.from, edge: open, how: 'undecided' };
     const by = edge.undercutBy.find((u) => status[u.index] === 'undecided')!;
     return { claim: edge.from, edge, how: 'contested', by: by.from };
   };
   const result: ClaimEvaluation[] = new Array<ClaimEvaluation>(nc);
   for (const claim of claims) {
     const c = claim.index;
-    const supports = claim.incoming.filter((e) => e.kind === 'support');
-    const attacks = claim.incoming.filter((e) => e.kind === 'attack');
+    const units = unitsInto(claim);
+    const supports = units.filter((e) => e.kind === 'support');
+    const attacks = units.filter((e) => e.kind === 'attack');
     let because: Because;
     if (labels[c] === 'in') {
       const answered = attacks.map(failure);
@@ -206,7 +247,7 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
       const edge = attacks.find((e) => status[e.index] === 'effective');
       if (edge) because = { type: 'attacked-by', claim: edge.from, edge };
       else if (supports.length === 0) because = { type: 'no-support' };
-      else if (!supportable[c]) because = { type: 'ungrounded-support', supporters: supports.map((e) => e.from) };
+      else if (!supportable[c]) because = { type: 'ungrounded-support', supporters: [...new Set(supports.flatMap((e) => e.group?.premises ?? [e.from]))] };
       else because = { type: 'support-fails', supporters: supports.map(failure) };
     } else if (!grounded[c] && !supports.some((e) => status[e.index] === 'effective')) {
       because = { type: 'support-undecided', pending: supports.filter((e) => status[e.index] === 'undecided').map(pending) };
@@ -238,11 +279,12 @@ export function groundsOf(because: Because): Claim[] {
       because.answered.forEach(addFailure);
       break;
     case 'supported-by':
-      out.push(because.claim);
+      // A linked group rests on every premise.
+      for (const premise of because.edge.group?.premises ?? [because.claim]) out.push(premise);
       because.answered.forEach(addFailure);
       break;
     case 'attacked-by':
-      out.push(because.claim);
+      for (const premise of because.edge.group?.premises ?? [because.claim]) out.push(premise);
       break;
     case 'no-support':
       break;

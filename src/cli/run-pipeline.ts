@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../config/load-config';
 import { pathProblemMessage } from '../diagnostics/messages';
 import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
+import { boundaryOf } from '../load/boundary';
+import { readProblem } from '../load/read';
 import { displayPath, resolvePaths } from '../load/resolve-paths';
 import { version } from '../../package.json';
 import { CheckCache, buildId, cacheFile } from '../pipeline/cache';
@@ -65,9 +67,11 @@ export async function runPipeline(
     }
     let loaded;
     try {
-      loaded = await loadConfig(configPath, shown);
+      // A config found by its name (not named with --config) is a file found: it may not lead out.
+      loaded = await loadConfig(configPath, shown, options.config === undefined ? boundaryOf(dirname(configPath)) : undefined);
     } catch (error) {
-      fail(`${shown}: cannot read config (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      const problem = readProblem(shown, error);
+      fail(problem.code === 'unreadable' ? `${shown}: cannot read config (${problem.detail})` : pathProblemMessage(problem));
       return empty;
     }
     if (!loaded.ok) {
@@ -99,6 +103,7 @@ export async function runPipeline(
       : undefined;
   const result = await checkFiles(files, {
     ...settings,
+    root: io.cwd,
     ...(mode.diagnosticsOnly ? { diagnosticsOnly: true } : {}),
     ...(mode.blockingOnly ? { blockingOnly: true } : {}),
     ...(cache ? { cache } : {}),

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { sortDiagnostics, type FileReport } from '../diagnostics/report';
-import { readSource } from '../load/read';
+import type { Boundary } from '../load/boundary';
+import { readSourceSync } from '../load/read';
 import { parse } from '../load/parse';
 import type { RuleSeverity } from '../rules/rule';
 import validateConfig from '../validate/generated/config-schema.js';
@@ -35,8 +36,8 @@ export function findConfig(cwd: string): string | undefined {
  * Reads and validates a config file against its own schema. Problems come back as a report with
  * positions, like an argument file's; I/O errors are thrown for the caller.
  */
-export async function loadConfig(path: string, displayPath: string): Promise<ConfigResult> {
-  const read = await readSource(path, displayPath);
+export async function loadConfig(path: string, displayPath: string, within?: Boundary): Promise<ConfigResult> {
+  const read = readSourceSync(path, displayPath, undefined, within);
   if (!read.ok) return { ok: false, report: { source: read.source, diagnostics: read.diagnostics } };
   const parsed = parse(read.source);
   // Only a config that could not be read is invalid; a warning (say, a comment glued to a word) is not.

@@ -8,7 +8,7 @@
 export interface CodeParams {
   // yaml-syntax
   'not-utf8': { byte: number };
-  'file-too-large': { size: number; limit: number };
+  'file-too-large': { size?: number; limit: number };
   'yaml-error': { detail: string };
   'yaml-multiple-documents': Record<string, never>;
   'yaml-unclosed': { open: string; close: string };
@@ -33,13 +33,23 @@ export interface CodeParams {
   'schema-empty-text': { name: string };
   'schema-min-items': { name: string; min: number };
   'schema-other': { name: string; detail: string };
+  // used-file
+  'uses-unreadable': { path: string; detail: string };
+  'uses-outside': { path: string };
+  'uses-cycle': { cycle: string };
+  'uses-invalid': { path: string; count: number };
+  // document-file
+  'document-unreadable': { path: string; detail: string };
+  'document-outside': { path: string };
   // duplicate-id
   'duplicate-id': { id: string; first: number };
   // unknown-reference
-  'unknown-source': { id: string; suggestion?: string };
-  'unknown-claim': { id: string; field: string; suggestion?: string };
+  'unknown-source': { id: string; suggestion?: string; file?: string };
+  'unknown-claim': { id: string; field: string; suggestion?: string; file?: string };
   'not-a-source': { id: string };
   'not-a-claim': { id: string; field: string };
+  'ambiguous-id': { id: string; definitions: string[]; qualified: string[] };
+  'unknown-file': { id: string; name: string; count: number };
   // undercut-without-link
   'undercut-without-link': { parent: string };
   'undercut-top-level-targets': Record<string, never>;
@@ -72,6 +82,8 @@ export interface CodeParams {
   'conceded-rebutted': { name: string };
   // duplicate-claim
   'duplicate-claim': { first: number };
+  // quote-not-in-document
+  'quote-not-in-document': { document: string; closest?: string };
   // directive
   'directive-unknown-rule': { rule: string; suggestion?: string };
 }
@@ -121,12 +133,14 @@ export interface MessageContext {
 }
 
 const code = (s: string) => `\`${s}\``;
+const listAnd = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const didYouMean = (s?: string) => (s ? `; did you mean ${code(s)}?` : '');
 
 const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string } = {
   'not-utf8': (p) => `not UTF-8 text: invalid byte sequence at byte ${p.byte} (argument files are UTF-8 YAML)`,
   'file-too-large': (p) =>
-    `file too large: ${p.size} bytes is over the limit of ${p.limit} bytes (raise it with --max-file-size)`,
+    `file too large: ${p.size === undefined ? 'it holds more than' : `${p.size} bytes is over`} the limit of ${p.limit} bytes (raise it with --max-file-size)`,
   'yaml-error': (p) => `YAML syntax error: ${p.detail}`,
   'yaml-unclosed': (p) => `unclosed ${code(p.open)}: this flow collection is never closed with ${code(p.close)}`,
   'yaml-over-indented': (p) =>
@@ -161,12 +175,29 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
   'schema-min-items': (p) => `empty list: ${p.name} must name at least ${p.min}`,
   'schema-other': (p) => `invalid ${p.name}: ${p.detail}`,
 
+  'uses-unreadable': (p) => `cannot use ${code(p.path)}: ${errnoText(p.detail)}`,
+  'uses-outside': (p) =>
+    `cannot use ${code(p.path)}: it lies outside the working folder (a used file, or the target of a symbolic link, must be inside it)`,
+  'uses-cycle': (p) => `\`uses\` cycle: ${p.cycle} (a file cannot use itself, directly or through the files it uses)`,
+  'uses-invalid': (p) =>
+    `cannot use ${code(p.path)}: it has ${p.count === 1 ? 'an error' : `${p.count} errors`} of YAML or schema (run \`argmap check ${p.path}\`)`,
+  'document-unreadable': (p) => `cannot read the document text ${code(p.path)}: ${errnoText(p.detail)}`,
+  'document-outside': (p) =>
+    `cannot read the document text ${code(p.path)}: it lies outside the working folder (so does the target of a symbolic link)`,
   'duplicate-id': (p, ctx) => `duplicate id ${code(p.id)}: already used at ${ctx.at(p.first)}`,
 
-  'unknown-source': (p) => `unknown source ${code(p.id)}: no source in \`sources\` has this id${didYouMean(p.suggestion)}`,
-  'unknown-claim': (p) => `unknown claim ${code(p.id)} in \`${p.field}\`: no claim has this id${didYouMean(p.suggestion)}`,
+  'unknown-source': (p) =>
+    `unknown source ${code(p.id)}: no source in \`sources\`${p.file !== undefined ? ` of ${p.file}` : ''} has this id${didYouMean(p.suggestion)}`,
+  'unknown-claim': (p) =>
+    `unknown claim ${code(p.id)} in \`${p.field}\`: no claim${p.file !== undefined ? ` of ${p.file}` : ''} has this id${didYouMean(p.suggestion)}`,
   'not-a-source': (p) => `${code(p.id)} is a claim, not a source: \`source\` must name an entry of \`sources\``,
   'not-a-claim': (p) => `${code(p.id)} is a source, not a claim: \`${p.field}\` must name a claim`,
+  'ambiguous-id': (p) =>
+    `ambiguous id ${code(p.id)}: defined in ${listAnd(p.definitions)}; qualify it with the file's name (${p.qualified.map(code).join(' or ')})`,
+  'unknown-file': (p) =>
+    p.count === 0
+      ? `unknown file ${code(p.name)} in ${code(p.id)}: neither this file nor a file it uses is called ${code(p.name)} (without its extension)`
+      : `${code(p.name)} in ${code(p.id)} names ${p.count} files this one sees: rename one of them`,
 
   'undercut-without-link': (p) =>
     `undercut with no link to deny: ${p.parent} is not written under a claim it supports or attacks, so \`undercut: true\` has no inference to deny (drop it to attack ${p.parent} itself)`,
@@ -204,6 +235,8 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `conceded counterpoint ${p.name} is also rebutted: a conceded point can only be undercut (\`undercut: true\`), not denied`,
   'duplicate-claim': (p, ctx) =>
     `duplicate claim: the same text is written at ${ctx.at(p.first)}; write it once with an \`id\` and reuse it with \`ref\``,
+  'quote-not-in-document': (p) =>
+    `quote not in the document text ${code(p.document)}${p.closest !== undefined ? `; closest passage: “${p.closest}”` : ''}`,
   'directive-unknown-rule': (p) =>
     `unknown rule ${code(p.rule)} in an argmap-disable comment: it silences nothing${didYouMean(p.suggestion)}`,
 };
@@ -235,7 +268,7 @@ const ERRNO: Record<string, string> = {
 };
 
 /** Wording for path arguments that yield no file (these have no line:column). */
-export function pathProblemMessage(problem: { input: string; code: string; detail?: string }): string {
+export function pathProblemMessage(problem: { input: string; code: string; detail?: string; within?: string }): string {
   switch (problem.code) {
     case 'not-found':
       return `${problem.input}: no such file or folder`;
@@ -247,6 +280,12 @@ export function pathProblemMessage(problem: { input: string; code: string; detai
       return `${problem.input}: cannot read: ${ERRNO[problem.detail ?? ''] ?? problem.detail ?? 'unknown error'}`;
     case 'not-a-file':
       return `${problem.input}: not a regular file (a device, pipe or socket is never read)`;
+    case 'system-file':
+      return `${problem.input}: not read: it leads to ${problem.detail ?? 'a system file'}, and files under /proc, /sys and /dev are never read`;
+    case 'link-outside':
+      return `${problem.input}: not read: a symbolic link to ${problem.detail ?? 'a file'}, outside ${problem.within ?? 'the folder searched'} (the folder searched, or its git repository); name the file itself to read it`;
+    case 'link-hidden':
+      return `${problem.input}: not read: a symbolic link to ${problem.detail ?? 'a file'}, in a hidden file or folder or node_modules, which are never searched; name the file itself to read it`;
     default:
       return `${problem.input}: ${problem.detail ?? problem.code}`;
   }

@@ -11,7 +11,7 @@ type Shapes<P> = { [K in keyof P]-?: undefined extends P[K] ? `${ShapeOf<NonNull
  */
 export const PARAM_SHAPES: { readonly [C in Code]: Shapes<CodeParams[C]> } = {
   'not-utf8': { byte: 'number' },
-  'file-too-large': { size: 'number', limit: 'number' },
+  'file-too-large': { size: 'number?', limit: 'number' },
   'yaml-error': { detail: 'string' },
   'yaml-multiple-documents': {},
   'yaml-unclosed': { open: 'string', close: 'string' },
@@ -35,8 +35,16 @@ export const PARAM_SHAPES: { readonly [C in Code]: Shapes<CodeParams[C]> } = {
   'schema-min-items': { name: 'string', min: 'number' },
   'schema-other': { name: 'string', detail: 'string' },
   'duplicate-id': { id: 'string', first: 'number' },
-  'unknown-source': { id: 'string', suggestion: 'string?' },
-  'unknown-claim': { id: 'string', field: 'string', suggestion: 'string?' },
+  'uses-unreadable': { path: 'string', detail: 'string' },
+  'uses-outside': { path: 'string' },
+  'uses-cycle': { cycle: 'string' },
+  'uses-invalid': { path: 'string', count: 'number' },
+  'document-unreadable': { path: 'string', detail: 'string' },
+  'document-outside': { path: 'string' },
+  'unknown-source': { id: 'string', suggestion: 'string?', file: 'string?' },
+  'unknown-claim': { id: 'string', field: 'string', suggestion: 'string?', file: 'string?' },
+  'ambiguous-id': { id: 'string', definitions: 'string[]', qualified: 'string[]' },
+  'unknown-file': { id: 'string', name: 'string', count: 'number' },
   'not-a-source': { id: 'string' },
   'not-a-claim': { id: 'string', field: 'string' },
   'undercut-without-link': { parent: 'string' },
@@ -58,6 +66,7 @@ export const PARAM_SHAPES: { readonly [C in Code]: Shapes<CodeParams[C]> } = {
   'contradictory-relation': { from: 'string', to: 'string' },
   'conceded-rebutted': { name: 'string' },
   'duplicate-claim': { first: 'number' },
+  'quote-not-in-document': { document: 'string', closest: 'string?' },
   'directive-unknown-rule': { rule: 'string', suggestion: 'string?' },
 };
 

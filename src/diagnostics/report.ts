@@ -5,6 +5,12 @@ import type { Diagnostic } from './diagnostic';
 export interface FileReport {
   source: SourceFile;
   diagnostics: Diagnostic[];
+  /**
+   * For a file that uses others or names a document text: the absolute paths its results depend on
+   * (for `--cache`), and the sources of used sources files its evidence cites (`path#id`), which
+   * `unused-source` counts across the files checked together.
+   */
+  uses?: { dependencies: string[]; citations: string[] };
 }
 
 /** Sorts by position, then rule, so output is the same on every run. */

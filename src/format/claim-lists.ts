@@ -90,10 +90,14 @@ export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstan
 // ----- argmap counterpoints ---------------------------------------------------------------------
 
 function targetJson(source: SourceFile, target: AttackTarget) {
-  if (target.type === 'claim') return { type: 'claim', via: target.via, claim: claimJson(source, target.claim) };
+  if (target.type === 'claim') {
+    const together = target.with ? { together: target.with.map((c) => c.key) } : {};
+    return { type: 'claim', via: target.via, claim: claimJson(source, target.claim), ...together };
+  }
   const link = target.link;
   if (link.kind === 'undercut') return { type: 'link', relation: 'undercut', from: claimJson(source, link.from) };
-  return { type: 'link', relation: link.kind, from: claimJson(source, link.from), to: claimJson(source, link.to) };
+  const premises = link.group && link.group.premises.length > 1 ? { premises: [...new Set(link.group.premises)].map((c) => c.key) } : {};
+  return { type: 'link', relation: link.kind, from: claimJson(source, link.from), to: claimJson(source, link.to), ...premises };
 }
 
 function evidenceJson(source: SourceFile, e: Evidence) {
@@ -128,9 +132,15 @@ export function counterpointsJson(files: readonly ListedFile[]): string {
 }
 
 function describeTarget(target: AttackTarget): string {
-  if (target.type === 'claim') return describeClaim(target.claim);
+  if (target.type === 'claim') {
+    return `${describeClaim(target.claim)}${target.with ? `, together with ${target.with.map(claimName).join(' and ')}` : ''}`;
+  }
   const link = target.link;
   if (link.kind === 'undercut') return `the undercut by ${claimName(link.from)}`;
+  const premises = link.group ? [...new Set(link.group.premises)] : [];
+  if (premises.length > 1) {
+    return `the link: that ${premises.map(claimName).join(' and ')} together ${link.kind === 'support' ? 'support' : 'attack'} ${claimName(link.to)}`;
+  }
   const verb = link.kind === 'support' ? 'supports' : 'attacks';
   return `the link: that ${claimName(link.from)} ${verb} ${claimName(link.to)}`;
 }

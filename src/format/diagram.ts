@@ -2,7 +2,7 @@ import { shortAttribution } from './attribution';
 import { UNSUPPORTED_LABEL } from '../diagnostics/messages';
 import type { Analyses } from '../analyses/index';
 import type { Unsupported } from '../analyses/support';
-import type { Claim, ClaimKind, Edge, Evidence } from '../model/types';
+import type { Claim, ClaimKind, Edge, Evidence, LinkedGroup } from '../model/types';
 import { UniqueIds } from '../util/unique-ids';
 
 /**
@@ -53,7 +53,19 @@ export interface LinkNode {
   edge: Edge;
 }
 
-export type DiagramNode = ClaimNode | EvidenceNode | LinkNode;
+/**
+ * A linked group's junction, as AIF and Argdown draw one: each premise points into it, and one edge
+ * leads from it to the claim the premises support (attack) together; an undercut of the group
+ * points at it.
+ */
+export interface JunctionNode {
+  type: 'junction';
+  /** `junction-<group index>`. */
+  id: string;
+  group: LinkedGroup;
+}
+
+export type DiagramNode = ClaimNode | EvidenceNode | LinkNode | JunctionNode;
 
 export type DiagramEdgeKind = 'support' | 'attack' | 'undercut' | 'evidence';
 
@@ -200,10 +212,18 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
     }
   }
 
-  // Every edge an undercut attacks is drawn through a link node of its own.
-  const linkOf = new Map<Edge, LinkNode>();
+  // Every edge an undercut attacks is drawn through a link node of its own; every linked group's
+  // edges through one junction, whose first edge stands for the group.
+  const linkOf = new Map<Edge, LinkNode | JunctionNode>();
+  for (const group of graph.groups) {
+    const first = group.edges[0];
+    if (!first) continue;
+    const node: JunctionNode = { type: 'junction', id: unique(`junction-${group.index}`), group };
+    for (const edge of group.edges) linkOf.set(edge, node);
+    nodes.push(node);
+  }
   for (const edge of graph.edges) {
-    if (edge.undercutBy.length === 0) continue;
+    if (edge.undercutBy.length === 0 || edge.group) continue;
     const node: LinkNode = { type: 'link', id: unique(`link-${edge.index}`), edge };
     linkOf.set(edge, node);
     nodes.push(node);
@@ -222,7 +242,8 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
     const link = linkOf.get(edge);
     if (link) {
       edges.push({ from, to: link.id, kind: edge.kind, cross, part: 'tail' });
-      edges.push({ from: link.id, to, kind: edge.kind, cross, part: 'head' });
+      // A group's junction leads on to the target once, from its first edge.
+      if (!edge.group || edge.group.edges[0] === edge) edges.push({ from: link.id, to, kind: edge.kind, cross: edge.group ? false : cross, part: 'head' });
     } else {
       edges.push({ from, to, kind: edge.kind, cross, part: 'whole' });
     }

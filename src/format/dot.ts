@@ -154,7 +154,7 @@ function edge(e: DiagramEdge): string {
 }
 
 /** The legend: an HTML-like table node, kept in the top rank beside the recommendation. */
-function legend(): string {
+function legend(junctions: boolean): string {
   const swatch = (fill: string, border: string, text: string, extra = '') =>
     `<TR><TD BGCOLOR="${fill}" COLOR="${border}" BORDER="1" WIDTH="14"> </TD><TD ALIGN="LEFT">${extra}${text}</TD></TR>`;
   const arrow = (color: string, glyph: string, text: string) =>
@@ -171,6 +171,7 @@ function legend(): string {
     arrow(EDGE_COLOR.attack, '⊣', 'attacks'),
     arrow(EDGE_COLOR.undercut, '- -⊣', 'undercuts the link through the dot'),
     arrow(EDGE_COLOR.evidence, '···→', 'evidence (source, date)'),
+    ...(junctions ? [arrow('#475569', '→ [together]', 'premises that count only jointly')] : []),
   ];
   const label = html(`<TABLE BORDER="1" COLOR="#cbd5e1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" BGCOLOR="#ffffff">${rows.join('')}</TABLE>`);
   return `  "legend" ${attrs({ id: 'legend', class: 'legend', shape: 'plain', fontsize: 9, label })};`;
@@ -198,14 +199,18 @@ export function formatDot(model: Diagram, options: DotOptions = {}): string {
   for (const node of model.nodes) {
     if (node.type === 'claim') out.push(claimNode(node, options));
     else if (node.type === 'evidence') out.push(evidenceNode(node));
-    else {
+    else if (node.type === 'junction') {
+      out.push(
+        `  ${dotString(node.id)} ${attrs({ id: node.id, class: 'junction', shape: 'box', style: 'rounded', label: 'together', fontsize: 8, height: 0.2, margin: '0.04,0.02', color: '#475569', tooltip: 'a linked argument: the premises count only together' })};`,
+      );
+    } else {
       out.push(
         `  ${dotString(node.id)} ${attrs({ id: node.id, class: 'link', shape: 'point', width: 0.09, color: EDGE_COLOR.undercut, tooltip: 'a link attacked by an undercut' })};`,
       );
     }
   }
   for (const e of model.edges) out.push(edge(e));
-  out.push(legend());
+  out.push(legend(model.nodes.some((n) => n.type === 'junction')));
   const rec = model.claimNodes.find((n) => n.kind === 'recommendation');
   if (rec) out.push(`  { rank=max; ${dotString(rec.id)}; "legend"; }`);
   out.push('}');

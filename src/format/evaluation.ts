@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { groundsOf, type Because, type ClaimEvaluation, type Failure, type Label, type Pending } from '../analyses/evaluate';
 import { claimName, describeClaim, nameList } from '../model/names';
 import type { SourceFile } from '../load/source-file';
-import type { Claim, Source } from '../model/types';
+import type { Claim, Edge, LinkedGroup, Source } from '../model/types';
 import { safeText } from '../util/terminal';
 import { plural } from '../util/plural';
 import type { ListedFile } from './claim-lists';
@@ -29,22 +29,51 @@ function attackerName(claim: Claim): string {
   return `its ${role} ${claimName(claim)}`;
 }
 
+/** A linked group's premises by name: "reasons `a` and `b` together". */
+export function togetherName(group: LinkedGroup): string {
+  const names = [...new Set(group.premises)].map(claimName);
+  return `${group.list} ${nameList(names.slice(0, -1))} and ${names[names.length - 1]} together`;
+}
+
+/** The premises, when the edge is one of a linked group of two or more. */
+function linkedGroup(edge: Edge): LinkedGroup | undefined {
+  return edge.group && new Set(edge.group.premises).size > 1 ? edge.group : undefined;
+}
+
 /** The attacks a claim survives: ", its counterpoint `x` is out", named as `nameList` names them. */
 function answeredText(answered: readonly Failure[]): string {
   if (answered.length === 0) return '';
-  const parts = answered.map((f) =>
-    f.how === 'out' ? `${attackerName(f.claim)} is out` : `${attackerName(f.claim)} is undercut by ${claimName(f.by)}, which is in`,
-  );
+  const parts = answered.map((f) => {
+    const group = linkedGroup(f.edge);
+    if (group) {
+      return f.how === 'out'
+        ? `its ${togetherName(group)} fail: ${claimName(f.claim)} is out`
+        : `its ${togetherName(group)} are undercut by ${claimName(f.by)}, which is in`;
+    }
+    return f.how === 'out' ? `${attackerName(f.claim)} is out` : `${attackerName(f.claim)} is undercut by ${claimName(f.by)}, which is in`;
+  });
   return `, ${nameList(parts)}`;
 }
 
 function failureText(f: Failure): string {
+  const group = linkedGroup(f.edge);
+  if (group) {
+    return f.how === 'out'
+      ? `${togetherName(group)} fail: ${describeClaim(f.claim)} is out`
+      : `${togetherName(group)} are undercut by ${claimName(f.by)}, which is in`;
+  }
   return f.how === 'out'
     ? `${describeClaim(f.claim)} is out`
     : `${describeClaim(f.claim)} is undercut by ${claimName(f.by)}, which is in`;
 }
 
 function pendingText(p: Pending): string {
+  const group = linkedGroup(p.edge);
+  if (group) {
+    return p.how === 'undecided'
+      ? `${togetherName(group)}: ${describeClaim(p.claim)} is undecided`
+      : `${togetherName(group)}, which are all in, over a link that ${claimName(p.by)} undercuts and ${claimName(p.by)} is undecided`;
+  }
   return p.how === 'undecided'
     ? `${describeClaim(p.claim)}, which is undecided`
     : `${describeClaim(p.claim)}, which is in, over a link that ${claimName(p.by)} undercuts and ${claimName(p.by)} is undecided`;
@@ -57,10 +86,15 @@ export function becauseText(because: Because): string {
       return `an assumption${answeredText(because.answered)}`;
     case 'supported-by-evidence':
       return `supported by evidence from ${sourceName(because.source)}${answeredText(because.answered)}`;
-    case 'supported-by':
-      return `supported by ${describeClaim(because.claim)}, which is in${answeredText(because.answered)}`;
-    case 'attacked-by':
-      return `attacked by ${describeClaim(because.claim)}, which is in`;
+    case 'supported-by': {
+      const group = linkedGroup(because.edge);
+      const by = group ? `${togetherName(group)}, which are all in` : `${describeClaim(because.claim)}, which is in`;
+      return `supported by ${by}${answeredText(because.answered)}`;
+    }
+    case 'attacked-by': {
+      const group = linkedGroup(because.edge);
+      return group ? `attacked by ${togetherName(group)}, which are all in` : `attacked by ${describeClaim(because.claim)}, which is in`;
+    }
     case 'no-support':
       return 'no support: no evidence with a source, not an assumption, and no reasons';
     case 'ungrounded-support':
@@ -76,12 +110,22 @@ export function becauseText(because: Because): string {
 
 // ----- JSON -------------------------------------------------------------------------------------
 
+/** `premises`: every premise of the linked group the edge belongs to, when it is one. */
+function premisesJson(edge: Edge) {
+  const group = linkedGroup(edge);
+  return group ? { premises: [...new Set(group.premises)].map((c) => c.key) } : {};
+}
+
 function failureJson(f: Failure) {
-  return f.how === 'out' ? { claim: f.claim.key, how: f.how } : { claim: f.claim.key, how: f.how, by: f.by.key };
+  return f.how === 'out'
+    ? { claim: f.claim.key, how: f.how, ...premisesJson(f.edge) }
+    : { claim: f.claim.key, how: f.how, by: f.by.key, ...premisesJson(f.edge) };
 }
 
 function pendingJson(p: Pending) {
-  return p.how === 'undecided' ? { claim: p.claim.key, how: p.how } : { claim: p.claim.key, how: p.how, by: p.by.key };
+  return p.how === 'undecided'
+    ? { claim: p.claim.key, how: p.how, ...premisesJson(p.edge) }
+    : { claim: p.claim.key, how: p.how, by: p.by.key, ...premisesJson(p.edge) };
 }
 
 export function becauseJson(because: Because): Record<string, unknown> {
@@ -91,9 +135,9 @@ export function becauseJson(because: Because): Record<string, unknown> {
     case 'supported-by-evidence':
       return { type: because.type, source: because.source.id ?? null, answered: because.answered.map(failureJson) };
     case 'supported-by':
-      return { type: because.type, claim: because.claim.key, answered: because.answered.map(failureJson) };
+      return { type: because.type, claim: because.claim.key, ...premisesJson(because.edge), answered: because.answered.map(failureJson) };
     case 'attacked-by':
-      return { type: because.type, claim: because.claim.key };
+      return { type: because.type, claim: because.claim.key, ...premisesJson(because.edge) };
     case 'no-support':
       return { type: because.type };
     case 'ungrounded-support':

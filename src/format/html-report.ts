@@ -1,8 +1,9 @@
 import { plural } from '../util/plural';
 import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
-import { UNSUPPORTED_WHY } from '../diagnostics/messages';
-import type { Claim, Edge, Evidence, Source } from '../model/types';
+import { needsText, UNSUPPORTED_WHY } from '../diagnostics/messages';
+import { linkedNeedNames, premisesLacking } from '../analyses/support';
+import type { Claim, Edge, Evidence, LinkedGroup, Source } from '../model/types';
 import { attribution } from './attribution';
 import { KIND_LABEL, buildDiagram, keySlug } from './diagram';
 import { safeUrl } from './markdown-escape';
@@ -57,7 +58,7 @@ ul.tree ul{margin:.5rem 0 0 .9rem;padding-left:.9rem;border-left:2px solid var(-
 .claim{margin:.5rem 0;padding:.6rem .8rem;border:1px solid var(--line);border-left:5px solid var(--c,#94a3b8);border-radius:.4rem;background:#fff}
 .claim:target{outline:3px solid #facc15}
 .claim.recommendation{--c:#1d4ed8;background:#eff6ff}
-.claim.reason{--c:#15803d}.claim.risk{--c:#b45309}.claim.counterpoint{--c:#b91c1c}.claim.rebuttal{--c:#6d28d9}
+.claim.together{--c:#475569}.claim.reason{--c:#15803d}.claim.risk{--c:#b45309}.claim.counterpoint{--c:#b91c1c}.claim.rebuttal{--c:#6d28d9}
 .claim.unsupported{border-color:var(--bad);border-style:dashed;border-left-style:solid}
 .claim.conceded{background:#f3f4f6}
 .kind{display:inline-block;font-size:.7rem;font-weight:700;letter-spacing:.06em;color:#fff;background:var(--c,#64748b);border-radius:.25rem;padding:0 .4rem;margin-right:.35rem;vertical-align:.1em}
@@ -143,7 +144,30 @@ class FileReportHtml {
     if (edge.kind === 'undercut') {
       return `${this.ref(edge.from)} undercuts the link ${depth < 3 ? this.linkText(edge.to, depth + 1) : ''}`;
     }
+    const group = edge.group;
+    if (group && new Set(group.premises).size > 1) {
+      const refs = [...new Set(group.premises)].map((p) => this.ref(p));
+      return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]} together ${edge.kind === 'support' ? 'support' : 'attack'} ${this.ref(edge.to)}`;
+    }
     return `${this.ref(edge.from)} ${edge.kind === 'support' ? 'supports' : 'attacks'} ${this.ref(edge.to)}`;
+  }
+
+  /**
+   * A linked group where it is written: "Together" and its premises (written here in full, or named),
+   * its note, which premises lack support, and its undercuts.
+   */
+  together(group: LinkedGroup, depth: number): string {
+    const items = group.edges.map((edge) =>
+      edge.via === 'tree' && edge.from.group === group ? this.claim(edge.from, depth + 1) : `<li><div class="detail">See ${this.ref(edge.from)}.</div></li>`,
+    );
+    const parts = [`<span class="kind">TOGETHER</span><div class="detail">These ${group.kind === 'support' ? 'support' : 'attack'} ${group.to ? this.ref(group.to) : 'their claim'} only jointly.</div>`];
+    if (group.note !== undefined) parts.push(`<div class="detail">Note: ${esc(group.note)}</div>`);
+    if (group.kind === 'support') {
+      const lacking = premisesLacking(group, this.analyses.support.supported);
+      if (lacking.length > 0) parts.push(`<div><span class="mark bad">⚠ needs all of its premises: ${lacking.map((p) => this.ref(p)).join(', ')} ${lacking.length === 1 ? 'lacks' : 'lack'} support</span></div>`);
+    }
+    const answers = group.answers.map((a) => this.claim(a, depth + 1));
+    return `<li><div class="claim together">${parts.join('')}</div><ul>${items.join('')}${answers.join('')}</ul></li>`;
   }
 
   evidence(e: Evidence): string {
@@ -185,13 +209,22 @@ class FileReportHtml {
       }
     }
     for (const edge of claim.incoming) {
-      if (edge.via === 'tree') continue;
+      if (edge.via === 'tree' || edge.group) continue;
       parts.push(`<div class="detail">${edge.kind === 'support' ? 'Supported' : 'Attacked'} by ${this.ref(edge.from)}.</div>`);
     }
     if (claim.quote !== undefined) parts.push(`<div class="detail quote">“${esc(claim.quote)}”</div>`);
     if (claim.note !== undefined) parts.push(`<div class="detail">Note: ${esc(claim.note)}</div>`);
     if (claim.evidence.length > 0) parts.push(`<ul class="evidence">${claim.evidence.map((e) => this.evidence(e)).join('')}</ul>`);
-    const children = depth < 50 ? claim.children.map((c) => this.claim(c, depth + 1)).join('') : '';
+    // A linked group is drawn once, where its first premise or undercut is written; a group of `ref`s only, at its target.
+    const groups = new Set<LinkedGroup>();
+    const child = (c: Claim) => {
+      if (!c.group) return this.claim(c, depth + 1);
+      if (groups.has(c.group)) return '';
+      groups.add(c.group);
+      return this.together(c.group, depth + 1);
+    };
+    const refGroups = this.analyses.graph.groups.filter((g) => g.to === claim && g.path.startsWith(`${claim.path}.`) && g.edges.every((e) => e.via === 'ref'));
+    const children = depth < 50 ? [...claim.children.map(child), ...refGroups.filter((g) => !groups.has(g)).map((g) => this.together(g, depth + 1))].join('') : '';
     return `<li><div class="${classes}" id="${esc(this.anchor(claim))}">${parts.join('')}</div>${
       children !== '' ? `<ul>${children}</ul>` : ''
     }</li>`;
@@ -201,7 +234,15 @@ class FileReportHtml {
     const { graph } = this.analyses;
     const roots = graph.claims.filter((c) => c.parent === undefined);
     if (roots.length === 0) return '<p class="empty">No claims.</p>';
-    return `<ul class="tree">${roots.map((c) => this.claim(c)).join('')}</ul>`;
+    // A top-level linked objection: one TOGETHER item, where its first premise is written.
+    const groups = new Set<LinkedGroup>();
+    const item = (c: Claim) => {
+      if (!c.group) return this.claim(c);
+      if (groups.has(c.group)) return '';
+      groups.add(c.group);
+      return this.together(c.group, 0);
+    };
+    return `<ul class="tree">${roots.map(item).join('')}</ul>`;
   }
 
   unsupported(): string {
@@ -209,7 +250,11 @@ class FileReportHtml {
     const items = graph.claims.filter((c) => support.why.has(c.index));
     if (items.length === 0) return '<p class="empty">Every claim rests on evidence with a source, an assumption, or supported reasons.</p>';
     return `<ul class="list">${items
-      .map((c) => `<li>${this.ref(c)}: ${esc(c.text)} <span class="mark bad">⚠ ${esc(UNSUPPORTED_WHY[support.why.get(c.index)!])}</span></li>`)
+      .map((c) => {
+        const why = support.why.get(c.index)!;
+        const because = why === 'unsupported-linked' ? needsText(linkedNeedNames(c, support)) : UNSUPPORTED_WHY[why];
+        return `<li>${this.ref(c)}: ${esc(c.text)} <span class="mark bad">⚠ ${esc(because)}</span></li>`;
+      })
       .join('')}</ul>`;
   }
 

@@ -37,6 +37,7 @@ function claimLabel(node: ClaimNode): string {
 function nodeLine(node: DiagramNode): string {
   const id = mermaidId(node.id);
   if (node.type === 'link') return `  ${id}(("#8226;"))`;
+  if (node.type === 'junction') return `  ${id}(["<small>together</small>"])`;
   if (node.type === 'evidence') {
     return `  ${id}["<small><b>EVIDENCE</b></small><br/>${lines(node.text, 44, 6)}<br/><i>${lines(`— ${node.attribution}`, 56, 2)}</i>"]`;
   }
@@ -69,7 +70,8 @@ export function formatMermaid(model: Diagram): string {
   out.push(`    legend_assumption[/"assumption: slanted box"/]`);
   out.push(`    legend_conceded["conceded counterpoint: grey"]`);
   const evidenceEdges = model.edges.some((e) => e.kind === 'evidence');
-  out.push(`    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link${evidenceEdges ? ' · dotted → evidence' : ''}"]`);
+  const junctions = model.nodes.some((n) => n.type === 'junction');
+  out.push(`    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link${junctions ? ' · premises into (together) count only jointly' : ''}${evidenceEdges ? ' · dotted → evidence' : ''}"]`);
   out.push('  end');
 
   for (const kind of Object.keys(KIND_STYLE) as ClaimKind[]) {
@@ -80,6 +82,7 @@ export function formatMermaid(model: Diagram): string {
   out.push(`  classDef unsupported stroke:${UNSUPPORTED_COLOR},stroke-width:3px,stroke-dasharray:6 4`);
   out.push('  classDef evidence fill:#f8fafc,stroke:#94a3b8,color:#334155');
   out.push(`  classDef link fill:${EDGE_COLOR.undercut},stroke:${EDGE_COLOR.undercut}`);
+  out.push('  classDef junction fill:#ffffff,stroke:#475569,color:#334155');
   out.push('  classDef legend fill:#ffffff,stroke:#cbd5e1,color:#0f172a');
 
   const byClass = new Map<string, string[]>();

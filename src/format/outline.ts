@@ -3,7 +3,8 @@ import { UNSUPPORTED_MARK } from '../diagnostics/messages';
 import { plural } from '../util/plural';
 import type { Analyses } from '../analyses/index';
 import type { CounterpointInfo } from '../analyses/counterpoints';
-import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, Source } from '../model/types';
+import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, LinkedGroup, Source } from '../model/types';
+import { premisesLacking } from '../analyses/support';
 import { codeSpan, escapeMarkdown as esc, markdownLink } from './markdown-escape';
 
 /**
@@ -33,6 +34,14 @@ interface Label {
 }
 
 const isSupport = (c: Claim) => c.kind === 'reason' || c.kind === 'risk';
+/** A premise written in place in a linked group (not one of the group's undercuts). */
+const premiseGroup = (c: Claim): LinkedGroup | undefined => (c.group && c.link?.group === c.group ? c.group : undefined);
+/** The letter of a premise in its group: (a), (b), ... (z), (aa), ... */
+function letter(i: number): string {
+  let out = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
+  return out;
+}
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function labelText(label: Label): string {
@@ -122,6 +131,8 @@ interface CounterpointGroup {
 class Outline {
   /** Each claim's label, by `claim.index` (as the other per-claim tables here). */
   readonly #labels: Array<Label | undefined>;
+  /** Each linked group's label (its premises are lettered under it), by `group.index`. */
+  readonly #groupLabels: Array<Label | undefined>;
   readonly #groups: CounterpointGroup[] = [];
   readonly #info: Array<CounterpointInfo | undefined>;
   readonly #rec: Claim | undefined;
@@ -145,6 +156,7 @@ class Outline {
     this.#dangling = new Set(graph.danglingUndercuts);
     const claims = graph.claims.length;
     this.#labels = new Array<Label | undefined>(claims).fill(undefined);
+    this.#groupLabels = new Array<Label | undefined>(graph.groups.length).fill(undefined);
     this.#info = new Array<CounterpointInfo | undefined>(claims).fill(undefined);
     this.#refs = new Array<string | undefined>(claims).fill(undefined);
     this.#attributions = new Array<string | undefined>(graph.sources.length).fill(undefined);
@@ -157,7 +169,19 @@ class Outline {
     this.#groupCounterpoints();
     let n = 0;
     for (const group of this.#groups) {
-      for (const claim of group.counterpoints) this.#labels[claim.index] = { word: 'counterpoint', num: String(++n) };
+      for (const claim of group.counterpoints) {
+        const linked = premiseGroup(claim);
+        if (!linked) {
+          this.#labels[claim.index] = { word: 'counterpoint', num: String(++n) };
+          continue;
+        }
+        let groupLabel = this.#groupLabels[linked.index];
+        if (!groupLabel) {
+          groupLabel = this.#groupLabels[linked.index] = { word: 'counterpoint', num: String(++n) };
+          this.#labelAnswers(linked, groupLabel);
+        }
+        this.#labels[claim.index] = { ...groupLabel, num: `${groupLabel.num}(${letter(linked.premises.indexOf(claim))})` };
+      }
     }
     for (const group of this.#groups) {
       for (const claim of group.counterpoints) this.#labelChildren(claim, this.#labels[claim.index]!);
@@ -180,9 +204,20 @@ class Outline {
     let risks = 0;
     let rebuttals = 0;
     let of: string | undefined;
+    // A linked group takes one number; its premises written here are lettered under it: `reason 1(b)`.
+    const groupLabels = new Map<LinkedGroup, Label>();
     for (const child of parent.children) {
       if (child.kind === 'counterpoint') continue;
+      if (child.group && !premiseGroup(child)) continue; // a rebuttal of a linked objection: below
       let label: Label;
+      const group = premiseGroup(child);
+      const known = group && groupLabels.get(group);
+      if (known) {
+        label = { ...known, num: `${known.num}(${letter(group!.premises.indexOf(child))})` };
+        this.#labels[child.index] = label;
+        this.#labelChildren(child, label);
+        continue;
+      }
       if (isSupport(child)) {
         if (inSupportTree) label = { word: parentLabel.word, num: `${parentLabel.num}.${++supports}`, of: parentLabel.of };
         else {
@@ -195,9 +230,25 @@ class Outline {
         // A rebuttal written under a reason or risk.
         label = { word: child.kind, num: String(++rebuttals), of: (of ??= labelText(parentLabel)) };
       }
+      if (group) {
+        groupLabels.set(group, label);
+        this.#groupLabels[group.index] = label;
+        this.#labelAnswers(group, label);
+        label = { ...label, num: `${label.num}(${letter(group.premises.indexOf(child))})` };
+      }
       this.#labels[child.index] = label;
       this.#labelChildren(child, label);
     }
+  }
+
+  /** The rebuttals of a linked objection, numbered under the objection: `rebuttal 2.1`. */
+  #labelAnswers(group: LinkedGroup, groupLabel: Label) {
+    if (group.kind !== 'attack') return;
+    group.answers.forEach((answer, i) => {
+      const label: Label = { word: 'rebuttal', num: `${groupLabel.num}.${i + 1}`, of: groupLabel.of };
+      this.#labels[answer.index] = label;
+      this.#labelChildren(answer, label);
+    });
   }
 
   /**
@@ -248,7 +299,51 @@ class Outline {
       const inner = depth < 4 ? ` ${this.linkText(edge.to, depth + 1)}` : '';
       return `that ${this.ref(edge.from)} undercuts the link${inner}`;
     }
+    if (edge.group && edge.group.premises.length > 1) {
+      return `that ${this.#together(edge.group)} ${edge.kind === 'support' ? 'support' : 'attack'} ${this.ref(edge.to)}`;
+    }
     return `that ${this.ref(edge.from)} ${edge.kind === 'support' ? 'supports' : 'attacks'} ${this.ref(edge.to)}`;
+  }
+
+  /** A linked group's premises, jointly: "reason 1(a) (`x`) and reason 1(b) (`y`) together". */
+  #together(group: LinkedGroup): string {
+    const refs = [...new Set(group.premises)].map((p) => this.ref(p));
+    return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]} together`;
+  }
+
+  /**
+   * A linked group, where it stands in a list: "**Together:**", then each premise lettered (written
+   * here in full, or by reference), the group's note, whether it holds, and its undercuts.
+   */
+  #linked(group: LinkedGroup, marker: string | undefined) {
+    const w = this.#w;
+    const label = this.#groupLabels[group.index];
+    const head = `**Together:** *(${group.kind === 'support' ? 'these support' : 'these attack'} ${this.ref(group.to!)} only jointly)*`;
+    const plainNumber = label && (label.word === 'reason' || label.word === 'risk') && label.of === undefined && label.num.includes('.');
+    if (marker === undefined) w.open('-', `${plainNumber ? `**${label.num}** ` : label ? `**${capitalise(label.word)} ${label.num}** ` : ''}${head}`);
+    else w.open(marker, head);
+    group.premises.forEach((premise, i) => {
+      if (i > 0 && group.premises.indexOf(premise) < i) return;
+      if (premiseGroup(premise) === group) {
+        w.open('-', `**(${letter(i)})** ${this.head(premise, false)}`);
+        this.details(premise);
+        w.close();
+      } else w.bullet(`**(${letter(i)})** see ${this.ref(premise)}${refNote(group.edges[i]!)}`);
+    });
+    if (group.note !== undefined) w.bullet(`*Note:* ${esc(group.note)}`);
+    if (group.kind === 'support') {
+      const lacking = premisesLacking(group, this.analyses.support.supported);
+      if (lacking.length > 0) {
+        w.bullet(`⚠️ **does not hold**: needs all of its premises; ${lacking.map((p) => `${this.ref(p)} lacks support`).join('; ')}`);
+      }
+    }
+    // Undercuts of a linked reason are counterpoints, written in full in the Counterpoints section;
+    // those of a linked objection are rebuttals, written here.
+    for (const answer of group.answers) {
+      if (answer.kind === 'counterpoint') w.bullet(`Undercut by ${this.ref(answer)}${this.#shortStatus(answer)}`);
+      else this.nested(answer);
+    }
+    w.close();
   }
 
   // ----- claims ---------------------------------------------------------------------------------
@@ -308,7 +403,20 @@ class Outline {
     // challenges, answers, and what else the claim does.
     let challenges: Claim[] | undefined;
     let rebuttals: Claim[] | undefined;
+    let shownGroups: Set<LinkedGroup> | undefined;
     for (const child of claim.children) {
+      // A rebuttal of a linked objection is written with the group (see `#linked`).
+      if (child.group && child.kind === 'rebuttal' && !premiseGroup(child)) continue;
+      const group = premiseGroup(child);
+      if (group) {
+        // A linked group: shown once, where its first premise is written. A linked counterpoint is
+        // written in full in the Counterpoints section; here it is named.
+        if ((shownGroups ??= new Set()).has(group)) continue;
+        shownGroups.add(group);
+        if (child.kind === 'counterpoint') w.bullet(`Challenged by ${this.#together(group)}`);
+        else if (group.kind === 'attack' || withSupports) this.#linked(group, undefined);
+        continue;
+      }
       if (child.kind === 'counterpoint') (challenges ??= []).push(child);
       else if (child.kind === 'rebuttal') (rebuttals ??= []).push(child);
       else if (withSupports) this.nested(child); // a reason or a risk
@@ -317,6 +425,7 @@ class Outline {
     let answers: ClaimEdge[] | undefined;
     for (const edge of claim.incoming) {
       if (edge.via === 'tree' && edge.from.parent === claim) continue; // a child, written above
+      if (edge.group && edge.group.to === claim && claim.children.some((c) => c.group === edge.group)) continue; // its group, above
       if (edge.kind === 'support') w.bullet(`Supported by: see ${this.ref(edge.from)}${refNote(edge)}`);
       else if (edge.from.kind === 'counterpoint') (attackers ??= []).push(edge);
       else (answers ??= []).push(edge);
@@ -349,7 +458,8 @@ class Outline {
       if (claim.kind === 'counterpoint' && edge.kind === 'attack') continue;
       const answering = edge.to.kind === 'counterpoint' || edge.to.kind === 'rebuttal';
       const verb = edge.kind === 'support' ? 'Also supports' : answering ? 'Also answers' : 'Also attacks';
-      w.bullet(`${verb} ${this.ref(edge.to)}`);
+      const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim).map((p) => this.ref(p)) : [];
+      w.bullet(`${verb} ${this.ref(edge.to)}${others.length > 0 ? `, together with ${others.join(' and ')}` : ''}`);
     }
   }
 
@@ -474,9 +584,9 @@ class Outline {
       gap();
     }
 
-    const reasons = rec?.children.filter((c) => c.kind === 'reason') ?? [];
-    const risks = rec?.children.filter((c) => c.kind === 'risk') ?? [];
-    const counterpoints = this.#groups.reduce((n, g) => n + g.counterpoints.length, 0);
+    const reasons = units(rec?.children.filter((c) => c.kind === 'reason') ?? []);
+    const risks = units(rec?.children.filter((c) => c.kind === 'risk') ?? []);
+    const counterpoints = this.#groups.reduce((n, g) => n + units(g.counterpoints).length, 0);
     const unanswered = this.analyses.counterpoints.filter((i) => !i.answered && !i.claim.conceded).length;
     const unsupported = this.analyses.support.why.size;
     w.line(
@@ -510,9 +620,13 @@ class Outline {
         return;
       }
       claims.forEach((claim, i) => {
-        w.open(`${i + 1}.`, this.head(claim, true));
-        this.details(claim);
-        w.close();
+        const group = premiseGroup(claim);
+        if (group) this.#linked(group, `${i + 1}.`);
+        else {
+          w.open(`${i + 1}.`, this.head(claim, true));
+          this.details(claim);
+          w.close();
+        }
         gap();
       });
     };
@@ -535,10 +649,14 @@ class Outline {
             : `Against ${this.ref(group.against)}`;
       w.line(`### ${against}`);
       gap();
-      for (const claim of group.counterpoints) {
-        w.open(`${++n}.`, this.head(claim, true));
-        this.details(claim);
-        w.close();
+      for (const claim of units(group.counterpoints)) {
+        const linked = premiseGroup(claim);
+        if (linked) this.#linked(linked, `${++n}.`);
+        else {
+          w.open(`${++n}.`, this.head(claim, true));
+          this.details(claim);
+          w.close();
+        }
         gap();
       }
     }
@@ -583,6 +701,18 @@ export function writeOutline(
   chunkLines = CHUNK_LINES,
 ): void {
   new Outline(graph, analyses, write, chunkLines).render(options);
+}
+
+/** Claims as numbered items: a linked group's premises written in place count once (its first). */
+function units(claims: readonly Claim[]): Claim[] {
+  const seen = new Set<LinkedGroup>();
+  return claims.filter((c) => {
+    const group = premiseGroup(c);
+    if (!group) return true;
+    if (seen.has(group)) return false;
+    seen.add(group);
+    return true;
+  });
 }
 
 /** The note written on a `{ ref, note }` item, shown after the reference. */

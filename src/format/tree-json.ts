@@ -1,6 +1,7 @@
 import type { Analyses } from '../analyses/index';
 import type { SourceFile } from '../load/source-file';
-import type { Claim, Edge, EdgeList } from '../model/types';
+import { premisesLacking } from '../analyses/support';
+import type { Claim, ClaimEdge, Edge, EdgeList, LinkedGroup } from '../model/types';
 
 /**
  * The argument as a JSON tree that mirrors the file (`argmap outline --format json`, documented in
@@ -17,11 +18,31 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
   const LISTS: EdgeList[] = ['reasons', 'risks', 'counterpoints', 'rebuttals'];
   const written = (claim: Claim, list: EdgeList) => {
     // Claims written in the list, and `ref` items in it, in document order.
-    const items: Array<{ start: number; claim?: Claim; ref?: Edge }> = [];
+    // A linked group is one item (at its `together`), holding its premises and its undercuts.
+    const items: Array<{ start: number; claim?: Claim; ref?: Edge; group?: LinkedGroup }> = [];
+    const groups = new Set<LinkedGroup>();
     for (const child of claim.children) {
+      if (child.group) {
+        if (child.group.list === list && !groups.has(child.group)) {
+          groups.add(child.group);
+          items.push({ start: child.group.span.start, group: child.group });
+        }
+        continue;
+      }
       if (child.link?.list === list || (!child.link && listOfKind(child) === list)) items.push({ start: child.span.start, claim: child });
     }
-    for (const edge of claim.incoming) if (edge.via === 'ref' && edge.list === list) items.push({ start: edge.span.start, ref: edge });
+    for (const edge of claim.incoming) {
+      if (edge.group) {
+        // Only a group written under this claim (a top-level linked objection also attacks the
+        // recommendation, but is written at the top level).
+        if (edge.list === list && !groups.has(edge.group) && edge.group.path.startsWith(`${claim.path}.`)) {
+          groups.add(edge.group);
+          items.push({ start: edge.group.span.start, group: edge.group });
+        }
+        continue;
+      }
+      if (edge.via === 'ref' && edge.list === list) items.push({ start: edge.span.start, ref: edge });
+    }
     return items.sort((a, b) => a.start - b.start);
   };
 
@@ -53,6 +74,7 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
       if (items.length === 0) continue;
       out[list] = items.map((item) => {
         if (item.claim) return node(item.claim);
+        if (item.group) return linked(item.group);
         const ref = item.ref as { from: Claim; note?: string };
         return { ref: ref.from.key, ...(ref.note !== undefined ? { note: ref.note } : {}), ...at(item.start) };
       });
@@ -60,14 +82,39 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
     return out;
   };
 
-  const topLevel = graph.claims.filter((c) => c.kind === 'counterpoint' && c.parent === undefined);
+  const refItem = (edge: ClaimEdge) => ({ ref: edge.from.key, ...(edge.note !== undefined ? { note: edge.note } : {}), ...at(edge.span.start) });
+
+  /** `{ linked: true, premises, note?, supported?, lacking?, counterpoints? | rebuttals?, file, line, column }`. */
+  const linked = (group: LinkedGroup): Record<string, unknown> => {
+    const out: Record<string, unknown> = {
+      linked: true,
+      premises: group.edges.map((edge) => (edge.via === 'tree' ? node(edge.from) : refItem(edge))),
+      ...(group.note !== undefined ? { note: group.note } : {}),
+    };
+    if (group.kind === 'support') {
+      const lacking = premisesLacking(group, support.supported);
+      out.supported = lacking.length === 0;
+      if (lacking.length > 0) out.lacking = lacking.map((c) => c.key);
+    }
+    if (group.answers.length > 0) out[group.kind === 'support' ? 'counterpoints' : 'rebuttals'] = group.answers.map(node);
+    Object.assign(out, at(group.span.start));
+    return out;
+  };
+
+  // Top-level counterpoints, a linked objection among them as one item, in file order.
+  const topLevel = [
+    ...graph.claims.filter((c) => c.kind === 'counterpoint' && c.parent === undefined && !c.group).map((c) => ({ start: c.span.start, item: () => node(c) })),
+    ...graph.groups.filter((g) => /^counterpoints\[\d+\]$/.test(g.path)).map((g) => ({ start: g.span.start, item: () => linked(g) })),
+  ]
+    .sort((a, b) => a.start - b.start)
+    .map((x) => x.item());
   return {
     file: source.path,
     title: graph.title ?? null,
     ...(graph.description !== undefined ? { description: graph.description } : {}),
     document: graph.document,
     recommendation: graph.recommendation ? node(graph.recommendation) : null,
-    counterpoints: topLevel.map(node),
+    counterpoints: topLevel,
     sources: graph.sources.map((s) => ({
       id: s.id ?? null,
       ...Object.fromEntries(

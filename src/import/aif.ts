@@ -274,6 +274,7 @@ export function parseAif(source: SourceFile): ImportGraph {
   // Scheme nodes: RA supports, CA attacks; one aimed at a scheme node is an undercut.
   const relationsOf = new Map<string, number[]>();
   const schemes = [...nodes.values()].filter((n) => n.type === 'RA' || n.type === 'CA');
+  let groups = 0;
   for (const s of schemes) {
     if (s.text === EVIDENCE_SCHEME && s.in.length === 1 && isEvidence(s.in[0]!)) continue;
     const kind = s.type === 'RA' ? 'support' : 'attack';
@@ -282,27 +283,31 @@ export function parseAif(source: SourceFile): ImportGraph {
     const premises = s.in.filter((n) => claimOf.has(n.id));
     const conclusions = s.out.filter((n) => claimOf.has(n.id));
     const list: number[] = [];
+    // Several premises: a linked argument, written as one `together` group (one per conclusion).
     for (const c of conclusions) {
+      const group = premises.length > 1 ? { group: groups++ } : {};
       for (const p of premises) {
         list.push(graph.relations.length);
         graph.relations.push({
           from: claimOf.get(p.id)!.id,
           to: claimOf.get(c.id)!.id,
           kind,
-          ...(schemeExt.ref === true ? { link: true } : {}),
-          ...(typeof schemeExt.note === 'string' ? { note: schemeExt.note } : {}),
+          ...group,
+          // A single premise's ref and note (a linked group's note belongs to the group, not a ref).
+          ...(premises.length === 1 && schemeExt.ref === true ? { link: true } : {}),
+          ...(premises.length === 1 && typeof schemeExt.note === 'string' ? { note: schemeExt.note } : {}),
         });
       }
     }
     relationsOf.set(s.id, list);
     if (premises.length === 0) graph.unmapped.push(`${s.type}-node ${s.id} ("${short(s.text)}") has no premise I-node`);
-    if (premises.length > 1 && conclusions.length > 0) graph.mapped.push(`${s.type}-node ${s.id}: a linked argument of ${premises.length} premises, written as ${premises.length} separate ${kind === 'support' ? 'reasons' : 'counterpoints'}`);
+    if (premises.length > 1 && conclusions.length > 0) graph.mapped.push(`${s.type}-node ${s.id}: a linked argument of ${premises.length} premises, written as one \`together\` group`);
     if (s.out.length === 0) graph.unmapped.push(`${s.type}-node ${s.id} ("${short(s.text)}") has no conclusion`);
   }
+  // Undercuts: a CA node aimed at a scheme node. One aimed at a CA node that is itself an undercut
+  // denies that undercut, and is resolved once that one is: passes until nothing more resolves.
   let undercuts = 0;
-  // A CA node aimed at a scheme node: an undercut of the relation it carries, or, aimed at an
-  // undercutting CA node, of that undercut (resolved once that one is: passes repeat while they make progress).
-  const undercutOfNode = new Map<string, number>();
+  const undercutsBy = new Map<string, number[]>();
   let pending: Array<{ s: AifNode; target: AifNode }> = [];
   for (const s of schemes) {
     for (const target of s.out.filter((n) => n.type === 'RA' || n.type === 'CA')) {
@@ -313,32 +318,30 @@ export function parseAif(source: SourceFile): ImportGraph {
       pending.push({ s, target });
     }
   }
-  for (let progress = true; pending.length > 0 && progress; ) {
+  for (let progress = true; progress && pending.length > 0; ) {
     progress = false;
     const later: typeof pending = [];
     for (const { s, target } of pending) {
       const denied = relationsOf.get(target.id) ?? [];
-      const deniedUndercut = undercutOfNode.get(target.id);
+      const cut = undercutsBy.get(target.id) ?? [];
       const from = s.in.filter((n) => claimOf.has(n.id));
-      if (from.length === 0) {
-        graph.unmapped.push(`CA-node ${s.id} undercuts ${target.type}-node ${target.id}, but has no premise claim`);
-        continue;
-      }
-      if (denied.length === 0 && deniedUndercut === undefined) {
-        later.push({ s, target });
+      if (from.length === 0 || (denied.length === 0 && cut.length === 0)) {
+        if (from.length > 0 && target.type === 'CA' && !undercutsBy.has(target.id) && target.out.some((n) => n.type === 'RA' || n.type === 'CA')) {
+          later.push({ s, target }); // an undercut of an undercut not resolved yet
+          continue;
+        }
+        graph.unmapped.push(`CA-node ${s.id} undercuts ${target.type}-node ${target.id}, which relates no claims`);
         continue;
       }
       progress = true;
+      const made: number[] = [];
       for (const f of from) {
-        if (!undercutOfNode.has(s.id)) undercutOfNode.set(s.id, graph.undercuts.length);
-        graph.undercuts.push(
-          denied.length === 0
-            ? { from: claimOf.get(f.id)!.id, relation: graph.undercuts[deniedUndercut!]!.relation, undercut: deniedUndercut! }
-            : { from: claimOf.get(f.id)!.id, relation: denied[0]! },
-        );
+        made.push(graph.undercuts.length);
+        graph.undercuts.push(denied.length > 0 ? { from: claimOf.get(f.id)!.id, relation: denied[0]! } : { from: claimOf.get(f.id)!.id, undercut: cut[0]! });
       }
+      undercutsBy.set(s.id, [...(undercutsBy.get(s.id) ?? []), ...made]);
       undercuts += from.length;
-      if (denied.length > 1) graph.mapped.push(`CA-node ${s.id} undercuts a linked argument: attached to the link of its first premise`);
+      if (from.length > 1) graph.mapped.push(`CA-node ${s.id} undercuts with ${from.length} premises: written as ${from.length} separate undercuts`);
     }
     pending = later;
   }

@@ -39,14 +39,22 @@ export interface ImportRelation {
   link?: boolean;
   /** The `note` of the `{ ref, note }` item this relation is written as. */
   note?: string;
+  /**
+   * A linked argument: the relations that share this number are the premises of one argument (an AIF
+   * RA / CA node with several premises) and are written as one `together` group.
+   */
+  group?: number;
 }
 
 export interface ImportUndercut {
   /** The undercutting claim. */
   from: string;
-  /** Index into `relations` of the relation it denies (for an undercut of an undercut: the relation at the chain's end). */
-  relation: number;
-  /** Index into `undercuts` of the undercut it denies, when it undercuts an undercut. */
+  /**
+   * Index into `relations` of the relation it denies (for a linked group, any of its relations: the
+   * undercut denies the group's inference); or, for an undercut of an undercut, index into
+   * `undercuts` of the undercut it denies.
+   */
+  relation?: number;
   undercut?: number;
 }
 

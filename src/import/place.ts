@@ -34,6 +34,8 @@ export interface Placement {
 }
 
 type Item = Record<string, unknown>;
+/** An undercut to write: its claim, and its index in `graph.undercuts`. */
+type Cut = { id: string; k: number };
 
 export function place(graph: ImportGraph): Placement {
   const byId = new Map(graph.claims.map((c) => [c.id, c]));
@@ -41,9 +43,9 @@ export function place(graph: ImportGraph): Placement {
   const unmapped: string[] = [];
   const incoming = new Map<string, number[]>();
   const outgoing = new Map<string, number[]>();
-  /** Undercut indices by the relation they deny, and by the undercut they deny (an undercut of an undercut). */
-  const undercutsOf = new Map<number, number[]>();
-  const undercutsOfUndercut = new Map<number, number[]>();
+  /** Undercuts of each relation (of a linked group: of its first relation), and of each undercut. */
+  const undercutsOf = new Map<number, Cut[]>();
+  const cutsOfCut = new Map<number, Cut[]>();
   const seen = new Set<string>();
   const kept: number[] = [];
   const dropped = new Set<number>();
@@ -69,35 +71,35 @@ export function place(graph: ImportGraph): Placement {
     (incoming.get(r.to) ?? incoming.set(r.to, []).get(r.to)!).push(i);
     (outgoing.get(r.from) ?? outgoing.set(r.from, []).get(r.from)!).push(i);
   }
+  // A linked group's relations, in order, by group number (those kept).
+  const groupRelations = new Map<number, number[]>();
+  for (const i of kept) {
+    const g = graph.relations[i]!.group;
+    if (g !== undefined && !dropped.has(i)) (groupRelations.get(g) ?? groupRelations.set(g, []).get(g)!).push(i);
+  }
+  /** The relation that stands for a relation's group: its first kept one. */
+  const head = (r: number) => {
+    const g = graph.relations[r]!.group;
+    return g === undefined ? r : (groupRelations.get(g)?.[0] ?? r);
+  };
+  const lost = new Set<number>();
   graph.undercuts.forEach((u, k) => {
-    if (dropped.has(u.relation)) {
-      const r = graph.relations[u.relation]!;
+    if (u.undercut !== undefined) {
+      if (lost.has(u.undercut)) {
+        lost.add(k);
+        unmapped.push(`undercut by ${u.from} of the undercut by ${graph.undercuts[u.undercut]!.from}: that undercut is not mapped`);
+      } else (cutsOfCut.get(u.undercut) ?? cutsOfCut.set(u.undercut, []).get(u.undercut)!).push({ id: u.from, k });
+      return;
+    }
+    const relation = head(u.relation!);
+    if (dropped.has(relation)) {
+      const r = graph.relations[relation]!;
+      lost.add(k);
       unmapped.push(`undercut by ${u.from} of "${r.from} ${r.kind}s ${r.to}": that relation is not mapped`);
       return;
     }
-    if (u.undercut !== undefined) (undercutsOfUndercut.get(u.undercut) ?? undercutsOfUndercut.set(u.undercut, []).get(u.undercut)!).push(k);
-    else (undercutsOf.get(u.relation) ?? undercutsOf.set(u.relation, []).get(u.relation)!).push(k);
+    (undercutsOf.get(relation) ?? undercutsOf.set(relation, []).get(relation)!).push({ id: u.from, k });
   });
-  /** The claims undercutting a relation, and those undercutting their undercuts, and so on. */
-  const cuttersOf = (r: number): string[] => {
-    const out: string[] = [];
-    const stack = [...(undercutsOf.get(r) ?? [])];
-    while (stack.length > 0) {
-      const k = stack.pop()!;
-      out.push(graph.undercuts[k]!.from);
-      for (const j of undercutsOfUndercut.get(k) ?? []) stack.push(j);
-    }
-    return out;
-  };
-  /** Reports an undercut that cannot be written, and the undercuts of it. */
-  const notWritten = (k: number, why: string) => {
-    const stack: Array<[number, string]> = [[k, why]];
-    while (stack.length > 0) {
-      const [i, reason] = stack.pop()!;
-      unmapped.push(`undercut by ${graph.undercuts[i]!.from} of ${reason}`);
-      for (const j of undercutsOfUndercut.get(i) ?? []) stack.push([j, `the undercut by ${graph.undercuts[i]!.from}, which is not written`]);
-    }
-  };
 
   /** Claims reachable from `root` through incoming relations and undercuts. */
   const reach = (root: string): Set<string> => {
@@ -105,15 +107,20 @@ export function place(graph: ImportGraph): Placement {
     const stack = [root];
     while (stack.length > 0) {
       const id = stack.pop()!;
-      const visit = (next: string) => {
-        if (!out.has(next)) {
-          out.add(next);
-          stack.push(next);
-        }
-      };
       for (const r of incoming.get(id) ?? []) {
-        visit(graph.relations[r]!.from);
-        if (undercutsOf.has(r)) for (const next of cuttersOf(r)) visit(next);
+        // The relation's claim, its undercuts, and the undercuts of those, to any depth.
+        const cuts = [...(undercutsOf.get(r) ?? [])];
+        const next = [graph.relations[r]!.from];
+        for (let c = 0; c < cuts.length; c++) {
+          next.push(cuts[c]!.id);
+          for (const deeper of cutsOfCut.get(cuts[c]!.k) ?? []) cuts.push(deeper);
+        }
+        for (const n of next) {
+          if (!out.has(n)) {
+            out.add(n);
+            stack.push(n);
+          }
+        }
       }
     }
     return out;
@@ -160,12 +167,10 @@ export function place(graph: ImportGraph): Placement {
       attacks: Item[];
       relations: number[];
       next: number;
-      /**
-       * Undercuts still to be written (indices into `graph.undercuts`): those of the relation whose
-       * claim was written last, under that claim; or, on an undercutting claim's own frame, the
-       * undercuts of its undercut, among its rebuttals.
-       */
-      cuts?: { into: (item: Item) => void; level: number; ids: number[]; next: number; relation: string };
+      /** The undercuts of the relation whose claim was written last, still to be written under it. */
+      cuts?: { child: Item; key: string; ids: Cut[]; next: number; relation: string };
+      /** Linked groups being written here: their item and how many of their premises are still to come. */
+      groups?: Map<number, { item: Item; left: number }>;
       /** Called with the finished item. */
       done: (item: Item) => void;
     }
@@ -201,32 +206,61 @@ export function place(graph: ImportGraph): Placement {
         const frame = stack[stack.length - 1]!;
         const cuts = frame.cuts;
         if (cuts !== undefined && cuts.next < cuts.ids.length) {
-          const k = cuts.ids[cuts.next++]!;
-          const u = graph.undercuts[k]!.from;
+          const { id: u, k } = cuts.ids[cuts.next++]!;
           if (written.has(u)) {
-            notWritten(k, `"${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`);
+            unmapped.push(`undercut by ${u} of "${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`);
             continue;
           }
-          open(byId.get(u)!, 'attack', true, cuts.level, cuts.into);
-          // Its own undercutters deny its undercut: among its rebuttals, with `undercut: true`.
-          const chain = undercutsOfUndercut.get(k);
-          if (chain) {
-            const own = stack[stack.length - 1]!;
-            own.cuts = { into: (cutter) => own.attacks.push(cutter), level: own.level + 1, ids: chain, next: 0, relation: `${u} undercuts (${cuts.relation})` };
-          }
+          // Under the claim of the relation it denies, which is one level below this one.
+          open(byId.get(u)!, 'attack', true, frame.level + 2, (cutter) => {
+            const listOf = (cuts.child[cuts.key] as Item[] | undefined) ?? [];
+            listOf.push(cutter);
+            // Keep the lists in their usual place: after evidence and reasons.
+            delete cuts.child[cuts.key];
+            cuts.child[cuts.key] = listOf;
+          });
+          // An undercut of this undercut: a rebuttal with `undercut: true` under it, written first.
+          const opened = stack[stack.length - 1]!;
+          const deeper = cutsOfCut.get(k) ?? [];
+          if (deeper.length > 0) opened.cuts = { child: opened.item, key: 'rebuttals', ids: deeper, next: 0, relation: `the undercut by ${u}` };
           continue;
         }
         if (frame.next < frame.relations.length) {
           const r = frame.relations[frame.next++]!;
           const relation = graph.relations[r]!;
           const from = byId.get(relation.from)!;
-          const list = relation.kind === 'attack' ? frame.attacks : from.risk && frame.side === 'support' ? frame.risks : frame.reasons;
+          let list = relation.kind === 'attack' ? frame.attacks : from.risk && frame.side === 'support' ? frame.risks : frame.reasons;
           const childSide: Side = relation.kind === 'support' ? 'support' : 'attack';
+          const answers = childSide === 'support' ? 'counterpoints' : 'rebuttals';
+          // A premise of a linked group (of two or more premises here): into the group's `together`.
+          // Once its last premise is written, the group's undercuts go under the group.
+          const g = relation.group;
+          const members = g !== undefined ? frame.relations.filter((x) => graph.relations[x]!.group === g) : [];
+          let group: { item: Item; left: number } | undefined;
+          if (members.length > 1) {
+            frame.groups ??= new Map();
+            group = frame.groups.get(g!);
+            if (!group) {
+              group = { item: { together: [] }, left: members.length };
+              frame.groups.set(g!, group);
+              list.push(group.item);
+            }
+            list = group.item.together as Item[];
+          }
+          const linked = group;
+          const groupDone = () => {
+            if (!linked || --linked.left > 0) return;
+            const ids = undercutsOf.get(head(r)) ?? [];
+            if (ids.length > 0) frame.cuts = { child: linked.item, key: answers, ids, next: 0, relation: `the linked group of ${members.map((x) => graph.relations[x]!.from).join(', ')}` };
+          };
           const refItem = { ref: from.id, ...(relation.note !== undefined ? { note: relation.note } : {}) };
           if (written.has(from.id)) {
             list.push(refItem);
-            for (const k of undercutsOf.get(r) ?? []) {
-              notWritten(k, `"${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
+            if (linked) groupDone();
+            else {
+              for (const u of undercutsOf.get(r) ?? []) {
+                unmapped.push(`undercut by ${u.id} of "${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
+              }
             }
             continue;
           }
@@ -235,18 +269,11 @@ export function place(graph: ImportGraph): Placement {
             list.push(refItem);
             continue;
           }
+          const into = list;
           open(from, childSide, false, frame.level + 1, (child) => {
-            list.push(child);
-            const key = childSide === 'support' ? 'counterpoints' : 'rebuttals';
-            // Under the claim of the relation it denies, which is one level below this one.
-            const into = (cutter: Item) => {
-              const listOf = (child[key] as Item[] | undefined) ?? [];
-              listOf.push(cutter);
-              // Keep the lists in their usual place: after evidence and reasons.
-              delete child[key];
-              child[key] = listOf;
-            };
-            frame.cuts = { into, level: frame.level + 2, ids: undercutsOf.get(r) ?? [], next: 0, relation: `${from.id} ${relation.kind}s ${frame.claim.id}` };
+            into.push(child);
+            if (linked) groupDone();
+            else frame.cuts = { child, key: answers, ids: undercutsOf.get(r) ?? [], next: 0, relation: `${from.id} ${relation.kind}s ${frame.claim.id}` };
           });
           continue;
         }
@@ -254,7 +281,11 @@ export function place(graph: ImportGraph): Placement {
         const { item } = frame;
         if (frame.reasons.length > 0) item.reasons = frame.reasons;
         if (frame.risks.length > 0) item.risks = frame.risks;
-        if (frame.attacks.length > 0) item[frame.side === 'support' ? 'counterpoints' : 'rebuttals'] = frame.attacks;
+        if (frame.attacks.length > 0) {
+          // After the undercuts of an undercut, written there first.
+          const key = frame.side === 'support' ? 'counterpoints' : 'rebuttals';
+          item[key] = [...((item[key] as Item[] | undefined) ?? []), ...frame.attacks];
+        }
         frame.done(item);
       }
       return result!;

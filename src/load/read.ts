@@ -1,7 +1,9 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { leavesBoundary, type Boundary } from './boundary';
+import type { PathProblem } from './resolve-paths';
 import { SourceFile } from './source-file';
+import { errnoCode } from '../util/errno';
 
 /** Files larger than this are refused unless the caller raises the limit (bytes). */
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
@@ -78,36 +80,97 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function fileDiagnostic<C extends 'file-too-large' | 'not-utf8'>(
   code: C,
-  params: C extends 'not-utf8' ? { byte: number } : { size: number; limit: number },
+  params: C extends 'not-utf8' ? { byte: number } : { size?: number; limit: number },
 ): Diagnostic {
   return { rule: 'yaml-syntax', code, severity: 'error', span: { start: 0, end: 0 }, params } as Diagnostic;
 }
 
-/** What the file's metadata decides before it is read: not a regular file (thrown), or too large. */
-function beforeReading(info: Stats, displayPath: string, maxSize: number): ReadResult | undefined {
-  if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-  if (info.size <= maxSize) return undefined;
-  return {
-    ok: false,
-    source: new SourceFile(displayPath, ''),
-    diagnostics: [fileDiagnostic('file-too-large', { size: info.size, limit: maxSize })],
-  };
-}
+/** Folders of the kernel's and the devices' own files: never read, even when named explicitly. */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
-/** Reads and decodes one file. I/O errors (missing, unreadable) are thrown for the caller to report. */
-export async function readSource(
-  path: string,
-  displayPath: string,
-  maxSize = DEFAULT_MAX_FILE_SIZE,
-): Promise<ReadResult> {
-  return beforeReading(await stat(path), displayPath, maxSize) ?? decode(displayPath, await readFile(path), maxSize);
+/** Whether a real (link-free) path is a system file: under /proc, /sys or /dev. */
+export function isSystemPath(real: string): boolean {
+  return SYSTEM_FOLDERS.some((folder) => real === folder || real.startsWith(`${folder}/`));
 }
 
 /**
- * `readSource` without the event loop: for a worker thread, which has nothing else to do while a
- * file is read, and for which the thread-pool round trips of an asynchronous read (stat, open, fstat,
- * read, close) cost more than the reading itself.
+ * A file refused for what it is rather than for an I/O error: reported as a path problem (exit 2),
+ * and never opened, so no message can quote a byte of it.
  */
-export function readSourceSync(path: string, displayPath: string, maxSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
-  return beforeReading(statSync(path), displayPath, maxSize) ?? decode(displayPath, readFileSync(path), maxSize);
+export class RefusedFile extends Error {
+  constructor(
+    readonly problem: Extract<PathProblem['code'], 'not-a-file' | 'system-file' | 'link-outside' | 'link-hidden'>,
+    /** The real path the name leads to. */
+    readonly detail?: string,
+    /** For a link that leaves its boundary: the boundary's root. */
+    readonly within?: string,
+  ) {
+    super(problem);
+  }
+}
+
+/** The path problem of a file that could not be read: refused for what it is, or an I/O error. */
+export function readProblem(input: string, error: unknown): PathProblem {
+  if (error instanceof RefusedFile) {
+    const { problem: code, detail, within } = error;
+    return { input, code, ...(detail !== undefined ? { detail } : {}), ...(within !== undefined ? { within } : {}) };
+  }
+  return { input, code: 'unreadable', detail: errnoCode(error) ?? String(error) };
+}
+
+/**
+ * Opening never waits: a FIFO or a terminal swapped in for a file is refused, not waited on. The
+ * real path is opened, and not through a link put there since it was resolved.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0) | (constants.O_NOFOLLOW ?? 0);
+/** The first read's buffer when the file's size says nothing (files under /proc report 0). */
+const FIRST_CHUNK = 64 * 1024;
+
+/**
+ * Reads a file's bytes, up to `maxSize`: undefined when it holds more. The file is opened first and
+ * the open descriptor examined (`fstat`), so what is read is what was checked; the limit is kept
+ * while reading, since a size of 0 in the metadata may hide gigabytes. I/O errors are thrown, and so
+ * is a `RefusedFile` for a file that is not a regular file, lives under /proc, /sys or /dev, or, found
+ * in the folder `within` (not named), leads out of it (see boundary.ts).
+ */
+function readBytesSync(path: string, maxSize: number, within: Boundary | undefined): { bytes: Uint8Array } | { tooLarge: number | undefined } {
+  const real = realpathSync.native(path);
+  if (isSystemPath(real)) throw new RefusedFile('system-file', real);
+  const leaves = within && leavesBoundary(real, within);
+  if (leaves) throw new RefusedFile(leaves === 'outside' ? 'link-outside' : 'link-hidden', real, within!.root);
+  const fd = openSync(real, OPEN_FLAGS);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new RefusedFile('not-a-file');
+    if (info.size > maxSize) return { tooLarge: info.size };
+    // One byte more than the size says, to see the end (or a file that grew) in one read.
+    let buffer = Buffer.allocUnsafe(Math.min(info.size > 0 ? info.size + 1 : FIRST_CHUNK, maxSize + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxSize) return { tooLarge: undefined };
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxSize + 1));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > maxSize) return { tooLarge: undefined };
+    return { bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and decodes one file (see `readBytesSync`). I/O errors and refusals are thrown for the caller. */
+export function readSourceSync(path: string, displayPath: string, maxSize = DEFAULT_MAX_FILE_SIZE, within?: Boundary): ReadResult {
+  const read = readBytesSync(path, maxSize, within);
+  if ('bytes' in read) return decode(displayPath, read.bytes, maxSize);
+  return {
+    ok: false,
+    source: new SourceFile(displayPath, ''),
+    diagnostics: [fileDiagnostic('file-too-large', { ...(read.tooLarge !== undefined ? { size: read.tooLarge } : {}), limit: maxSize })],
+  };
 }

@@ -3,6 +3,7 @@ import { scanDocument, type Scanned } from '../load/parse';
 import { spanOf } from '../load/yaml-span';
 import type { Span } from '../diagnostics/diagnostic';
 import type {
+  ArgFile,
   ArgumentGraph,
   Claim,
   ClaimEdge,
@@ -102,19 +103,81 @@ class Builder {
   /** Each linked group with the written position of each premise edge, to restore written order. */
   readonly #groupOrders: Array<{ group: LinkedGroup; order: Map<ClaimEdge, number> }> = [];
 
-  constructor(readonly nodes: Nodes) {}
+  /** The file being built (undefined: a graph of one file, built without file records). */
+  file: ArgFile | undefined;
+  /** Its nodes' YAML nodes. */
+  nodes: Nodes;
+  /** Whether the file being built is the checked one (its references and findings are reported). */
+  isRoot = true;
+
+  constructor(nodes: Nodes, file?: ArgFile) {
+    this.nodes = nodes;
+    this.file = file;
+    if (file) {
+      this.graph.file = file;
+      this.graph.files = [file];
+      this.graph.definitions = file.definitions;
+    }
+  }
+
+  /** Builds the nodes of a file the checked one uses, after the checked file's own. */
+  use(file: ArgFile, nodes: Nodes) {
+    this.file = file;
+    this.nodes = nodes;
+    this.isRoot = false;
+    this.graph.files!.push(file);
+  }
 
   define(id: string | undefined, span: Span | undefined, node: Claim | Source, type: 'claim' | 'source') {
     if (id === undefined || span === undefined) return;
-    const list = this.graph.definitions.get(id);
-    const definition: Definition = { id, span, node, type };
+    const definitions = this.file ? this.file.definitions : this.graph.definitions;
+    const list = definitions.get(id);
+    const definition: Definition = { id, span, node, type, file: this.file };
     if (list) list.push(definition);
-    else this.graph.definitions.set(id, [definition]);
+    else definitions.set(id, [definition]);
   }
 
-  /** The first definition of an id wins; duplicates are reported by the `duplicate-id` rule. */
-  lookup(id: string): Definition | undefined {
-    return this.graph.definitions.get(id)?.[0];
+  /**
+   * The definition a reference names. In a graph of one file, the first definition of the id (a
+   * duplicate is the `duplicate-id` rule's). With files: `name#id` looks in the visible file of that
+   * name; a plain id in the referring file and every file it sees, and it must be defined in one of
+   * them only (a local id shadows nothing): otherwise `ambiguous` lists the definitions.
+   */
+  lookup(reference: Reference): Definition | undefined {
+    const file = reference.file;
+    const id = reference.id;
+    if (!file) return this.graph.definitions.get(id)?.[0];
+    const hash = id.indexOf('#');
+    if (hash !== -1) {
+      const name = id.slice(0, hash);
+      let named: ArgFile | undefined;
+      let count = 0;
+      if (file.name === name) (named = file), count++;
+      for (const f of file.visible) if (f.name === name) (named = f), count++;
+      if (count !== 1) {
+        reference.unknownFile = { name, count };
+        return undefined;
+      }
+      reference.within = named;
+      return named!.definitions.get(id.slice(hash + 1))?.[0];
+    }
+    const local = file.definitions.get(id)?.[0];
+    if (file.visible.length === 0) return local;
+    let found: Definition[] | undefined = local ? [local] : undefined;
+    for (const f of file.visible) {
+      const definition = f.definitions.get(id)?.[0];
+      if (definition) (found ??= []).push(definition);
+    }
+    if (found && found.length > 1) {
+      reference.ambiguous = found;
+      return undefined;
+    }
+    return found?.[0];
+  }
+
+  /** Records a reference: every file's are resolved, the checked file's are also listed (reported). */
+  reference(reference: Reference) {
+    if (this.isRoot) this.graph.references.push(reference);
   }
 
   addEdge<E extends Edge>(edge: Omit<E, 'index' | 'undercutBy'>): E {
@@ -133,6 +196,7 @@ class Builder {
       undercutBy: e.group ? e.group.undercutBy : [],
       note: e.note,
       group: e.group,
+      file: this.file,
     } as unknown as E;
     this.graph.edges.push(full);
     full.from.outgoing.push(full);
@@ -150,6 +214,7 @@ class Builder {
         index: this.graph.sources.length,
         citedBy: [],
         span: headSpan(fields.map),
+        file: this.file,
       };
       for (const key of SOURCE_KEYS) {
         const value = stringOf(fields.data, key);
@@ -190,6 +255,7 @@ class Builder {
       span: headSpan(map),
       idSpan: id !== undefined ? spanOf(nodeOf(map, 'id')) : undefined,
       undercutSpan: undefined,
+      file: this.file,
     };
     if (claim.undercut) {
       const pair = pairOf(map, 'undercut')!;
@@ -266,14 +332,17 @@ class Builder {
     // An undercut attacks the link by which its target supports or attacks something. Its slot is
     // taken before the claims under it are built, so an undercut of an undercut resolves after it.
     const slot = this.#undercuts.length;
+    const root = this.isRoot;
+    const file = this.file;
     if (relation === 'attack' && fields.data.undercut === true) this.#undercuts.push(() => {});
     const child = this.claim(fields, kind, path, parent);
     const span = child.span;
     if (child.undercut && relation === 'attack') {
       this.#undercuts[slot] = (() => {
         if (target?.link) {
+          this.file = file;
           child.link = this.addEdge<UndercutEdge>({ kind: 'undercut', from: child, to: target.link, via: 'tree', list, span });
-        } else {
+        } else if (root) {
           this.graph.danglingUndercuts.push(child);
         }
       });
@@ -314,6 +383,7 @@ class Builder {
       misplaced: [],
       note: stringOf(fields.data, 'note'),
       span: spanOf(together.key as Node),
+      file: this.file,
     };
     this.graph.groups.push(group);
     const order = new Map<ClaimEdge, number>();
@@ -387,12 +457,13 @@ class Builder {
         source: undefined,
         span: headSpan(map),
         sourceSpan: undefined,
+        file: this.file,
       };
       if (typeof sourceId === 'string') {
         evidence.sourceId = sourceId;
         evidence.sourceSpan = spanOf(nodeOf(map, 'source'));
-        const reference: Reference = { field: 'source', id: sourceId, span: evidence.sourceSpan };
-        this.graph.references.push(reference);
+        const reference: Reference = { field: 'source', id: sourceId, span: evidence.sourceSpan, file: this.file };
+        this.reference(reference);
         this.#sourceReferences.push({ reference, evidence });
       }
       claim.evidence.push(evidence);
@@ -402,17 +473,18 @@ class Builder {
 
   /** A `ref:` or `targets` mention: `onClaim` runs once the id resolves to a claim. */
   claimReference(field: 'ref' | 'targets', id: string, span: Span, onClaim: (claim: Claim) => void) {
-    const reference: Reference = { field, id, span };
-    this.graph.references.push(reference);
+    const reference: Reference = { field, id, span, file: this.file };
+    this.reference(reference);
     this.#claimReferences.push({ reference, onClaim });
   }
 
   finish(): ArgumentGraph {
     // Sources first: resolving them adds no edge, so edges keep the order of the claim mentions.
     for (const { reference, evidence } of this.#sourceReferences) {
-      const definition = this.lookup(reference.id);
+      const definition = this.lookup(reference);
       if (!definition) continue;
       reference.resolved = definition.node;
+      reference.definition = definition;
       if (definition.type === 'source') {
         const source = definition.node as Source;
         evidence.source = source;
@@ -420,9 +492,12 @@ class Builder {
       }
     }
     for (const { reference, onClaim } of this.#claimReferences) {
-      const definition = this.lookup(reference.id);
+      const definition = this.lookup(reference);
       if (!definition) continue;
       reference.resolved = definition.node;
+      reference.definition = definition;
+      // The edge is written where the reference is.
+      this.file = reference.file;
       if (definition.type === 'claim') onClaim(definition.node as Claim);
     }
     for (const { group, order } of this.#groupOrders) {
@@ -444,27 +519,56 @@ const SOURCE_KEYS = ['id', 'speaker', 'role', 'organization', 'venue', 'date', '
  * have the expected shape are skipped (the schema has reported them), so rules can still run on the
  * rest.
  */
-export function buildGraph(doc: Document, scanned: Scanned = scanDocument(doc)): ArgumentGraph {
+export function buildGraph(doc: Document | undefined, scanned: Scanned = scanDocument(doc!)): ArgumentGraph {
   const builder = new Builder(scanned.nodeOf);
+  buildTop(builder, scanned);
+  return builder.finish();
+}
+
+/** One file to build, with its record and what its one walk found. */
+export interface FileToBuild {
+  file: ArgFile;
+  scanned: Scanned;
+}
+
+/**
+ * The graph of a checked file and the files it uses (transitively): one graph whose nodes know
+ * their file, the checked file's first. Each file's references resolve among the ids it sees
+ * (`ArgFile.visible`); only the checked file's are listed in `references`.
+ */
+export function buildWorkspaceGraph(root: FileToBuild, used: readonly FileToBuild[]): ArgumentGraph {
+  const builder = new Builder(root.scanned.nodeOf, root.file);
+  buildTop(builder, root.scanned);
+  for (const { file, scanned } of used) {
+    builder.use(file, scanned.nodeOf);
+    buildTop(builder, scanned);
+  }
+  return builder.finish();
+}
+
+/** The top level of one file: metadata (of the checked file), sources, recommendation, counterpoints. */
+function buildTop(builder: Builder, scanned: Scanned): void {
   const top = fieldsOf(scanned.data, scanned.nodeOf);
-  if (!top) return builder.graph;
-  const title = stringOf(top.data, 'title');
-  if (title !== undefined) builder.graph.title = title;
-  const description = stringOf(top.data, 'description');
-  if (description !== undefined) builder.graph.description = description;
-  const document = fieldsOf(top.data.document, scanned.nodeOf);
-  if (document) {
-    for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note']) {
-      const value = stringOf(document.data, key);
-      if (value !== undefined) builder.graph.document[key] = value;
+  if (!top) return;
+  let rec: Claim | undefined;
+  if (builder.isRoot) {
+    const title = stringOf(top.data, 'title');
+    if (title !== undefined) builder.graph.title = title;
+    const description = stringOf(top.data, 'description');
+    if (description !== undefined) builder.graph.description = description;
+    const document = fieldsOf(top.data.document, scanned.nodeOf);
+    if (document) {
+      for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note']) {
+        const value = stringOf(document.data, key);
+        if (value !== undefined) builder.graph.document[key] = value;
+      }
     }
   }
   builder.sources(top.data.sources);
   const recommendation = fieldsOf(top.data.recommendation, scanned.nodeOf);
-  let rec: Claim | undefined;
   if (recommendation) {
     rec = builder.claim(recommendation, 'recommendation', 'recommendation', undefined);
-    builder.graph.recommendation = rec;
+    if (builder.isRoot) builder.graph.recommendation = rec;
   }
   const counterpoints = top.data.counterpoints;
   if (Array.isArray(counterpoints)) {
@@ -476,5 +580,4 @@ export function buildGraph(doc: Document, scanned: Scanned = scanDocument(doc)):
       builder.item(fields, 'counterpoint', 'attack', `counterpoints[${index}]`, undefined, hasTargets ? undefined : rec);
     }
   }
-  return builder.finish();
 }

@@ -7,6 +7,13 @@ import { UniqueIds } from '../util/unique-ids';
  */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * What `source`, `ref` and `targets` may name: an id, or one qualified with the name (without
+ * extension) of the file that defines it, `carroll-county#frazier-meeting` (see `uses`). The schema
+ * states it too (`$defs/idRef`).
+ */
+export const ID_REF_PATTERN = /^(?:[A-Za-z0-9_][A-Za-z0-9._-]*#)?[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** A kebab-case id from free text: its first words, lowercased, ASCII letters and digits only. */
 export function slug(text: string, maxWords = 6): string {
   const words = text

@@ -1,4 +1,5 @@
 import type { Span } from '../diagnostics/diagnostic';
+import type { SourceFile } from '../load/source-file';
 
 /**
  * The argument graph: claims, evidence and sources as nodes; support, attack and undercut as edges.
@@ -46,6 +47,8 @@ export interface Claim {
    * given by `ref` (that claim is written elsewhere; see `LinkedGroup.premises`).
    */
   group?: LinkedGroup;
+  /** The file it is written in (absent on graphs built by hand). */
+  file?: ArgFile;
 }
 
 export interface Evidence {
@@ -60,6 +63,7 @@ export interface Evidence {
   note?: string;
   span: Span;
   sourceSpan?: Span;
+  file?: ArgFile;
 }
 
 export interface Source {
@@ -77,6 +81,7 @@ export interface Source {
   citedBy: Evidence[];
   span: Span;
   idSpan?: Span;
+  file?: ArgFile;
 }
 
 export type EdgeVia = 'tree' | 'ref' | 'targets';
@@ -98,6 +103,8 @@ interface EdgeBase {
   span: Span;
   /** Undercuts that attack this edge. */
   undercutBy: UndercutEdge[];
+  /** The file the edge is written in (absent on graphs built by hand). */
+  file?: ArgFile;
 }
 
 /** `from` supports (reason, risk) or attacks (counterpoint, rebuttal) the claim `to`. */
@@ -149,14 +156,26 @@ export interface LinkedGroup {
   note?: string;
   /** The `together` key: where findings about the group are reported. */
   span: Span;
+  /** The file it is written in (absent on graphs built by hand). */
+  file?: ArgFile;
 }
 
 /** A mention of an id: `source:` on evidence, `ref:` in a list, or an entry of `targets`. */
 export interface Reference {
   field: 'source' | 'ref' | 'targets';
+  /** The id as written: `frazier-meeting`, or qualified `carroll-county#frazier-meeting`. */
   id: string;
   span: Span;
   resolved?: Claim | Source;
+  /** The definition it resolved to (of this file, or of a file it uses). */
+  definition?: Definition;
+  /** An unqualified id defined in more than one visible file: every definition (none resolved). */
+  ambiguous?: Definition[];
+  /** A qualified id whose file name names no visible file (or more than one). */
+  unknownFile?: { name: string; count: number };
+  /** The file a qualified id names (set whether or not the id is defined there). */
+  within?: ArgFile;
+  file?: ArgFile;
 }
 
 export interface Definition {
@@ -164,6 +183,27 @@ export interface Definition {
   span: Span;
   node: Claim | Source;
   type: 'claim' | 'source';
+  file?: ArgFile;
+}
+
+/**
+ * One argument file whose nodes are in a graph: the checked file, or a file it uses (`uses:`),
+ * directly or through another. Spans of its nodes are offsets into its own text.
+ */
+export interface ArgFile {
+  /** The path shown to the user (relative to the working folder where possible). */
+  path: string;
+  /** The absolute path it was read from. */
+  absolute: string;
+  /** The name a qualified id uses: the file name without its extension (`carroll-county`). */
+  name: string;
+  source: SourceFile;
+  /** Its id definitions, in document order. */
+  definitions: Map<string, Definition[]>;
+  /** The files whose ids it sees: those it uses, and theirs, each once (itself excluded). */
+  visible: ArgFile[];
+  /** A sources file: `sources` and no recommendation. */
+  sourcesOnly: boolean;
 }
 
 export interface ArgumentGraph {
@@ -183,4 +223,14 @@ export interface ArgumentGraph {
   definitions: Map<string, Definition[]>;
   /** Undercuts written where there is no link to attack (on the recommendation's counterpoints). */
   danglingUndercuts: Claim[];
+  /**
+   * The checked file, when the graph was built with files (`buildWorkspaceGraph`). Its nodes come
+   * first in every list; the nodes of the files it uses follow, so that cross-file edges count in
+   * every analysis. `references`, `definitions` and `danglingUndercuts` are this file's alone.
+   */
+  file?: ArgFile;
+  /** Every file with nodes in the graph, the checked file first. */
+  files?: ArgFile[];
+  /** The text of the piece (`document.file`), when the file names one and it could be read. */
+  documentText?: { path: string; text: string };
 }

@@ -22,6 +22,19 @@ const FORMAT = 2;
 interface CacheEntry {
   hash: string;
   diagnostics: Diagnostic[];
+  /**
+   * The files the results depend on besides the file itself (files it uses, its document text):
+   * absolute path → content hash (null: unreadable). A change to any of them is a miss.
+   */
+  dependencies?: Record<string, string | null>;
+  /** Sources of used sources files that the file cites (see FileReport.uses). */
+  citations?: string[];
+}
+
+/** What a hit gives: the diagnostics, and for a file that uses others what it depends on and cites. */
+export interface CacheHit {
+  diagnostics: Diagnostic[];
+  uses?: { dependencies: string[]; citations: string[] };
 }
 
 interface CacheData {
@@ -115,7 +128,12 @@ function validDiagnostic(d: unknown): boolean {
 
 function validEntry(entry: unknown): entry is CacheEntry {
   if (typeof entry !== 'object' || entry === null) return false;
-  const { hash, diagnostics } = entry as Record<string, unknown>;
+  const { hash, diagnostics, dependencies, citations } = entry as Record<string, unknown>;
+  if (dependencies !== undefined || citations !== undefined) {
+    if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies)) return false;
+    if (!Object.values(dependencies).every((h) => h === null || typeof h === 'string')) return false;
+    if (!Array.isArray(citations) || !citations.every((c) => typeof c === 'string')) return false;
+  }
   return typeof hash === 'string' && Array.isArray(diagnostics) && diagnostics.every(validDiagnostic);
 }
 
@@ -164,16 +182,37 @@ export class CheckCache {
     return cache;
   }
 
-  /** The stored diagnostics of `path` when its content hash matches; undefined on a miss. */
-  get(path: string, hash: string, length: number): Diagnostic[] | undefined {
+  /**
+   * The stored diagnostics of `path` when its content hash matches, and so does the current hash
+   * (`hashOf`) of every file it depends on (files it uses, its document text); undefined on a miss.
+   */
+  get(path: string, hash: string, length: number, hashOf: (path: string) => string | null = () => null): CacheHit | undefined {
     const entry = this.#files[path];
     if (!entry || entry.hash !== hash) return undefined;
     if (entry.diagnostics.some((d) => d.span.end > length)) return undefined;
-    return entry.diagnostics.map((d) => ({ ...d, span: { start: d.span.start, end: d.span.end } }));
+    const dependencies = entry.dependencies;
+    if (dependencies) for (const [dependency, stored] of Object.entries(dependencies)) if (hashOf(dependency) !== stored) return undefined;
+    const diagnostics = entry.diagnostics.map((d) => ({ ...d, span: { start: d.span.start, end: d.span.end } }));
+    return dependencies
+      ? { diagnostics, uses: { dependencies: Object.keys(dependencies), citations: [...(entry.citations ?? [])] } }
+      : { diagnostics };
   }
 
-  set(path: string, hash: string, diagnostics: Diagnostic[]): void {
-    this.#files[path] = { hash, diagnostics };
+  /** Stores a file's results; `uses` with `hashOf` for a file whose results depend on other files. */
+  set(
+    path: string,
+    hash: string,
+    diagnostics: Diagnostic[],
+    uses?: { dependencies: string[]; citations: string[] },
+    hashOf: (path: string) => string | null = () => null,
+  ): void {
+    // A copy: the caller may add findings that depend on other files (unused-source) afterwards.
+    const entry: CacheEntry = { hash, diagnostics: [...diagnostics] };
+    if (uses) {
+      entry.dependencies = Object.fromEntries(uses.dependencies.map((d) => [d, hashOf(d)]));
+      entry.citations = uses.citations;
+    }
+    this.#files[path] = entry;
     this.#dirty = true;
   }
 

@@ -1,8 +1,7 @@
 import { sortDiagnostics } from '../diagnostics/report';
-import { readSourceSync } from '../load/read';
+import { readProblem, readSourceSync } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
-import { errnoCode } from '../util/errno';
 import type { CheckCache } from './cache';
 import { checkSource, type CheckedFile, type CheckOptions } from './check-source';
 
@@ -36,7 +35,7 @@ export type Read = ReturnType<typeof readSourceSync> | { error: unknown };
  */
 export function readOne(file: ResolvedFile, options: RunOptions): Read {
   try {
-    return readSourceSync(file.absolute, file.display, options.maxFileSize);
+    return readSourceSync(file.absolute, file.display, options.maxFileSize, file.within);
   } catch (error) {
     return { error };
   }
@@ -44,13 +43,13 @@ export function readOne(file: ResolvedFile, options: RunOptions): Read {
 
 /** A file's outcome from its read: a problem, the read's own diagnostics, or the pipeline's report. */
 export function outcomeOf(file: ResolvedFile, read: Read, options: RunOptions): Outcome {
-  if ('error' in read) return { problem: { input: file.display, code: 'unreadable', detail: errnoCode(read.error) ?? String(read.error) } };
+  if ('error' in read) return { problem: readProblem(file.display, read.error) };
   if (!read.ok) return { report: { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) } };
-  return { report: checkSource(read.source, options) };
+  return { report: checkSource(read.source, { ...options, absolute: file.absolute }) };
 }
 
 /** Reads and checks one file; `text` when the caller has read it already. */
 export function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Outcome {
-  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), options) };
+  if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), { ...options, absolute: file.absolute }) };
   return outcomeOf(file, readOne(file, options), options);
 }

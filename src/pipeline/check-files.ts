@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { hashText } from './cache';
 import type { CheckedFile } from './check-source';
 import { checkFile, outcomeOf, readOne, type Outcome, type Read, type RunOptions } from './check-file';
+import { unusedAcrossFiles } from './unused-across-files';
+import { Workspace } from './workspace';
 
 export interface RunResult {
   reports: CheckedFile[];
@@ -20,6 +23,23 @@ function readInOrder(
   use: (i: number, read: Read) => void,
 ): void {
   for (const i of indices) use(i, readOne(files[i]!, options));
+}
+
+/** The content hash of each file a cached result depends on, each read once per run (null: unreadable). */
+function dependencyHashes(): (path: string) => string | null {
+  const known = new Map<string, string | null>();
+  return (path) => {
+    let hash = known.get(path);
+    if (hash === undefined) {
+      try {
+        hash = hashText(readFileSync(path, 'latin1'));
+      } catch {
+        hash = null;
+      }
+      known.set(path, hash);
+    }
+    return hash;
+  };
 }
 
 /**
@@ -40,7 +60,18 @@ function threadCount(files: number, options: RunOptions, env: NodeJS.ProcessEnv)
  * Reads and checks each file; the result is in the order of `files`, whichever thread checked them.
  * I/O failures become problems; content problems, diagnostics.
  */
-export async function checkFiles(files: readonly ResolvedFile[], options: RunOptions = {}): Promise<RunResult> {
+export async function checkFiles(files: readonly ResolvedFile[], given: RunOptions = {}): Promise<RunResult> {
+  // One workspace a run: a file that many files use is read and parsed once (per thread).
+  const options: RunOptions = given.workspace
+    ? given
+    : {
+        ...given,
+        workspace: new Workspace({
+          ...(given.maxFileSize !== undefined ? { maxFileSize: given.maxFileSize } : {}),
+          ...(given.root !== undefined ? { root: given.root } : {}),
+        }),
+      };
+  const hashOf = dependencyHashes();
   const outcomes: Array<Outcome | undefined> = new Array(files.length);
   const cache = options.diagnosticsOnly ? options.cache : undefined;
   const hashes: Array<string | undefined> = new Array(files.length);
@@ -57,8 +88,8 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
         return;
       }
       const hash = hashText(read.source.text);
-      const hit = cache.get(file.absolute, hash, read.source.text.length);
-      if (hit) outcomes[i] = { report: { source: read.source, diagnostics: hit } };
+      const hit = cache.get(file.absolute, hash, read.source.text.length, hashOf);
+      if (hit) outcomes[i] = { report: { source: read.source, ...hit } };
       else {
         hashes[i] = hash;
         texts[i] = read.source.text;
@@ -91,8 +122,10 @@ export async function checkFiles(files: readonly ResolvedFile[], options: RunOpt
     }
     reports.push(outcome.report);
     const hash = hashes[i];
-    if (cache && hash !== undefined) cache.set(files[i]!.absolute, hash, outcome.report.diagnostics);
+    if (cache && hash !== undefined) cache.set(files[i]!.absolute, hash, outcome.report.diagnostics, outcome.report.uses, hashOf);
   }
+  // After the cache is filled: what unused-source finds in a sources file depends on the other files.
+  unusedAcrossFiles(reports, files, options);
   if (cache) await cache.save().catch(() => {}); // a cache that cannot be written is no error
   return { reports, problems, threads: checkedBy ?? [todo.length] };
 }

@@ -1,14 +1,16 @@
 import { Analyses } from '../analyses/index';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic';
 import { sortDiagnostics, type FileReport } from '../diagnostics/report';
-import { parse } from '../load/parse';
+import { parse, scanDocument } from '../load/parse';
 import type { SourceFile } from '../load/source-file';
-import { buildGraph } from '../model/build';
+import { resolve } from 'node:path';
+import { buildGraph, buildWorkspaceGraph } from '../model/build';
 import type { ArgumentGraph } from '../model/types';
 import { BLOCKING_RULES, ruleIds, rules, stageRule } from '../rules/index';
 import { directiveDiagnostics, directives, suppress } from './suppress';
 import type { Rule, RuleContext, RuleSeverity } from '../rules/rule';
 import { validate } from '../validate/validate';
+import { Workspace } from './workspace';
 
 export interface CheckOptions {
   /** Severity per rule id, overriding each rule's default. */
@@ -18,6 +20,14 @@ export interface CheckOptions {
    * commands which list or draw the argument act on. The other rules' findings are `check`'s.
    */
   blockingOnly?: boolean;
+  /** The checked file's absolute path: its `uses` and `document.file` are relative to it. */
+  absolute?: string;
+  /** The files used so far in this run (each read and parsed once); a new one when absent. */
+  workspace?: Workspace;
+  /** Largest file read (used files, document texts), in bytes. */
+  maxFileSize?: number;
+  /** The working folder: used files and document texts must lie inside it. */
+  root?: string;
 }
 
 /** A checked file: its report, and what the checks built on the way. */
@@ -38,6 +48,9 @@ function runRule(rule: Rule, graph: ArgumentGraph, analyses: Analyses, severity:
     graph,
     analyses,
     report(code, at, params) {
+      // Each problem once, in the file where it is: findings about the nodes of a used file are
+      // that file's to report.
+      if ('file' in at && at.file !== undefined && at.file !== graph.file) return;
       const span: Span = 'span' in at ? at.span : at;
       out.push({ rule: rule.id, code, severity, span, params } as Diagnostic);
     },
@@ -66,7 +79,49 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Che
     const severity = severityOf(stageRule('schema'), options);
     if (severity !== 'off') diagnostics.push({ ...d, severity: SEVERITY[severity] });
   }
-  const graph = buildGraph(parsed.doc, parsed.scanned);
+  let graph: ArgumentGraph;
+  let uses: FileReport['uses'];
+  const scanned = parsed.scanned ?? scanDocument(parsed.doc);
+  const top = scanned.data as Record<string, unknown> | null;
+  const document = typeof top?.document === 'object' && top.document !== null ? (top.document as Record<string, unknown>) : undefined;
+  if (top !== null && typeof top === 'object' && (Array.isArray(top.uses) || document?.file !== undefined)) {
+    // A file that uses others: their nodes join its graph, so that cross-file edges count.
+    const workspace =
+      options.workspace ??
+      new Workspace({
+        ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+        ...(options.root !== undefined ? { root: options.root } : {}),
+      });
+    const absolute = options.absolute ?? resolve(source.path);
+    const unit = workspace.register(absolute, source.path, source, parsed.doc, scanned, schemaDiagnostics.length);
+    const resolved = workspace.resolveUses(unit);
+    graph = buildWorkspaceGraph({ file: resolved.root, scanned }, resolved.used);
+    const stage = (id: 'used-file' | 'document-file', found: Diagnostic[]) => {
+      const severity = severityOf(stageRule(id), options);
+      if (severity !== 'off') for (const d of found) diagnostics.push({ ...d, severity: SEVERITY[severity] });
+    };
+    stage('used-file', resolved.diagnostics);
+    const dependencies = resolved.dependencies;
+    const text = workspace.documentText(unit);
+    if (text) {
+      dependencies.push(text.absolute);
+      if (text.text !== undefined) graph.documentText = { path: text.path, text: text.text };
+      else {
+        const code = text.problem === 'outside' ? 'document-outside' : 'document-unreadable';
+        stage('document-file', [
+          { rule: 'document-file', code, severity: 'error', span: text.span, params: { path: text.path, detail: text.problem } } as Diagnostic,
+        ]);
+      }
+    }
+    const citations: string[] = [];
+    for (const evidence of graph.evidence) {
+      const cited = evidence.source;
+      if (evidence.file === graph.file && cited?.file && cited.file !== graph.file && cited.file.sourcesOnly) {
+        citations.push(`${cited.file.absolute}#${cited.id}`);
+      }
+    }
+    uses = { dependencies, citations };
+  } else graph = buildGraph(parsed.doc, scanned);
   const analyses = new Analyses(graph);
   // Analysis rules run only on a well-formed graph: valid against the schema, every id defined once
   // and every reference resolved. On a malformed one their findings would follow from the fault
@@ -88,5 +143,7 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Che
       for (const d of directiveDiagnostics(found, ruleIds)) diagnostics.push({ ...d, severity: SEVERITY[severity] });
     }
   }
-  return { source, diagnostics: sortDiagnostics(suppress(source, diagnostics, found)), graph, analyses };
+  const report: CheckedFile = { source, diagnostics: sortDiagnostics(suppress(source, diagnostics, found)), graph, analyses };
+  if (uses) report.uses = uses;
+  return report;
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
+import type { FileReport } from '../diagnostics/report';
 import { checkFile, type Outcome, type RunOptions } from './check-file';
 
 export interface WorkerTask {
@@ -20,7 +21,7 @@ export interface WorkerTask {
  */
 export type WorkerReply =
   | { index: number; problem: PathProblem }
-  | { index: number; path: string; text?: string; diagnostics: Diagnostic[] };
+  | { index: number; path: string; text?: string; diagnostics: Diagnostic[]; uses?: FileReport['uses'] };
 
 /** Files sent to a worker at a time: enough to amortise a message, few enough to balance the load. */
 const BATCH = 8;
@@ -63,6 +64,7 @@ export async function checkInWorkers(
   const workerOptions: RunOptions = {
     ...(options.severities ? { severities: options.severities } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+    ...(options.root !== undefined ? { root: options.root } : {}),
   };
   const checked = new Array<number>(size + 1).fill(0);
   let next = 0;
@@ -109,7 +111,13 @@ export async function checkInWorkers(
           outcomes[reply.index] =
             'problem' in reply
               ? { problem: reply.problem }
-              : { report: { source: new SourceFile(reply.path, reply.text ?? texts[reply.index] ?? ''), diagnostics: reply.diagnostics } };
+              : {
+                  report: {
+                    source: new SourceFile(reply.path, reply.text ?? texts[reply.index] ?? ''),
+                    diagnostics: reply.diagnostics,
+                    ...(reply.uses ? { uses: reply.uses } : {}),
+                  },
+                };
         }
         send();
       });

@@ -4,8 +4,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, type RunOptions } from './check-file';
 import type { WorkerReply, WorkerTask } from './worker-pool';
+import { Workspace } from './workspace';
 
-const options = workerData as RunOptions;
+const given = workerData as RunOptions;
+// This thread's own workspace: a file many files use is parsed once here.
+const options: RunOptions = {
+  ...given,
+  workspace: new Workspace({
+    ...(given.maxFileSize !== undefined ? { maxFileSize: given.maxFileSize } : {}),
+    ...(given.root !== undefined ? { root: given.root } : {}),
+  }),
+};
 
 parentPort!.on('message', (tasks: WorkerTask[]) => {
   const replies: WorkerReply[] = [];
@@ -13,12 +22,13 @@ parentPort!.on('message', (tasks: WorkerTask[]) => {
     const outcome = checkFile(task.file, options, task.text);
     if ('problem' in outcome) replies.push({ index: task.index, problem: outcome.problem });
     else {
-      const { source, diagnostics } = outcome.report;
-      replies.push(
+      const { source, diagnostics, uses } = outcome.report;
+      const reply: WorkerReply =
         diagnostics.length > 0
           ? { index: task.index, path: source.path, text: source.text, diagnostics }
-          : { index: task.index, path: source.path, diagnostics },
-      );
+          : { index: task.index, path: source.path, diagnostics };
+      if (uses) reply.uses = uses;
+      replies.push(reply);
     }
   }
   parentPort!.postMessage(replies);

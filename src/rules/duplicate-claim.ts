@@ -41,6 +41,8 @@ export default defineRule({
   check({ graph, report }) {
     const seen = new Map<string, number>();
     for (const claim of graph.claims) {
+      // The same text in a file this one uses is no duplicate: reuse it by id, or answer it.
+      if (claim.file !== graph.file) break;
       const key = normalise(claim.text);
       if (key === '') continue;
       const first = seen.get(key);

@@ -46,6 +46,16 @@ export const stageRules = [
     description: 'An unquoted value is followed by a comment glued to its word (`#1`): probably text that YAML cut off.',
   },
   {
+    id: 'used-file',
+    severity: 'error',
+    description: 'A `uses` entry names a file that cannot be used: missing, unreadable, outside the working folder, with errors of its own, or in a `uses` cycle.',
+  },
+  {
+    id: 'document-file',
+    severity: 'error',
+    description: 'The `document.file` text cannot be read: missing, unreadable, or outside the working folder.',
+  },
+  {
     id: 'directive',
     severity: 'error',
     description: 'An `argmap-disable` comment names a rule that does not exist.',
@@ -63,6 +73,7 @@ export const ruleIds: readonly string[] = [...stageRules.map((r) => r.id), ...ru
 export const BLOCKING_RULES: ReadonlySet<string> = new Set([
   'yaml-syntax',
   'schema',
+  'used-file',
   'duplicate-id',
   'unknown-reference',
   'undercut-without-link',

@@ -15,6 +15,7 @@ export default defineRule({
   analysis: false,
   check({ graph, report }) {
     for (const group of graph.groups) {
+      if (group.file !== graph.file) continue; // a used file's groups are its own to report
       const seen = new Set<number>();
       group.premises.forEach((premise, i) => {
         if (seen.has(premise.index)) report('linked-repeated-premise', group.premiseSpans[i]!, { name: claimName(premise) });

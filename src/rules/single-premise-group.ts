@@ -11,6 +11,7 @@ export default defineRule({
   analysis: false,
   check({ graph, report }) {
     for (const group of graph.groups) {
+      if (group.file !== graph.file) continue; // a used file's groups are its own to report
       if (group.written === 1) report('linked-single-premise', group.span, { item: ITEM[group.list] });
     }
   },

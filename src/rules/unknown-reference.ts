@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../model/ids';
+import { ID_REF_PATTERN } from '../model/ids';
 import { Suggester, type WorkBudget } from '../util/suggest';
 import { defineRule } from './rule';
 
@@ -19,7 +19,7 @@ export default defineRule({
   id: 'unknown-reference',
   severity: 'error',
   description: 'A `source`, `ref` or `targets` entry names no id in the file, or names the wrong kind of thing.',
-  codes: ['unknown-source', 'unknown-claim', 'not-a-source', 'not-a-claim'],
+  codes: ['unknown-source', 'unknown-claim', 'not-a-source', 'not-a-claim', 'ambiguous-id', 'unknown-file'],
   analysis: false,
   check({ graph, report }) {
     // The ids to suggest from, indexed only when a reference does not resolve (rarely); each
@@ -30,26 +30,44 @@ export default defineRule({
     let claims: Lookup | undefined;
     for (const reference of graph.references) {
       // A malformed id is the schema's finding; one fault, one message.
-      if (!ID_PATTERN.test(reference.id)) continue;
-      const definition = graph.definitions.get(reference.id)?.[0];
+      if (!ID_REF_PATTERN.test(reference.id)) continue;
+      if (reference.ambiguous) {
+        const id = reference.id;
+        report('ambiguous-id', reference, {
+          id,
+          definitions: reference.ambiguous.map((d) => (d.file ? `${d.file.path}:${d.file.source.position(d.span.start).line}` : id)),
+          qualified: reference.ambiguous.map((d) => `${d.file?.name ?? ''}#${id}`),
+        });
+        continue;
+      }
+      if (reference.unknownFile) {
+        report('unknown-file', reference, { id: reference.id, ...reference.unknownFile });
+        continue;
+      }
+      const definition = graph.file ? reference.definition : graph.definitions.get(reference.id)?.[0];
       if (reference.field === 'source') {
         if (!definition) {
           sources ??= lookup(graph.sources);
-          const suggestion = sources.suggest(reference.id, budget);
-          report('unknown-source', reference.span, { id: reference.id, ...(suggestion ? { suggestion } : {}) });
+          const suggestion = reference.within ? undefined : sources.suggest(reference.id, budget);
+          report('unknown-source', reference, {
+            id: reference.id,
+            ...(suggestion ? { suggestion } : {}),
+            ...(reference.within ? { file: reference.within.path } : {}),
+          });
         } else if (definition.type !== 'source') {
-          report('not-a-source', reference.span, { id: reference.id });
+          report('not-a-source', reference, { id: reference.id });
         }
       } else if (!definition) {
         claims ??= lookup(graph.claims);
-        const suggestion = claims.suggest(reference.id, budget);
-        report('unknown-claim', reference.span, {
+        const suggestion = reference.within ? undefined : claims.suggest(reference.id, budget);
+        report('unknown-claim', reference, {
           id: reference.id,
           field: reference.field,
           ...(suggestion ? { suggestion } : {}),
+          ...(reference.within ? { file: reference.within.path } : {}),
         });
       } else if (definition.type !== 'claim') {
-        report('not-a-claim', reference.span, { id: reference.id, field: reference.field });
+        report('not-a-claim', reference, { id: reference.id, field: reference.field });
       }
     }
   },

@@ -85,7 +85,7 @@ describe('attack-only frameworks: argmap agrees with Dung’s characteristic fun
 
 // ----- mixed support / attack / undercut graphs: the defining conditions -------------------------
 
-type Relation = 'reasons' | 'risks' | 'counterpoints' | 'rebuttals' | 'undercut-counterpoints' | 'undercut-rebuttals' | 'top';
+type Relation = 'reasons' | 'risks' | 'counterpoints' | 'rebuttals' | 'undercut-counterpoints' | 'undercut-rebuttals' | 'top' | 'undercut-group';
 
 interface NodeSpec {
   parent: number;
@@ -94,6 +94,8 @@ interface NodeSpec {
   evidence: 'none' | 'sourced' | 'unsourced' | 'unknown-source';
   refs: Array<{ list: 'reasons' | 'risks' | 'counterpoints' | 'rebuttals'; to: number }>;
   targets: number[];
+  /** Written as the first premise of a linked group, with `ref`s to these claims as the others. */
+  together: number[];
 }
 
 const mixedGraphs: fc.Arbitrary<{ root: Omit<NodeSpec, 'parent' | 'relation'>; nodes: NodeSpec[] }> = fc
@@ -102,17 +104,19 @@ const mixedGraphs: fc.Arbitrary<{ root: Omit<NodeSpec, 'parent' | 'relation'>; n
     const node = (i: number) =>
       fc.record({
         parent: fc.nat(i),
-        relation: fc.constantFrom<Relation>('reasons', 'reasons', 'risks', 'counterpoints', 'rebuttals', 'undercut-counterpoints', 'undercut-rebuttals', 'top'),
+        relation: fc.constantFrom<Relation>('reasons', 'reasons', 'risks', 'counterpoints', 'rebuttals', 'undercut-counterpoints', 'undercut-rebuttals', 'top', 'undercut-group'),
         assumption: fc.boolean(),
         evidence: fc.constantFrom<NodeSpec['evidence']>('none', 'none', 'sourced', 'unsourced', 'unknown-source'),
         refs: fc.array(fc.record({ list: fc.constantFrom('reasons', 'risks', 'counterpoints', 'rebuttals') as fc.Arbitrary<NodeSpec['refs'][number]['list']>, to: fc.nat(n) }), { maxLength: 2 }),
         targets: fc.array(fc.nat(n), { maxLength: 2 }),
+        together: fc.oneof(fc.constant([] as number[]), fc.constant([] as number[]), fc.uniqueArray(fc.nat(n), { minLength: 1, maxLength: 2 })),
       });
     const root = fc.record({
       assumption: fc.boolean(),
       evidence: fc.constantFrom<NodeSpec['evidence']>('none', 'sourced', 'unsourced'),
       refs: fc.array(fc.record({ list: fc.constantFrom('reasons', 'counterpoints') as fc.Arbitrary<NodeSpec['refs'][number]['list']>, to: fc.nat(n) }), { maxLength: 2 }),
       targets: fc.constant([] as number[]),
+      together: fc.constant([] as number[]),
     });
     return fc.record({ root, nodes: fc.tuple(...Array.from({ length: n }, (_, i) => node(i))) });
   });
@@ -131,18 +135,33 @@ function mixedYaml({ root, nodes }: { root: Omit<NodeSpec, 'parent' | 'relation'
   };
   objects.push(make(0, root, false));
   const top: Record<string, unknown>[] = [];
+  // Linked groups written so far, with the list their undercuts go in.
+  const groups: Array<{ group: Record<string, unknown>; answers: 'counterpoints' | 'rebuttals' }> = [];
   nodes.forEach((spec, k) => {
     const i = k + 1;
     const undercut = spec.relation.startsWith('undercut-');
     const o = make(i, spec, undercut);
     objects.push(o);
+    if (spec.relation === 'undercut-group') {
+      const g = groups[spec.parent % Math.max(1, groups.length)];
+      if (g) ((g.group[g.answers] ??= []) as unknown[]).push(o);
+      else top.push(o);
+      return;
+    }
+    // A premise of a linked group: the group takes its place, the other premises by `ref`.
+    const others = spec.together.filter((t) => t !== i);
+    const item: Record<string, unknown> = !undercut && spec.together.length > 0 ? { together: [o, ...others.map((t) => ({ ref: `c${t}` }))] } : o;
+    if (item !== o) {
+      const attack = spec.relation === 'counterpoints' || spec.relation === 'rebuttals' || spec.relation === 'top';
+      groups.push({ group: item, answers: attack ? 'rebuttals' : 'counterpoints' });
+    }
     if (spec.relation === 'top') {
-      top.push(o);
+      top.push(item);
       return;
     }
     const list = undercut ? spec.relation.slice('undercut-'.length) : spec.relation;
     const parent = objects[spec.parent]!;
-    ((parent[list] ??= []) as unknown[]).push(o);
+    ((parent[list] ??= []) as unknown[]).push(item);
   });
   [root, ...nodes].forEach((spec, i) => {
     for (const ref of spec.refs) ((objects[i]![ref.list] ??= []) as unknown[]).push({ ref: `c${ref.to}` });
@@ -162,21 +181,28 @@ type Tri = 'yes' | 'no' | 'undecided';
 /** The conditions of docs/evaluation.md, read off a labelling: the operator whose least fixpoint argmap computes. */
 function conditions(graph: ArgumentGraph, label: readonly Label[]) {
   const grounded = (c: Claim) => c.assumption || c.evidence.some((e) => e.source !== undefined);
-  // Possible support: reachable over support edges from a grounded claim.
+  // A linked group counts once, as one edge from all its premises together.
+  const units = (c: Claim) => c.incoming.filter((e) => !e.group || e.group.edges[0] === e);
+  const premisesOf = (e: Edge) => (e.group ? e.group.edges.map((g) => g.from) : [e.from]);
+  // Possible support: reachable over support edges (every premise of a group) from a grounded claim.
   const supportable = new Set<number>();
   let grew = true;
   while (grew) {
     grew = false;
     for (const c of graph.claims) {
       if (supportable.has(c.index)) continue;
-      if (grounded(c) || c.incoming.some((e) => e.kind === 'support' && supportable.has(e.from.index))) {
+      if (grounded(c) || units(c).some((e) => e.kind === 'support' && premisesOf(e).every((p) => supportable.has(p.index)))) {
         supportable.add(c.index);
         grew = true;
       }
     }
   }
+  const fromLabel = (e: Edge): Label => {
+    const labels = premisesOf(e).map((p) => label[p.index]!);
+    return labels.includes('out') ? 'out' : labels.every((l) => l === 'in') ? 'in' : 'undecided';
+  };
   const effective = (e: Edge): Tri => {
-    const from = label[e.from.index];
+    const from = fromLabel(e);
     const d = defeated(e);
     if (from === 'out' || d === 'yes') return 'no';
     if (from === 'in' && d === 'no') return 'yes';
@@ -188,8 +214,8 @@ function conditions(graph: ArgumentGraph, label: readonly Label[]) {
     return u.every((x) => x === 'no') ? 'no' : 'undecided';
   };
   return graph.claims.map((c) => {
-    const supports = c.incoming.filter((e) => e.kind === 'support').map(effective);
-    const attacks = c.incoming.filter((e) => e.kind === 'attack').map(effective);
+    const supports = units(c).filter((e) => e.kind === 'support').map(effective);
+    const attacks = units(c).filter((e) => e.kind === 'attack').map(effective);
     const isIn = (grounded(c) || supports.includes('yes')) && attacks.every((x) => x === 'no');
     const isOut = attacks.includes('yes') || (!grounded(c) && supports.every((x) => x === 'no')) || !supportable.has(c.index);
     return { isIn, isOut };
@@ -229,23 +255,30 @@ describe('mixed support / attack / undercut graphs', () => {
       }),
       { numRuns: RUNS ?? 1000 },
     );
-  }, TIMEOUT);
+    // Linked groups made the graphs larger: a few seconds alone, more on a busy machine.
+  }, TIMEOUT ?? 120_000);
 
-  it('generates undercuts, undercuts of undercuts, support and attack', () => {
+  it('generates undercuts, undercuts of undercuts, support and attack, linked or not, and undercuts of linked groups', () => {
     // The generator reaches every kind of edge (a guard against a property that holds vacuously).
     const kinds = new Set<string>();
     let undercutOfUndercut = false;
+    let linkedSupport = false;
+    let linkedAttack = false;
+    let undercutOfGroup = false;
     fc.assert(
       fc.property(mixedGraphs, (spec) => {
         const graph = graphOf(mixedYaml(spec));
         for (const e of graph.edges) {
           kinds.add(e.kind);
           if (e.kind === 'undercut' && e.to.kind === 'undercut') undercutOfUndercut = true;
+          if (e.group && e.group.edges.length > 1) (e.kind === 'support' ? (linkedSupport = true) : (linkedAttack = true));
+          if (e.kind === 'undercut' && e.to.group && e.to.group.edges.length > 1) undercutOfGroup = true;
         }
       }),
       { numRuns: 300 },
     );
     expect([...kinds].sort()).toEqual(['attack', 'support', 'undercut']);
     expect(undercutOfUndercut).toBe(true);
+    expect([linkedSupport, linkedAttack, undercutOfGroup]).toEqual([true, true, true]);
   });
 });

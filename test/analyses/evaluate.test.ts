@@ -162,6 +162,7 @@ recommendation:
       'intelligence-uncertain': 'in',
       'reevaluate-evidence': 'in',
       'relies-on-us-intelligence': 'in',
+      'us-could-not-verify': 'in',
       'purpose-unclear': 'in',
       'intelligence-not-dismissible': 'in',
       'scope-impact-uncertain': 'in',

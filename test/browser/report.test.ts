@@ -76,8 +76,8 @@ describe('the HTML report in headless Chromium', () => {
       await page.goto(url);
 
       const nodeIds = await page.locator('svg.map g.node[id^="claim-"]').evaluateAll((els) => els.map((e) => e.id));
-      expect(nodeIds).toHaveLength(13);
-      expect(new Set(nodeIds).size).toBe(13);
+      expect(nodeIds).toHaveLength(14);
+      expect(new Set(nodeIds).size).toBe(14);
       await expect(page.locator('svg.map').isVisible()).resolves.toBe(true);
       // Every map node has its claim in the outline, and the outline is shown.
       for (const id of nodeIds) await expect(page.locator(`[id="f1-o-${id}"]`).isVisible()).resolves.toBe(true);

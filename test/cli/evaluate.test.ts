@@ -71,8 +71,8 @@ describe('argmap evaluate', () => {
     );
     expect(r.stdout).toContain('counterpoint `south-korea-retaliation`  out: attacked by reason `intelligence-uncertain`, which is in');
     expect(r.stdout).toContain('counterpoint `intelligence-not-dismissible`  in: supported by evidence from Volodymyr Zelenskyy');
-    expect(r.stdout).toMatch(/:274:7 {2}reason `readiness-deterrence` {2}out: no support/);
-    expect(r.stdout).toMatch(/13 claims \(8 in, 5 out, 0 undecided\) in 1 file; recommendations: 1 stand, 0 defeated, 0 open\n$/);
+    expect(r.stdout).toMatch(/:293:7 {2}reason `readiness-deterrence` {2}out: no support/);
+    expect(r.stdout).toMatch(/14 claims \(9 in, 5 out, 0 undecided\) in 1 file; recommendations: 1 stand, 0 defeated, 0 open\n$/);
   });
 
   it('on the op-ed, as JSON in the shape of the issue', () => {
@@ -89,7 +89,7 @@ describe('argmap evaluate', () => {
     expect(byId['south-korea-retaliation']).toMatchObject({
       kind: 'counterpoint',
       label: 'out',
-      line: 325,
+      line: 344,
       column: 7,
       because: { type: 'attacked-by', claim: 'intelligence-uncertain' },
     });
@@ -106,8 +106,8 @@ describe('argmap evaluate', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(OPED);
-    expect(lines[1]).toMatch(/^reason `intelligence-uncertain` \(.*:150:7\) in: supported by reason `reevaluate-evidence`/);
-    expect(lines[2]).toMatch(/^ {2}reason `reevaluate-evidence` .* in: supported by evidence from Lloyd Austin$/);
+    expect(lines[1]).toMatch(/^reason `intelligence-uncertain` \(.*:154:7\) in: supported by reason `reevaluate-evidence`/);
+    expect(lines[2]).toMatch(/^ {2}reason `reevaluate-evidence` .* in: supported by evidence from Mark Rutte$/);
     expect(lines[3]).toMatch(/^ {2}counterpoint `intelligence-not-dismissible` .* in: supported by evidence from Volodymyr Zelenskyy$/);
     expect(lines[4]).toMatch(/^ {2}rebuttal `scope-impact-uncertain` .* in: supported by reason `purpose-unclear`, which is in$/);
     expect(lines[5]).toMatch(/^ {4}reason `purpose-unclear` .* in: supported by evidence from Lloyd Austin$/);

@@ -11,7 +11,7 @@ function claimCount(): number {
   let n = 0;
   const walk = (node: Record<string, unknown>): void => {
     if (typeof node.kind === 'string' && !('ref' in node)) n++;
-    for (const key of ['reasons', 'risks', 'counterpoints', 'rebuttals']) {
+    for (const key of ['reasons', 'risks', 'counterpoints', 'rebuttals', 'premises']) {
       for (const child of (node[key] as Record<string, unknown>[] | undefined) ?? []) walk(child);
     }
   };
@@ -27,7 +27,7 @@ describe('argmap graph', () => {
     expect(r.stdout.startsWith('<?xml')).toBe(true);
     const ids = [...r.stdout.matchAll(/<g id="(claim-[^"]*)" class="node[^"]*">/g)].map((m) => m[1]);
     expect(ids.length).toBe(claimCount());
-    expect(ids.length).toBe(13);
+    expect(ids.length).toBe(14);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ['readiness-deterrence', 'interoperability', 'legal-basis', 'threat-perception']) {
       expect(r.stdout).toMatch(new RegExp(`<g id="claim-${id}" class="node claim [a-z]+ unsupported">`));

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -9,7 +9,7 @@ import { resolveDiagnostics, totals } from '../../src/format/resolve';
 import { decode } from '../../src/load/read';
 import { checkSource } from '../../src/pipeline/check-source';
 import { chalkFor } from '../../src/util/terminal';
-import { ROOT } from '../helpers/cli';
+import { ROOT, tempDir } from '../helpers/cli';
 
 /**
  * The code blocks of docs/format.md and README.md are checked against what argmap does, so the docs
@@ -53,9 +53,13 @@ function codeBlocks(markdown: string): Block[] {
  * What `argmap check --no-color [--format compact] <name>` prints for a file named `name` holding
  * `text`: the default (stylish) format, or compact.
  */
-function check(name: string, text: string, format: 'stylish' | 'compact' = 'stylish'): string {
+function check(name: string, text: string, format: 'stylish' | 'compact' = 'stylish', space = 'docs'): string {
   const decoded = decode(name, new TextEncoder().encode(text));
-  const report = decoded.ok ? checkSource(decoded.source) : { source: decoded.source, diagnostics: decoded.diagnostics };
+  // A file of a workspace example (a block headed `# file: <name>`) is checked where the docs' other
+  // named files are, so that its `uses` and `document.file` find them.
+  const folder = workspaces.get(space);
+  const options = folder !== undefined && FILE_HEADER.test(text) ? { absolute: join(folder, name), root: folder } : {};
+  const report = decoded.ok ? checkSource(decoded.source, options) : { source: decoded.source, diagnostics: decoded.diagnostics };
   const resolved = [{ file: name, source: report.source, diagnostics: resolveDiagnostics(report) }];
   return format === 'compact'
     ? formatCompact(resolved, totals(resolved), chalkFor(0))
@@ -70,6 +74,25 @@ function diagnostics(name: string, text: string) {
 }
 
 const CLEAN = '✔ 1 file checked: no problems\n';
+
+/** A block that is one file of a workspace example starts with `# file: <path>`. */
+const FILE_HEADER = /^# file: (\S+)\n/;
+
+/** The folders the named files of a document's workspace examples are written to (before the tests run). */
+const workspaces = new Map<string, string>();
+
+/** Writes every block headed `# file: <path>` (YAML, or a ```text document) to one folder. */
+function writeWorkspace(blocks: readonly Block[], space = 'docs'): void {
+  const workspace = workspaces.get(space) ?? tempDir('argmap-docs-');
+  workspaces.set(space, workspace);
+  for (const block of blocks) {
+    const name = FILE_HEADER.exec(block.body)?.[1];
+    if (name === undefined) continue;
+    const body = block.lang === 'yaml' ? block.body : block.body.slice(block.body.indexOf('\n') + 1);
+    mkdirSync(dirname(join(workspace, name)), { recursive: true });
+    writeFileSync(join(workspace, name), body);
+  }
+}
 
 const isComplete = (b: Block | undefined): boolean => b?.lang === 'yaml' && /^argmap:/m.test(b.body);
 
@@ -111,6 +134,7 @@ describe('docs/format.md: every code block matches what argmap does', () => {
   const doc = read('docs/format.md');
   const oped = read(OPED);
   const blocks = codeBlocks(doc);
+  writeWorkspace(blocks);
   const complete = blocks.filter(isComplete);
   /** Only blank lines between two blocks: the second is the first's output. */
   const adjacent = (a: Block | undefined, b: Block) => a !== undefined && doc.slice(a.end, b.start).trim() === '';
@@ -122,7 +146,7 @@ describe('docs/format.md: every code block matches what argmap does', () => {
 
   it('has the code blocks this test knows how to check', () => {
     expect(blocks.length).toBeGreaterThan(40);
-    expect(blocks.every((b) => b.lang === 'yaml' || b.lang === 'console')).toBe(true);
+    expect(blocks.every((b) => b.lang === 'yaml' || b.lang === 'console' || (b.lang === 'text' && FILE_HEADER.test(b.body)))).toBe(true);
   });
 
   blocks.forEach((block, i) => {
@@ -139,11 +163,13 @@ describe('docs/format.md: every code block matches what argmap does', () => {
         });
       } else {
         it(`line ${block.line}: complete example, checks clean`, () => {
-          expect(check('example.yaml', block.body)).toBe(CLEAN);
+          expect(check(FILE_HEADER.exec(block.body)?.[1] ?? 'example.yaml', block.body)).toBe(CLEAN);
         });
       }
       return;
     }
+
+    if (block.lang === 'text') return; // a document text, written to the workspace above
 
     if (block.lang === 'yaml') {
       it(`line ${block.line}: fragment, valid YAML and an excerpt of the op-ed file or a complete example`, () => {
@@ -210,6 +236,13 @@ describe('README.md', () => {
     expect(flagged.length).toBeGreaterThan(0);
     const found = diagnostics('example.yaml', example!.body).map((d) => ({ line: d.line, severity: d.severity, rule: d.rule }));
     expect(found).toEqual(flagged.map((line) => ({ line, severity: 'warning', rule: 'unsupported-claim' })));
+  });
+
+  it('the two-file example: each file checks clean where the other is', () => {
+    const named = blocks.filter((b) => b.lang === 'yaml' && FILE_HEADER.test(b.body));
+    expect(named.map((b) => FILE_HEADER.exec(b.body)![1])).toEqual(['sources.yaml', 'reply.yaml']);
+    writeWorkspace(named, 'readme');
+    for (const b of named) expect(check(FILE_HEADER.exec(b.body)![1]!, b.body, 'stylish', 'readme')).toBe(CLEAN);
   });
 
   it('the usage example: `argmap check` on the bundled arguments/ folder', () => {

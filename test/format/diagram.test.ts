@@ -191,7 +191,7 @@ describe('svg', () => {
     const ids = [...svg.matchAll(/<g id="(claim-[^"]*)" class="node[^"]*">/g)].map((x) => x[1]);
     expect(ids).toHaveLength(m.claimNodes.length);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(m.claimNodes.length).toBe(13);
+    expect(m.claimNodes.length).toBe(14);
     expect((svg.match(/<g id="link-\d+" class="node link">/g) ?? []).length).toBe(1);
 
     const hostile = renderSvg(viz, formatDot(model(HOSTILE_MAP)));

@@ -10,13 +10,6 @@ import { FIXTURES, fixtureFiles } from './fixtures';
  * Every file `argmap export` exports (no blocking error): the fixtures that pass check and the
  * bundled maps under arguments/, read as the CLI reads them, each with its check report.
  */
-/**
- * Linked groups (`together`, issue 16) landed after the exports were judged: neither the Argdown
- * export (one argument per group) nor the JSON export (the `together` items) writes them yet, so
- * files with a group are left out of the export tests until they do (see docs/interchange.md).
- */
-export const hasLinkedGroup = (report: CheckedFile) => (report.graph?.groups.length ?? 0) > 0;
-
 export function exportableFiles(): Array<{ name: string; report: Required<Pick<CheckedFile, 'graph' | 'analyses'>> & CheckedFile }> {
   const files = [
     ...fixtureFiles('').map((f) => join(FIXTURES, f)),

@@ -173,3 +173,47 @@ describe('Kialo → argmap → Kialo-equivalent structure', () => {
     }
   });
 });
+
+/**
+ * An AIF map as what it says: every I-node text (claims; argmap's own evidence nodes aside), and
+ * every RA / CA node as its type, the texts of all its premises, and its target (an I-node's text,
+ * or, for an undercut, the scheme node it is aimed at, described the same way).
+ */
+function aifArguments(aif: { nodes: Array<{ nodeID: unknown; type: string; text: string }>; edges: Array<{ fromID: unknown; toID: unknown }> }) {
+  const byId = new Map(aif.nodes.map((n) => [String(n.nodeID), n]));
+  const into = (id: string) => aif.edges.filter((e) => String(e.toID) === id).map((e) => byId.get(String(e.fromID))!);
+  const outOf = (id: string) => aif.edges.filter((e) => String(e.fromID) === id).map((e) => byId.get(String(e.toID))!);
+  const isEvidence = (n: { type: string; text: string }) => n.type === 'RA' && n.text === 'argmap evidence';
+  const describe = (n: { nodeID: unknown; type: string; text: string }, depth = 0): string => {
+    if (n.type === 'I') return n.text;
+    const id = String(n.nodeID);
+    const premises = into(id).filter((p) => p.type === 'I').map((p) => p.text).sort();
+    const targets = depth > 4 ? [] : outOf(id).map((t) => describe(t, depth + 1));
+    return `${n.type}{${premises.join(' & ')}} → ${targets.join(' | ')}`;
+  };
+  return {
+    texts: aif.nodes.filter((n) => n.type === 'I' && !outOf(String(n.nodeID)).some(isEvidence)).map((n) => n.text).sort(),
+    schemes: aif.nodes.filter((n) => (n.type === 'RA' || n.type === 'CA') && !isEvidence(n)).map((n) => describe(n)).sort(),
+  };
+}
+
+describe('AIF → argmap → AIF with linked arguments', () => {
+  for (const name of ['linked.json', 'linked-attack.json']) {
+    it(`${name}: keeps every I-node text and every RA / CA node with its full premise set and target`, () => {
+      const input = fixture(name);
+      const imported = parseAif(input);
+      const [text, ...rest] = importText(imported);
+      expect(rest).toEqual([]);
+      const back = checkSource(new SourceFile('back.yaml', text!));
+      const exported = toAif(back.graph!) as Parameters<typeof aifArguments>[0];
+      expect(aifArguments(exported)).toEqual(aifArguments(JSON.parse(input.text)));
+    });
+  }
+
+  it('writes an RA node of several premises as one `together` group, and an undercut of an undercut as a rebuttal with `undercut: true` under it', () => {
+    const [text] = importText(parseAif(fixture('linked.json')));
+    expect(text).toContain('  reasons:\n    - together:\n        - id: the-river-path-floods-every-winter\n');
+    expect(text).toMatch(/ {6}counterpoints:\n {8}- id: warning-signs-would-remove-the-council\n.*\n {10}undercut: true\n {10}rebuttals:\n {12}- id: signs-did-not-protect-the-council\n.*\n {14}undercut: true\n/);
+    expect(parseAif(fixture('linked.json')).unmapped).toEqual([]);
+  });
+});

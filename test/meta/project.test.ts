@@ -31,7 +31,7 @@ describe('every rule is documented and has fixtures', () => {
   it('rule ids are unique kebab-case', () => {
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
     for (const id of ruleIds) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
-    expect(stageRules.map((r) => r.id)).toEqual(['yaml-syntax', 'schema', 'truncated-text', 'directive']);
+    expect(stageRules.map((r) => r.id)).toEqual(['yaml-syntax', 'schema', 'truncated-text', 'used-file', 'document-file', 'directive']);
   });
 });
 

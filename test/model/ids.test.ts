@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ID_PATTERN, IdPool, slug } from '../../src/model/ids';
+import { ID_PATTERN, ID_REF_PATTERN, IdPool, slug } from '../../src/model/ids';
 import { idsByCounting } from '../helpers/ids';
 
 /** The definition: each base as a kebab-case start (its slug, or `claim`), then numbered as `idsByCounting` does. */
@@ -12,6 +12,7 @@ describe('ID_PATTERN', () => {
   it('is the pattern the schema gives ids', () => {
     const schema = JSON.parse(readFileSync(new URL('../../schemas/argmap.schema.json', import.meta.url), 'utf8'));
     expect(schema.$defs.id.pattern).toBe(ID_PATTERN.source);
+    expect(schema.$defs.idRef.pattern).toBe(ID_REF_PATTERN.source);
   });
 });
 

@@ -1,10 +1,10 @@
 import { lstatSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { resolveDiagnostics, totals } from '../../format/resolve';
 import { formatCompact } from '../../format/compact';
 import { displayPath } from '../../load/resolve-paths';
-import { decode } from '../../load/read';
+import { readProblem, readSourceSync } from '../../load/read';
+import { pathProblemMessage } from '../../diagnostics/messages';
 import { parseAif } from '../../import/aif';
 import { InterchangeError } from '../../import/errors';
 import { parseKialo } from '../../import/kialo';
@@ -46,14 +46,14 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   };
   const absolute = resolve(io.cwd, file);
   const shown = displayPath(absolute, io.cwd);
-  let bytes: Uint8Array;
+  let read;
   try {
-    bytes = await readFile(absolute);
+    read = readSourceSync(absolute, shown, options.maxFileSize);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? `${shown}: no such file` : `${shown}: cannot read (${code ?? String(error)})`);
+    const problem = readProblem(shown, error);
+    if (problem.code !== 'unreadable') return fail(pathProblemMessage(problem));
+    return fail(problem.detail === 'ENOENT' ? `${shown}: no such file` : `${shown}: cannot read (${problem.detail})`);
   }
-  const read = decode(shown, bytes, options.maxFileSize);
   if (!read.ok) {
     const d = read.diagnostics[0]!;
     const p = read.source.position(d.span.start);

@@ -1,11 +1,11 @@
-import type { ArgumentGraph, Claim, Edge } from '../../model/types';
+import type { ArgumentGraph, Claim, Edge, LinkedGroup } from '../../model/types';
 
 /** The scheme name argmap's AIF export gives the RA node that links a piece of evidence to its claim. */
 export const EVIDENCE_SCHEME = 'argmap evidence';
 
 /**
  * The graph as AIF JSON (AIFdb / OVA style): an I-node per claim and per piece of evidence, an RA
- * node per support, a CA node per attack, an undercut as a CA node aimed at the scheme node it
+ * node per support, a CA node per attack (one with several premises per linked group), an undercut as a CA node aimed at the scheme node it
  * denies, and each evidence source as a participant with an L-node, a locution and a YA node
  * ("Asserting") anchoring the evidence. What AIF has no place for (ids, notes, quotes, flags, the
  * full source records) goes in a top-level `argmap` object, which other tools ignore and
@@ -69,17 +69,34 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
       locutions.push({ nodeID: l, personID: participantOf.get(source.index)!, timestamp, start: null, end: null, source: source.url ?? null });
     }
   }
+  // One scheme node per edge, and one per linked group: each premise points into it, and it points
+  // once at the conclusion (an RA or CA node with several premises, as AIF writes a linked argument).
   const schemeNode = new Map<Edge, string>();
+  const groupNode = new Map<LinkedGroup, string>();
   for (const e of graph.edges) {
+    const known = e.group && groupNode.get(e.group);
+    if (known) {
+      schemeNode.set(e, known);
+      continue;
+    }
     const id = node(e.kind === 'support' ? 'RA' : 'CA', e.kind === 'support' ? 'Default Inference' : 'Default Conflict');
     schemeNode.set(e, id);
     // A relation written as a `ref` item (and its note): so the import writes it as one again.
-    if (e.kind !== 'undercut' && e.via === 'ref') extNodes[id] = { ref: true, ...(e.note !== undefined ? { note: e.note } : {}) };
+    if (e.group) {
+      groupNode.set(e.group, id);
+      if (e.group.note !== undefined) extNodes[id] = { note: e.group.note };
+    } else if (e.kind !== 'undercut' && e.via === 'ref') extNodes[id] = { ref: true, ...(e.note !== undefined ? { note: e.note } : {}) };
   }
+  const linked = new Set<string>();
   for (const e of graph.edges) {
     const id = schemeNode.get(e)!;
+    if (e.group) {
+      const key = `${e.from.index}>${id}`;
+      if (linked.has(key)) continue; // a premise listed twice in its group: one edge
+      linked.add(key);
+    }
     edge(claimNode.get(e.from)!, id);
-    edge(id, e.kind === 'undercut' ? schemeNode.get(e.to)! : claimNode.get(e.to)!);
+    if (!e.group || e.group.edges[0] === e) edge(id, e.kind === 'undercut' ? schemeNode.get(e.to)! : claimNode.get(e.to)!);
   }
   const ext: Record<string, unknown> = { version: 1 };
   if (graph.title !== undefined) ext.title = graph.title;

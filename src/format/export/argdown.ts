@@ -1,4 +1,4 @@
-import type { ArgumentGraph, Claim, ClaimEdge, Edge, UndercutEdge } from '../../model/types';
+import type { ArgumentGraph, Claim, ClaimEdge, Edge, LinkedGroup, UndercutEdge } from '../../model/types';
 import { IdPool, slug } from '../../model/ids';
 import { UniqueIds } from '../../util/unique-ids';
 
@@ -11,17 +11,24 @@ import { UniqueIds } from '../../util/unique-ids';
  *   supports it), `- [b]` (b attacks it);
  * - evidence as statements with `{evidence: true}` data (and the source id), supporting their claim;
  *   the source registry in the front matter;
+ * - a linked group (`together`) as a premise–conclusion argument `<name>` with numbered premises
+ *   `(1)`, `(2)`, ... and, after the inference line (with the group's undercuts `<_ [u]` under it),
+ *   the claim they support; a linked objection concludes a statement of its own (as an undercut
+ *   attack does, below) and the argument attacks the claim (`-> [claim]`). The premises' relations
+ *   are not written one by one: the group's one relation is its argument's;
  * - a relation that is undercut as a premise–conclusion argument, because Argdown undercuts attack
  *   an argument's inference: a support `a → b` is the argument `(1) [a] ---- (2) [b]`; an attack
  *   `a → b` is `(1) [a] ---- (2)` a conclusion of its own that attacks `[b]` (an argument always
  *   supports its conclusion, so `[b]` cannot be it); an undercut that is itself undercut is an
- *   argument whose conclusion undercuts the argument it denies. The undercutters stand under the
- *   inference line, `<_ [u]`, and the plain relation is not written again. A claim's attack on
- *   itself is written as an argument too: Argdown drops a statement's relation to itself.
+ *   argument whose conclusion undercuts the argument it denies (a linked group's, or a relation's).
+ *   The undercutters stand under the inference line, `<_ [u]`, and the plain relation is not
+ *   written again. A claim's attack on itself is written as an argument too: Argdown drops a
+ *   statement's relation to itself.
  *
  * Generated titles never collide with ids: ids are kebab-case, and every generated title other than
- * a claim's has spaces (`foo evidence 1`, `a attacks b`); a claim without an id gets a kebab-case
- * title from its text only after every id is taken.
+ * a claim's or a linked group's has spaces (`foo evidence 1`, `a attacks b`); a claim without an id
+ * gets a kebab-case title from its text, and a linked group its argument name, only after every id
+ * is taken, from the same pool.
  */
 export function toArgdown(graph: ArgumentGraph): string {
   const titles = new IdPool();
@@ -30,13 +37,21 @@ export function toArgdown(graph: ArgumentGraph): string {
   for (const claim of graph.claims) if (claim.id === undefined) title.set(claim, titles.take(slug(claim.text), 'claim'));
   const t = (claim: Claim) => title.get(claim)!;
 
-  // The relations that need an argument (they are undercut), each with a unique title.
+  // Each linked group's argument name, unique among titles (the group carries its own inference).
+  const groupName = new Map<LinkedGroup, string>();
+  for (const group of graph.groups) {
+    if (group.to && group.edges.length > 0) groupName.set(group, titles.take(`${t(group.to)}-${group.kind === 'support' ? 'linked-argument' : 'linked-objection'}`, 'argument'));
+  }
+
+  // The other relations that need an argument (they are undercut), each with a unique title.
   const inferenceTitles = new UniqueIds();
   const argument = new Map<Edge, string>();
+  const inGroup = (e: Edge): e is ClaimEdge => e.kind !== 'undercut' && e.group !== undefined && groupName.has(e.group);
+  const nameOf = (e: Edge): string | undefined => (inGroup(e) ? groupName.get(e.group!) : argument.get(e));
   const edgeName = (e: Edge): string =>
-    e.kind === 'undercut' ? `${t(e.from)} undercuts (${argument.get(e.to)})` : `${t(e.from)} ${e.kind === 'support' ? 'supports' : 'attacks'} ${t(e.to)}`;
+    e.kind === 'undercut' ? `${t(e.from)} undercuts (${nameOf(e.to)})` : `${t(e.from)} ${e.kind === 'support' ? 'supports' : 'attacks'} ${t(e.to)}`;
   const needsArgument = (e: Edge): void => {
-    if (argument.has(e)) return;
+    if (argument.has(e) || inGroup(e)) return;
     if (e.kind === 'undercut') needsArgument(e.to);
     argument.set(e, inferenceTitles.take(edgeName(e)));
   };
@@ -65,7 +80,9 @@ export function toArgdown(graph: ArgumentGraph): string {
   for (const claim of graph.claims) {
     out.push(`[${t(claim)}]: ${escape(claim.text)}`);
     for (const edge of claim.incoming as ClaimEdge[]) {
-      if (!argument.has(edge)) out.push(`    ${edge.kind === 'support' ? '+' : '-'} [${t(edge.from)}]`);
+      const sign = edge.kind === 'support' ? '+' : '-';
+      // A linked group's relation is its argument's (below), written there once.
+      if (!edge.group && !argument.has(edge)) out.push(`    ${sign} [${t(edge.from)}]`);
     }
     claim.evidence.forEach((e, i) => {
       const data = `{evidence: true${e.sourceId !== undefined ? `, source: ${JSON.stringify(e.sourceId)}` : ''}}`;
@@ -74,15 +91,27 @@ export function toArgdown(graph: ArgumentGraph): string {
     out.push('');
   }
 
+  for (const [group, name] of groupName) {
+    out.push(`<${name}>`);
+    if (group.kind === 'attack') out.push(`    -> [${t(group.to!)}]`);
+    out.push('');
+    const premises = [...new Set(group.premises)];
+    premises.forEach((p, i) => out.push(`(${i + 1}) [${t(p)}]`));
+    out.push('----');
+    for (const u of group.undercutBy) if (!argument.has(u)) out.push(`    <_ [${t(u.from)}]`);
+    const n = premises.length + 1;
+    if (group.kind === 'support') out.push(`(${n}) [${t(group.to!)}]`, '');
+    else out.push(`(${n}) [${name}]: It is not the case that: ${escape(group.to!.text)}`, '');
+  }
   for (const [e, name] of argument) {
     out.push(`<${name}>`);
     if (e.kind === 'attack') out.push(`    -> [${t(e.to)}]`);
-    if (e.kind === 'undercut') out.push(`    _> <${argument.get(e.to)}>`);
+    if (e.kind === 'undercut') out.push(`    _> <${nameOf(e.to)}>`);
     out.push('', `(1) [${t(e.from)}]`, '----');
     for (const u of e.undercutBy) if (!argument.has(u)) out.push(`    <_ [${t(u.from)}]`);
     if (e.kind === 'support') out.push(`(2) [${t(e.to)}]`, '');
     else if (e.kind === 'attack') out.push(`(2) [${name}]: It is not the case that: ${escape(e.to.text)}`, '');
-    else out.push(`(2) [${name}]: ${escape(`The inference of <${argument.get((e as UndercutEdge).to)}> does not hold.`)}`, '');
+    else out.push(`(2) [${name}]: ${escape(`The inference of <${nameOf((e as UndercutEdge).to)}> does not hold.`)}`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

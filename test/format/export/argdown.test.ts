@@ -60,3 +60,44 @@ describe('toArgdown on a large graph', () => {
     expect(lines.filter((l) => /^ {2}- \{id: "s\d+"\}$/.test(l))).toHaveLength(n);
   });
 });
+
+describe('toArgdown with linked groups', () => {
+  it('writes each group as a premise–conclusion argument with numbered premises, its undercuts under the inference line', async () => {
+    const { parseDocument } = await import('yaml');
+    const { buildGraph } = await import('../../../src/model/build');
+    const graph = buildGraph(
+      parseDocument(`argmap: 1
+title: Fair
+recommendation:
+  id: move
+  text: The fair should move indoors.
+  reasons:
+    - together:
+        - id: rain
+          text: Rain is forecast.
+          assumption: true
+        - id: floods
+          text: The field floods.
+          assumption: true
+      counterpoints:
+        - id: marquee
+          text: A marquee keeps it dry.
+          undercut: true
+          assumption: true
+  counterpoints:
+    - together:
+        - id: booked
+          text: The hall is booked.
+          assumption: true
+        - ref: rain
+`),
+    );
+    const text = toArgdown(graph);
+    // The group's relation is its argument's: not listed again under the claim (each relation once).
+    expect(text).toContain('[move]: The fair should move indoors.\n\n');
+    expect(text).toContain('<move-linked-argument>\n\n(1) [rain]\n(2) [floods]\n----\n    <_ [marquee]\n(3) [move]\n');
+    expect(text).toContain('<move-linked-objection>\n    -> [move]\n\n(1) [booked]\n(2) [rain]\n----\n(3) [move-linked-objection]: It is not the case that: The fair should move indoors.\n');
+    // No premise is listed as a relation of its own.
+    expect(text).not.toMatch(/^ {4}[+-] \[(rain|floods|booked)\]$/m);
+  });
+});

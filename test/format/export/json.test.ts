@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { toJson } from '../../../src/format/export/json';
 import { ROOT } from '../../helpers/cli';
-import { exportableFiles, hasLinkedGroup } from '../../helpers/exportable';
+import { exportableFiles } from '../../helpers/exportable';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -12,8 +12,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /**
  * Every field of the YAML file, compared with the JSON export at the same place: a field the JSON
  * leaves out (a new field of the format, a note) fails here. The JSON may add derived fields
- * (kind, supported, positions); `targets: [id]` items become `{ ref: id }`; YAML dates written as
- * numbers (2006) are strings in the model.
+ * (kind, supported, positions); `targets: [id]` items become `{ ref: id }`; a linked group's
+ * `together` list is its `premises`; YAML dates written as numbers (2006) are strings in the model.
  */
 function sameFields(yaml: unknown, json: unknown, path: string, problems: string[]) {
   if (Array.isArray(yaml)) {
@@ -22,9 +22,10 @@ function sameFields(yaml: unknown, json: unknown, path: string, problems: string
   } else if (isObject(yaml)) {
     if (!isObject(json)) return void problems.push(`${path}: a mapping in YAML, ${JSON.stringify(json)?.slice(0, 80)} in JSON`);
     for (const [key, value] of Object.entries(yaml)) {
-      if (!(key in json)) problems.push(`${path}.${key}: in the YAML, not in the JSON`);
+      const jsonKey = key === 'together' ? 'premises' : key;
+      if (!(jsonKey in json)) problems.push(`${path}.${key}: in the YAML, not in the JSON`);
       else if (key === 'targets' && Array.isArray(value)) sameFields(value.map((ref) => ({ ref })), json[key], `${path}.${key}`, problems);
-      else sameFields(value, json[key], `${path}.${key}`, problems);
+      else sameFields(value, json[jsonKey], `${path}.${key}`, problems);
     }
   } else if (String(json) !== String(yaml) || typeof json === 'object') {
     problems.push(`${path}: ${JSON.stringify(yaml)} in YAML, ${JSON.stringify(json)} in JSON`);
@@ -38,7 +39,9 @@ function keysOf(value: unknown, out: Set<string>): Set<string> {
 }
 
 describe('argmap export --to json', () => {
-  const files = exportableFiles().filter(({ report }) => !hasLinkedGroup(report));
+  // Not yet: a file that uses files (`uses:`, issue 17) has no `uses` in the JSON, and a qualified
+  // `targets` id (`file#id`) is written unqualified; such files are left out here (docs/json.md).
+  const files = exportableFiles().filter(({ report }) => !/^uses:/m.test(report.source.text));
   const docs = readFileSync(join(ROOT, 'docs', 'json.md'), 'utf8');
 
   for (const { name, report } of files) {

@@ -1,0 +1,131 @@
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { argmap, project } from '../helpers/cli';
+
+const SOURCES = `argmap: 1
+title: Town sources
+sources:
+  - id: mayor-meeting
+    speaker: Mayor Ida Lark
+    venue: Council meeting
+    date: 2025-03-04
+  - id: budget-report
+    speaker: Finance office
+    kind: report
+`;
+
+const EDITORIAL = `argmap: 1
+title: Should the library open on Sundays?
+uses: [../sources/town.yaml]
+recommendation:
+  id: keep-sundays
+  text: The library should open on Sundays.
+  reasons:
+    - id: sunday-visits
+      text: Sunday is the library's busiest day.
+      evidence:
+        - text: The mayor said Sunday visits doubled last year.
+          source: mayor-meeting
+`;
+
+const REPLY = `argmap: 1
+title: A reply on Sunday hours
+uses: [editorial.yaml]
+recommendation:
+  text: The library should close on Sundays.
+  reasons:
+    - text: The budget cannot pay Sunday staff.
+      evidence:
+        - text: The finance office reports a staffing gap.
+          source: budget-report
+    - text: Sunday crowds need more staff than the budget allows.
+      reasons:
+        - ref: sunday-visits
+counterpoints:
+  - text: Busy days are not the only measure of need.
+    targets: [sunday-visits]
+    evidence:
+      - text: The finance office counts weekday visits too.
+        source: budget-report
+    rebuttals:
+      - text: Sunday visitors have no other day off.
+        assumption: true
+`;
+
+function town() {
+  return project({ 'sources/town.yaml': SOURCES, 'pieces/editorial.yaml': EDITORIAL, 'pieces/reply.yaml': REPLY });
+}
+
+describe('check: files that use files', () => {
+  it('a file sees the sources and claims of the files it uses, transitively, and checks clean', () => {
+    const dir = town();
+    const r = argmap(['check', 'pieces/reply.yaml', '-f', 'compact'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('no problems');
+    expect(r.code).toBe(0);
+  });
+
+  it('check DIR reports each problem once, in the file where it is', () => {
+    const dir = town();
+    writeFileSync(join(dir, 'pieces/editorial.yaml'), EDITORIAL.replace('source: mayor-meeting', 'source: mayor-meting'));
+    const r = argmap(['check', '.', '-f', 'compact'], { cwd: dir });
+    const lines = r.stdout.split('\n').filter((l) => l.includes(': '));
+    expect(lines.filter((l) => l.includes('mayor-meting'))).toEqual([
+      expect.stringMatching(/^pieces\/editorial\.yaml:12:19 +error +unknown source `mayor-meting`.*did you mean `mayor-meeting`/),
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('a sources file checked alone says nothing of unused sources; checked with its users, it does', () => {
+    const dir = town();
+    writeFileSync(join(dir, 'sources/town.yaml'), `${SOURCES}  - id: parks-report\n    speaker: Parks office\n`);
+    const alone = argmap(['check', 'sources/town.yaml', '-f', 'compact'], { cwd: dir });
+    expect(alone.stdout).toContain('no problems');
+    const together = argmap(['check', '.', '-f', 'compact'], { cwd: dir });
+    expect(together.stdout).toMatch(/^sources\/town\.yaml:11:9 +warning +unused source `parks-report`/m);
+    expect(together.stdout).not.toMatch(/unused source `(mayor-meeting|budget-report)`/);
+  });
+
+  it('a used file outside the working folder, or a link pointing out of it, is refused at the entry', () => {
+    const outside = project({ 'secret.yaml': SOURCES });
+    const dir = town();
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'pieces/linked.yaml'));
+    writeFileSync(join(dir, 'pieces/a.yaml'), EDITORIAL.replace('uses: [../sources/town.yaml]', `uses: [linked.yaml, ${join(outside, 'secret.yaml')}]`));
+    const r = argmap(['check', 'pieces/a.yaml', '-f', 'compact'], { cwd: dir });
+    expect(r.stdout).toMatch(/pieces\/a\.yaml:3:8 +error +cannot use `linked\.yaml`: it lies outside the working folder/);
+    expect(r.stdout).toMatch(/pieces\/a\.yaml:3:21 +error +cannot use `\/.*secret\.yaml`: it lies outside the working folder/);
+    expect(r.code).toBe(1);
+  });
+
+  it('a path that is no argument file is refused by the schema', () => {
+    const dir = project({ 'a.yaml': EDITORIAL.replace('uses: [../sources/town.yaml]', 'uses: [/proc/self/environ]') });
+    const r = argmap(['check', 'a.yaml', '-f', 'compact'], { cwd: dir });
+    expect(r.stdout).toMatch(/a\.yaml:3:8 +error .*schema/);
+    expect(r.stdout).not.toMatch(/PATH=|HOME=/);
+  });
+
+  it('--cache: a file is checked again when a file it uses changes', () => {
+    const dir = town();
+    const first = argmap(['check', 'pieces/reply.yaml', '--cache', '--cache-location', 'cache.json', '-f', 'compact'], { cwd: dir });
+    expect(first.stdout).toContain('no problems');
+    writeFileSync(join(dir, 'sources/town.yaml'), SOURCES.replace('id: budget-report', 'id: budget-report-2025'));
+    const second = argmap(['check', 'pieces/reply.yaml', '--cache', '--cache-location', 'cache.json', '-f', 'compact'], { cwd: dir });
+    expect(second.stdout).toMatch(/pieces\/reply\.yaml:10:19 +error +unknown source `budget-report`/);
+    expect(second.stdout).toMatch(/pieces\/reply\.yaml:19:17 +error +unknown source `budget-report`/);
+    writeFileSync(join(dir, 'sources/town.yaml'), SOURCES);
+    const third = argmap(['check', 'pieces/reply.yaml', '--cache', '--cache-location', 'cache.json', '-f', 'compact'], { cwd: dir });
+    expect(third.stdout).toContain('no problems');
+  });
+
+  it('cross-file support counts: a claim resting only on a used claim is unsupported when that one is', () => {
+    const dir = town();
+    const supported = argmap(['check', 'pieces/reply.yaml', '-f', 'compact'], { cwd: dir });
+    expect(supported.stdout).toContain('no problems');
+    writeFileSync(join(dir, 'pieces/editorial.yaml'), EDITORIAL.replace(/      evidence:\n.*\n.*\n/, ''));
+    const r = argmap(['check', 'pieces/reply.yaml', '-f', 'compact'], { cwd: dir });
+    // sunday-visits (in the editorial) rests on nothing now: said in the editorial, not here.
+    expect(r.stdout).toMatch(/^pieces\/reply\.yaml:11:7 +warning +unsupported reason: .*rests only on unsupported claims \(`sunday-visits`\)/m);
+    expect(r.stdout).not.toMatch(/^pieces\/editorial/m);
+  });
+});
