@@ -107,3 +107,28 @@ export function generate(dir, { sizes, repoFiles, root }) {
   }
   return { files, repo };
 }
+
+/**
+ * A repository of `n` op-ed copies that all use one sources file (`uses/sources.yaml`, the op-ed's
+ * sources; the copies in `uses/pieces/`), and the same copies with the sources written in
+ * (`copied/`), for issue 17's target: checking the first within 1.2x the time of the second.
+ */
+export function generateUses(dir, { files: n, root }) {
+  const opEd = readFileSync(join(root, 'arguments/south-korea-arms-to-ukraine.yaml'), 'utf8');
+  const pieces = join(dir, 'uses', 'pieces');
+  const copied = join(dir, 'copied');
+  let sources;
+  for (let i = 0; i < n; i++) {
+    const text = opEdCopy(opEd, i);
+    const block = /^sources:\n(?:[ #].*\n|\n)*/m.exec(text)[0];
+    sources ??= `argmap: 1\ntitle: The op-ed's sources\n${block}`;
+    const sub = `part-${String(i % 10)}`;
+    const name = `op-ed-${String(i).padStart(4, '0')}.yaml`;
+    mkdirSync(join(pieces, sub), { recursive: true });
+    mkdirSync(join(copied, sub), { recursive: true });
+    writeFileSync(join(pieces, sub, name), text.replace(block, 'uses: [../../sources.yaml]\n'));
+    writeFileSync(join(copied, sub, name), text);
+  }
+  writeFileSync(join(dir, 'uses', 'sources.yaml'), sources);
+  return { uses: pieces, copied };
+}

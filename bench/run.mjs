@@ -2,13 +2,14 @@
 // docs/performance.md. Every figure is a median over repeated runs (min and max given), reported as
 // a ratio to its baseline, since absolute times mean little on a shared, noisy machine.
 // BENCH_QUICK=1: fewer runs, no 100,000-claim file, a 200-file repository.
+// BENCH_ONLY=uses: only part 4 (files that use one sources file), printed, docs/performance.md untouched.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { generate } from './generate.mjs';
+import { generate, generateUses } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -29,7 +30,8 @@ if (!existsSync(join(ROOT, 'dist/argmap.js'))) {
 const work = mkdtempSync(join(tmpdir(), 'argmap-bench-'));
 const log = (s) => process.stderr.write(`${s}\n`);
 log(`bench: generating inputs in ${work}`);
-const { files, repo } = generate(work, { sizes: SIZES, repoFiles: REPO_FILES, root: ROOT });
+const ONLY = process.env.BENCH_ONLY;
+const { files, repo } = ONLY === 'uses' ? { files: {}, repo: undefined } : generate(work, { sizes: SIZES, repoFiles: REPO_FILES, root: ROOT });
 
 // The same baseline bundled as argmap bundles `yaml` (its ES module build, one file): the floor of
 // start-up, where importing the package's many CommonJS files is a good part of the time.
@@ -116,8 +118,8 @@ const parseBundled = (...paths) => [NODE, PARSE_BUNDLED, ...paths];
 const ajv = (...data) => [NODE, AJV, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-s', join(ROOT, 'schemas/argmap.schema.json'), ...data.flatMap((d) => ['-d', d])];
 
 // 1. Start-up: the bundled arguments/ against bare node.
+if (ONLY !== 'uses') {
 log('bench: start-up');
-{
   const args = join(ROOT, 'arguments');
   const m = measure(
     { node: [NODE, '-e', '0'], parse: parseOnly(args), bundled: parseBundled(args), check: argmap('check', args), ajv: ajv(join(ROOT, 'arguments/*.yaml')) },
@@ -132,7 +134,7 @@ log('bench: start-up');
 
 // 2. One file of n claims: every command against parseDocument alone on the same file.
 const perSize = {};
-for (const n of SIZES) {
+for (const n of ONLY === 'uses' ? [] : SIZES) {
   log(`bench: ${n} claims`);
   const cases = { parse: parseOnly(files[n]), bundled: parseBundled(files[n]), ajv: ajv(files[n]) };
   for (const c of COMMANDS) cases[c] = argmap(c, files[n]);
@@ -158,8 +160,8 @@ if (perSize[100000]) {
 }
 
 // 3. A repository of op-ed copies: check (serial and parallel), ajv-cli, and the cache.
+if (ONLY !== 'uses') {
 log(`bench: ${REPO_FILES} files`);
-{
   const cacheDir = mkdtempSync(join(tmpdir(), 'argmap-bench-cache-'));
   const cacheFile = join(cacheDir, '.argmapcache');
   const cases = {
@@ -194,6 +196,18 @@ log(`bench: ${REPO_FILES} files`);
   }
   rmSync(cacheDir, { recursive: true, force: true });
 }
+
+// 4. Files that use files: 1,000 op-ed copies that use one sources file, against the same copies with
+// the sources written into each. The sources file is read and parsed once per thread, not per user.
+log(`bench: ${REPO_FILES} files that use one sources file`);
+{
+  const { uses, copied } = generateUses(join(work, 'shared'), { files: REPO_FILES, root: ROOT });
+  const cwd = join(work, 'shared');
+  const m = measure({ copied: argmap('check', copied), uses: argmap('check', uses) }, RUNS, { copied: { cwd }, uses: { cwd } });
+  const label = `${REPO_FILES} op-ed files, sources shared`;
+  row(label, 'argmap check, sources copied into each file (baseline)', m.copied, m.copied, 'copied');
+  row(label, 'argmap check, every file uses one sources file', m.uses, m.copied, 'copied', { text: '≤ 1.20× copied', ok: (r) => r <= 1.2 });
+}
 rmSync(work, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown cpu';
@@ -226,5 +240,8 @@ repository, divided at best by the number of cores).
 ${header}
 ${table}
 `;
-writeFileSync(join(ROOT, 'docs/performance.md'), doc);
-process.stdout.write(doc);
+if (ONLY === 'uses') process.stdout.write(`${header}\n${table}\n`);
+else {
+  writeFileSync(join(ROOT, 'docs/performance.md'), doc);
+  process.stdout.write(doc);
+}

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../package.json';
 import { errnoText } from '../diagnostics/messages';
 import { EXIT, type CliIO } from './io';
+import { safeLine } from '../util/safe-text';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands options over untyped
 type ListingRunner = (paths: string[], options: any, io: CliIO) => Promise<number>;
@@ -228,7 +229,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (error instanceof Error && error.name === 'WriteError') {
       // Thrown by util/atomic-write (not imported here: start-up loads only what every command needs).
       const { path, code } = error as Error & { path: string; code: string };
-      io.stderr.write(`argmap: cannot write ${path}: ${errnoText(code)}\n`);
+      io.stderr.write(`argmap: cannot write ${safeLine(path)}: ${errnoText(code)}\n`);
       return EXIT.usage;
     }
     if (error instanceof CommanderError) {

@@ -5,6 +5,7 @@ import type { ListedFile } from '../format/claim-lists';
 import { BLOCKING_RULES } from '../rules/index';
 import { writeFileAtomic, type ChunkProducer } from '../util/atomic-write';
 import { chalkFor, colorLevel } from '../util/terminal';
+import { inertLines, safeLine } from '../util/safe-text';
 import { EXIT, UsageError, type CliIO } from './io';
 import { runPipeline, type InputOptions } from './run-pipeline';
 
@@ -64,10 +65,12 @@ export async function runListing(
     } catch (error) {
       // A usage problem found while rendering (say, --explain naming no claim): nothing is written.
       if (!(error instanceof UsageError)) throw error;
-      io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${error.message}\n`);
+      io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${safeLine(error.message)}\n`);
       return EXIT.usage;
     }
-    const content = typeof text === 'string' ? text : text.stream;
+    // Text from the files cannot start a line a CI runner obeys (JSON is inert already).
+    const content: string | ChunkProducer =
+      typeof text === 'string' ? inertLines(text) : (write) => text.stream((chunk) => write(inertLines(chunk)));
     if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), content, { followLinks: !options.outputIsDefault });
     else if (typeof content === 'string') io.stdout.write(content);
     else content((chunk) => io.stdout.write(chunk));

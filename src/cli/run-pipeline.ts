@@ -12,6 +12,7 @@ import { CheckCache, buildId, cacheFile } from '../pipeline/cache';
 import { checkFiles } from '../pipeline/check-files';
 import type { CheckedFile } from '../pipeline/check-source';
 import { chalkFor, colorLevel } from '../util/terminal';
+import { safeLine } from '../util/safe-text';
 import type { CliIO } from './io';
 
 /** Options every command that reads argument files shares. */
@@ -54,7 +55,7 @@ export async function runPipeline(
   mode: PipelineMode = {},
 ): Promise<PipelineRun> {
   const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
-  const fail = (message: string) => io.stderr.write(`${err.red('argmap:')} ${message}\n`);
+  const fail = (message: string) => io.stderr.write(`${err.red('argmap:')} ${safeLine(message)}\n`);
   const empty: PipelineRun = { reports: [], usageError: true, config: { severities: {} }, threads: [] };
 
   let config: Config = { severities: {} };

@@ -8,7 +8,7 @@ import { claimName, describeClaim } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Evidence, Source } from '../model/types';
 import { plural } from '../util/plural';
-import { safeText } from '../util/terminal';
+import { jsonText, safeLine, safeText } from '../util/safe-text';
 
 /** One checked file, as the listing commands receive it. */
 export interface ListedFile {
@@ -61,7 +61,7 @@ export function unsupportedJson(files: readonly ListedFile[]): string {
       }),
     })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonText(out);
 }
 
 export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstance): string {
@@ -74,7 +74,7 @@ export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstan
       total++;
       const p = where(source, claim);
       const because = why === 'unsupported-linked' ? needsText(linkedNeedNames(claim, analyses.support)) : UNSUPPORTED_WHY[why];
-      lines.push(`${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(safeText(because))}`);
+      lines.push(`${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(safeText(because))}`);
       lines.push(`    ${safeText(claim.text)}`);
     }
   }
@@ -128,7 +128,7 @@ export function counterpointsJson(files: readonly ListedFile[]): string {
       })),
     })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonText(out);
 }
 
 function describeTarget(target: AttackTarget): string {
@@ -158,7 +158,7 @@ export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInst
       const status = info.answered ? chalk.green('answered') : claim.conceded ? chalk.cyan('conceded, unanswered') : chalk.yellow('unanswered');
       if (!info.answered && !claim.conceded) unanswered++;
       lines.push(
-        `${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  counterpoint ${safeText(claimName(claim))}${flags.length ? ` (${flags.join(', ')})` : ''}: ${status}`,
+        `${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  counterpoint ${safeText(claimName(claim))}${flags.length ? ` (${flags.join(', ')})` : ''}: ${status}`,
       );
       lines.push(`    ${safeText(claim.text)}`);
       for (const target of info.targets) lines.push(`    ${chalk.dim('attacks')} ${safeText(describeTarget(target))}`);

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ResolvedDiagnostic } from '../diagnostics/diagnostic';
 import { plural } from '../util/plural';
-import { safeText } from '../util/terminal';
+import { inertLines, safeLine } from '../util/safe-text';
 import type { Totals } from './resolve';
 
 /** The closing line of a check: how many problems in how many files. */
@@ -24,11 +24,12 @@ export function formatCompact(files: ReadonlyArray<{ diagnostics: ResolvedDiagno
       const severity =
         d.severity === 'error' ? chalk.red('error') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.cyan('info');
       lines.push(
-        `${chalk.bold(`${safeText(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${safeText(d.message)}  ${chalk.dim(d.rule)}`,
+        `${chalk.bold(`${safeLine(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${safeLine(d.message)}  ${chalk.dim(d.rule)}`,
       );
     }
   }
   if (lines.length > 0) lines.push('');
   lines.push(summaryLine(t, chalk));
-  return `${lines.join('\n')}\n`;
+  // A file name opens a line: one that reads as a CI command is made inert.
+  return inertLines(`${lines.join('\n')}\n`);
 }

@@ -27,7 +27,7 @@ export interface DotOptions {
  * `&` written `&amp;` (Graphviz reads entities in strings, so `&lt;` would otherwise come out `<`).
  */
 export function dotString(text: string): string {
-  return `"${oneLine(text).replace(/&/g, '&amp;').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${terminalSafe(oneLine(text).replace(/&/g, '&amp;')).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /**
@@ -41,8 +41,15 @@ export function htmlText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+    .replace(/'/g, '&#39;')
+    .replace(TERMINAL_UNSAFE, entity);
 }
+
+/** C1 controls and bidirectional overrides: drawn the same from an entity, never raw on a terminal. */
+const TERMINAL_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const entity = (c: string) => `&#${c.charCodeAt(0)};`;
+/** Text with `&` already escaped, its terminal-unsafe characters as entities. */
+const terminalSafe = (text: string) => text.replace(TERMINAL_UNSAFE, entity);
 
 export const KIND_STYLE: Record<ClaimKind, { fill: string; border: string }> = {
   recommendation: { fill: '#dbeafe', border: '#1d4ed8' },

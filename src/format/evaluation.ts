@@ -3,7 +3,7 @@ import { groundsOf, type Because, type ClaimEvaluation, type Failure, type Label
 import { claimName, describeClaim, nameList } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Edge, LinkedGroup, Source } from '../model/types';
-import { safeText } from '../util/terminal';
+import { jsonText, safeLine, safeText } from '../util/safe-text';
 import { plural } from '../util/plural';
 import type { ListedFile } from './claim-lists';
 
@@ -173,7 +173,7 @@ export function evaluationJson(files: readonly ListedFile[], only?: (file: Liste
       ];
     }),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonText(out);
 }
 
 // ----- text -------------------------------------------------------------------------------------
@@ -198,13 +198,13 @@ export function evaluationText(files: readonly ListedFile[], chalk: ChalkInstanc
     const rec = analyses.graph.recommendation;
     const recLabel = rec ? claims[rec.index]!.label : undefined;
     if (recLabel) verdicts[VERDICT[recLabel]]++;
-    lines.push(`${chalk.bold(safeText(source.path))}: ${verdictLine(chalk, rec, recLabel)}`);
+    lines.push(`${chalk.bold(safeLine(source.path))}: ${verdictLine(chalk, rec, recLabel)}`);
     for (const claim of analyses.graph.claims) {
       const e = claims[claim.index]!;
       count[e.label]++;
       const p = source.position(claim.span.start);
       lines.push(
-        `${chalk.bold(`${safeText(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}  ${paint(chalk, e.label)}: ${safeText(becauseText(e.because))}`,
+        `${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}  ${paint(chalk, e.label)}: ${safeText(becauseText(e.because))}`,
       );
     }
     lines.push('');
@@ -233,7 +233,7 @@ export function explainText(source: SourceFile, claims: readonly ClaimEvaluation
     const e = claims[claim.index]!;
     const p = source.position(claim.span.start);
     const indent = '  '.repeat(Math.min(depth, 16));
-    const head = `${indent}${safeText(describeClaim(claim))} ${chalk.dim(`(${safeText(source.path)}:${p.line}:${p.column})`)}`;
+    const head = `${indent}${safeText(describeClaim(claim))} ${chalk.dim(`(${safeLine(source.path)}:${p.line}:${p.column})`)}`;
     if (seen.has(claim.index)) {
       lines.push(`${head} ${paint(chalk, e.label)} ${chalk.dim('(see above)')}`);
       continue;

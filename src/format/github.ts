@@ -1,5 +1,5 @@
 import type { Severity } from '../diagnostics/diagnostic';
-import { safeText } from '../util/terminal';
+import { inertLines, safeLine, safeText } from '../util/safe-text';
 import { plural } from '../util/plural';
 import { summaryLine } from './compact';
 import { chalkFor } from '../util/terminal';
@@ -33,16 +33,17 @@ export function formatGithub(files: readonly FileResult[], t: Totals, path: (fil
   for (const file of files) {
     for (const d of file.diagnostics) {
       const properties = [
-        `file=${escapeProperty(path(file.file))}`,
+        `file=${escapeProperty(inertLines(safeLine(path(file.file))))}`,
         `line=${d.line}`,
         `col=${d.column}`,
         `endLine=${d.endLine}`,
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(`argmap ${d.rule}`)}`,
       ].join(',');
-      // safeText first: no escape sequence of the file's reaches the log, and no line break
-      // survives to start a command of its own (escapeData would encode it anyway).
-      lines.push(`::${COMMAND[d.severity]} ${properties}::${escapeData(safeText(d.message))}`);
+      // safeLine for the file name, safeText for the message (whose line breaks escapeData encodes):
+      // no escape sequence or other control character reaches the log raw, no line break starts a
+      // command of its own, and no `##[` inside reads as the older form of a command (inertLines).
+      lines.push(`::${COMMAND[d.severity]} ${properties}::${escapeData(inertLines(safeText(d.message)))}`);
     }
   }
   lines.push(summaryLine(t, chalkFor(0)));

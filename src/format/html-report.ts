@@ -19,8 +19,11 @@ export interface ReportFile {
   /** The path as the user named it. */
   path: string;
   analyses: Analyses;
-  /** The map, inline SVG from `inlineSvg(renderSvg(...))` (with `linkPrefix` = `anchorPrefix(n)`). */
-  svg: string;
+  /**
+   * The map, inline SVG from `inlineSvg(renderSvg(...))` (with `linkPrefix` = `anchorPrefix(n)`), or
+   * why there is none (a map too large to draw): the rest of the section is written all the same.
+   */
+  svg: string | { none: string };
 }
 
 /** Text as HTML (element content and quoted attribute values alike). */
@@ -324,7 +327,7 @@ class FileReportHtml {
 ${graph.description !== undefined ? `<p class="meta">${esc(graph.description)}</p>` : ''}
 <ul class="summary">${summary.join('')}</ul>
 <h3 id="${p}map">Map</h3>
-<figure class="map">${this.file.svg}<figcaption>Arrows point from a claim to what it supports (green) or attacks (red ⊣); a dashed orange line undercuts the link through the dot; red dashed boxes are unsupported (⚠). Click a box to find it in the outline; on a phone, pinch to zoom.</figcaption></figure>
+${typeof this.file.svg !== 'string' ? `<p class="empty">No drawing: ${esc(this.file.svg.none)}.</p>` : `<figure class="map">${this.file.svg}<figcaption>Arrows point from a claim to what it supports (green) or attacks (red ⊣); a dashed orange line undercuts the link through the dot; red dashed boxes are unsupported (⚠). Click a box to find it in the outline; on a phone, pinch to zoom.</figcaption></figure>`}
 <h3 id="${p}outline">Outline</h3>
 ${this.outline()}
 <h3 id="${p}unsupported">Unsupported claims</h3>

@@ -1,5 +1,6 @@
 import type { ResolvedDiagnostic } from '../diagnostics/diagnostic';
 import type { Totals } from './resolve';
+import { jsonText } from '../util/safe-text';
 
 /**
  * The machine-readable report (documented in docs/cli.md): stable key order, 1-based positions.
@@ -26,5 +27,5 @@ export function formatJson(files: ReadonlyArray<{ file: string; diagnostics: Res
     warningCount: t.warnings,
     infoCount: t.infos,
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonText(out);
 }

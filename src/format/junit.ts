@@ -3,8 +3,9 @@ import type { FileResult } from './stylish';
 
 /**
  * Makes text safe in XML 1.0 content and attribute values: the five special characters become
- * entities, and characters XML 1.0 cannot carry at all (controls other than tab, line feed and
- * carriage return, lone surrogates, U+FFFE/U+FFFF) become a visible `\u{…}`.
+ * entities, characters XML 1.0 cannot carry at all (controls other than tab, line feed and
+ * carriage return, lone surrogates, U+FFFE/U+FFFF) become a visible `\u{…}`, and those a terminal
+ * or a CI log would act on become character references.
  */
 export function escapeXml(text: string): string {
   return text
@@ -17,7 +18,11 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    // Tabs and line breaks (which XML would turn into spaces in an attribute), C1 controls and
+    // bidirectional overrides as character references: the same text to an XML reader, never a raw
+    // line break or escape sequence in a log; the `#` of a CI log command (`##[`, `##vso[`) too.
+    .replace(/[\t\n\r\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|#(?=#(?:vso)?\[)/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function attributes(values: Record<string, string | number>): string {

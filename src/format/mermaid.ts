@@ -14,9 +14,13 @@ import { CONCEDED_FILL, EDGE_COLOR, KIND_STYLE, UNSUPPORTED_COLOR } from './dot'
  * `<br/>`.
  */
 
-/** File text for a Mermaid `"..."` label: one line, specials as `#<code>;` entities. */
+/**
+ * File text for a Mermaid `"..."` label: one line, specials as `#<code>;` entities; so are C1
+ * controls and bidirectional overrides (Mermaid draws the same character; a terminal showing the
+ * source never sees it raw).
+ */
 export function mermaidText(text: string): string {
-  return oneLine(text).replace(/["#%&<>`{}[\]|\\;*_~]/g, (c) => `#${c.charCodeAt(0)};`);
+  return oneLine(text).replace(/["#%&<>`{}[\]|\\;*_~\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 const lines = (text: string, width: number, maxLines?: number) => wrap(text, width, maxLines).map(mermaidText).join('<br/>');

@@ -3,6 +3,7 @@ import type { ResolvedDiagnostic, Severity } from '../diagnostics/diagnostic';
 import { rules, stageRules } from '../rules/index';
 import type { RuleSeverity } from '../rules/rule';
 import type { FileResult } from './stylish';
+import { jsonText } from '../util/safe-text';
 
 /** Where the rules are documented; each rule's help is `${RULES_DOC}#<id>`. */
 export const INFORMATION_URI = 'https://argmap.dev';
@@ -175,5 +176,5 @@ export function formatSarif(files: readonly FileResult[], options: SarifOptions)
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonText(log);
 }

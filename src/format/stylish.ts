@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ResolvedDiagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from '../load/source-file';
-import { safeText } from '../util/terminal';
+import { inertLines, safeLine, safeText } from '../util/safe-text';
 import { summaryLine } from './compact';
 import type { Totals } from './resolve';
 
@@ -97,14 +97,14 @@ export function formatStylish(files: readonly FileResult[], t: Totals, chalk: Ch
   const lines: string[] = [];
   for (const file of files) {
     if (file.diagnostics.length === 0) continue;
-    lines.push(chalk.underline(safeText(file.file)));
+    lines.push(chalk.underline(safeLine(file.file)));
     const source = file.source;
     const position = (d: ResolvedDiagnostic) => `${d.line}:${d.column}`;
     const posWidth = file.diagnostics.reduce((width, d) => Math.max(width, position(d).length), 0);
     for (const d of file.diagnostics) {
       const severity =
         d.severity === 'error' ? chalk.red('error  ') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.cyan('info   ');
-      lines.push(`  ${chalk.dim(position(d).padEnd(posWidth))}  ${severity}  ${safeText(d.message)}  ${chalk.dim(d.rule)}`);
+      lines.push(`  ${chalk.dim(position(d).padEnd(posWidth))}  ${severity}  ${safeLine(d.message)}  ${chalk.dim(d.rule)}`);
       if (source) {
         lines.push('');
         for (const line of codeFrame(d, (n) => source.lineText(n), source.lineStarts.length, chalk)) lines.push(line);
@@ -114,5 +114,6 @@ export function formatStylish(files: readonly FileResult[], t: Totals, chalk: Ch
     if (!source) lines.push('');
   }
   lines.push(summaryLine(t, chalk));
-  return `${lines.join('\n')}\n`;
+  // A file name opens a line: one that reads as a CI command is made inert.
+  return inertLines(`${lines.join('\n')}\n`);
 }

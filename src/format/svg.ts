@@ -14,9 +14,35 @@ export function loadViz(): Promise<Viz> {
   return loading;
 }
 
-/** Renders DOT to a standalone SVG document with an instance from `loadViz()`. Throws on invalid DOT. */
-export function renderSvg(viz: Viz, dot: string): string {
-  const svg = viz.renderString(dot, { format: 'svg', engine: 'dot' });
+/**
+ * The most boxes (claims, and evidence drawn as boxes) argmap lays out as SVG. Graphviz compiled to
+ * WebAssembly recurses as it lays out, and runs out of stack ("Maximum call stack size exceeded")
+ * on a map of 14,000 reasons under one recommendation; 11,000 did not fail, but took minutes.
+ * 5,000 keeps a margin of almost three times the smallest failing map (see docs/graphs.md).
+ */
+export const MAX_DRAWN_BOXES = 5000;
+
+/** A drawing refused as too large: `boxes` were asked for, `MAX_DRAWN_BOXES` is the most. */
+export class TooLargeToDraw extends Error {
+  constructor(readonly boxes: number) {
+    super(`the map has ${boxes.toLocaleString('en-US')} boxes, and argmap draws at most ${MAX_DRAWN_BOXES.toLocaleString('en-US')} as SVG (Graphviz runs out of stack on larger maps)`);
+  }
+}
+
+/**
+ * Renders DOT to a standalone SVG document with an instance from `loadViz()`. Throws on invalid DOT;
+ * throws `TooLargeToDraw` for more than MAX_DRAWN_BOXES boxes (`boxes`), or when Graphviz runs out of
+ * stack all the same.
+ */
+export function renderSvg(viz: Viz, dot: string, boxes = 0): string {
+  if (boxes > MAX_DRAWN_BOXES) throw new TooLargeToDraw(boxes);
+  let svg: string;
+  try {
+    svg = viz.renderString(dot, { format: 'svg', engine: 'dot' });
+  } catch (error) {
+    if (error instanceof RangeError) throw new TooLargeToDraw(boxes);
+    throw error;
+  }
   // Graphviz writes `-` in ids as `&#45;`: the same id, but unreadable to a text search.
   return svg.replace(/ id="[^"]*"/g, (attr) => attr.replace(/&#45;/g, '-'));
 }

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Scalar, visit, YAMLParseError, type Alias, type Document, type Node, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Parser, Scalar, visit, YAMLParseError, type Alias, type CST, type Document, type Node, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
@@ -8,6 +8,8 @@ import type { SourceFile } from './source-file';
  * the yaml package's composer (which recurses per level) always reaches on Node's default stack, so
  * that a file within it is read, not refused by a stack overflow: on a cold start it overflows near
  * 800 levels of flow collections (`[[[...`) and 920 of block ones, so 1000 was never reached.
+ * Deeper collections are cut from the syntax tree before composing (`parseCut`), so the composer
+ * never runs out of stack and the errors do not depend on the stack a thread has left.
  */
 export const MAX_DEPTH = 500;
 
@@ -21,8 +23,8 @@ export interface Scanned {
 
 /** What one walk over the document finds before any later stage touches it. */
 interface Scan extends Scanned {
-  /** The first collection nested deeper than MAX_DEPTH. */
-  tooDeep?: Node;
+  /** Each collection nested deeper than MAX_DEPTH and not inside another such. */
+  tooDeep: Node[];
   /** Every alias, in document order. */
   aliases: Alias[];
   /** Unquoted values that YAML cut at a comment glued to its word (see `truncatedText`). */
@@ -71,7 +73,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
  * (no aliases, no custom tags, no merge keys).
  */
 function scan(root: unknown, text: string): Scan {
-  const result: Scan = { data: null, nodeOf: new Map(), aliases: [], truncated: [], complexKey: false, duplicateKeys: [] };
+  const result: Scan = { data: null, nodeOf: new Map(), aliases: [], truncated: [], complexKey: false, duplicateKeys: [], tooDeep: [] };
   const holder: Record<string, unknown> = {};
   const stack: Array<[node: unknown, depth: number, parent: Record<string, unknown> | unknown[] | undefined, key: string | number]> = [
     [root, 1, holder, 'data'],
@@ -88,7 +90,7 @@ function scan(root: unknown, text: string): Scan {
     } else if (isCollection(node)) {
       if (depth > MAX_DEPTH) {
         // Not walked into (the file is refused), but the rest is: its repeated keys are reported too.
-        result.tooDeep ??= node;
+        result.tooDeep.push(node);
         continue;
       }
       const items = node.items as unknown[];
@@ -260,6 +262,71 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string): Diagnostic[] {
   return out;
 }
 
+/** The options every argument file is parsed with (see `parse`). */
+const OPTIONS = { prettyErrors: false, uniqueKeys: false, merge: false, strict: true, logLevel: 'error' } as const;
+
+/**
+ * `parseDocument`, with every collection nested deeper than MAX_DEPTH cut from the syntax tree
+ * before the composer sees it; their offsets are added to `cuts`, in document order (or to `silent`,
+ * inside a too-deep mapping that `scan` reports).
+ *
+ * The yaml package's parser (text to syntax tree) is a loop, but its composer (tree to document)
+ * recurses per level, and where it runs out of stack it records an error and leaves that collection
+ * empty. Where that happens depends on how much stack is left: on a cold start or a warm one, in the
+ * main thread or a worker (whose stack is larger), so the same file gave different errors at
+ * different columns, or fewer of them. Cut at a fixed depth, the composer never nears the end of
+ * the stack, and each too-deep collection is one error where it starts, in every thread.
+ */
+function parseCut(text: string, cuts: number[], silent: number[]): Document.Parsed {
+  const tokens = Array.from(new Parser().parse(text));
+  for (const token of tokens) if (token.type === 'document') cutTooDeep(token, cuts, silent);
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/**
+ * Replaces each collection of a document's syntax tree that lies deeper than MAX_DEPTH by an error
+ * token (the composer reads it as an empty value), counting depth as `scan` does: the document's
+ * value is level 1; a key and a value are one level below their mapping, an item one below its
+ * list, and a `key: value` pair written inside a flow list (`[a: b]`, a mapping of its own) two.
+ * A loop over a stack: the tree can be any number of levels deep.
+ */
+function cutTooDeep(document: CST.Document, cuts: number[], silent: number[]): void {
+  type Slot = { holder: { key?: unknown; value?: unknown }; field: 'key' | 'value'; depth: number };
+  const stack: Slot[] = [{ holder: document, field: 'value', depth: 1 }];
+  while (stack.length > 0) {
+    const { holder, field, depth } = stack.pop()!;
+    const token = holder[field] as CST.Token | null | undefined;
+    if (!token || (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')) continue;
+    if (depth > MAX_DEPTH) {
+      if (depth !== Infinity) cuts.push(token.offset);
+      else silent.push(token.offset);
+      const placeholder: CST.ErrorToken = { type: 'error', offset: token.offset, source: '', message: 'nested too deep' };
+      holder[field] = placeholder;
+      continue;
+    }
+    const pairsInList = token.type === 'flow-collection' && token.start.source === '[';
+    // Pushed last item first, so items are visited (and cuts found) in document order.
+    for (let i = token.items.length - 1; i >= 0; i--) {
+      const item = token.items[i]! as { key?: unknown; sep?: unknown; value?: unknown };
+      const pair = pairsInList && (item.key !== undefined || item.sep !== undefined);
+      // A pair's own mapping too deep is `scan`'s to report (it is no token here): what it holds
+      // is cut all the same, or the composer would recurse into it, but not reported again.
+      const below = pair && depth + 1 > MAX_DEPTH ? Infinity : depth + (pair ? 2 : 1);
+      stack.push({ holder: item, field: 'value', depth: below });
+      stack.push({ holder: item, field: 'key', depth: below });
+    }
+  }
+  cuts.sort((a, b) => a - b);
+}
+
 /**
  * Parses one YAML document, keeping every node's source range. Syntax errors and warnings become
  * diagnostics; `data` is produced only from a document without errors.
@@ -267,14 +334,17 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string): Diagnostic[] {
 export function parse(source: SourceFile): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed;
+  /** Where collections nested too deep start: cut from the syntax tree before it is composed. */
+  const cuts: number[] = [];
+  const silent: number[] = [];
   try {
     // logLevel 'error': the yaml package never prints; everything it finds becomes a diagnostic.
     // uniqueKeys off: `scan` finds repeated keys in linear time (see `duplicateKeys`).
-    doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: false, merge: false, strict: true, logLevel: 'error' });
+    doc = parseCut(source.text, cuts, silent);
   } catch (error) {
     // The parser recurses per nesting level: a hostile file can exhaust the stack.
     if (error instanceof RangeError) {
-      const empty = parseDocument('');
+      const empty = parseDocument('', OPTIONS);
       diagnostics.push(syntaxError('yaml-too-deep', { start: 0, end: 0 }, { limit: MAX_DEPTH }));
       return { source, doc: empty, data: undefined, diagnostics };
     }
@@ -283,14 +353,20 @@ export function parse(source: SourceFile): ParsedFile {
   // The walk runs on a document with errors too: its repeated keys are errors of the parse.
   const found = scan(doc.contents, source.text);
   for (const error of found.duplicateKeys) doc.errors.push(error);
+  // Each collection cut for being too deep is one error, where it starts (the composer's own
+  // error for the placeholder left there is that same fault).
+  if (cuts.length > 0 || silent.length > 0) {
+    const cut = new Set([...cuts, ...silent]);
+    doc.errors = doc.errors.filter((e) => !(e.code === 'UNEXPECTED_TOKEN' && cut.has(e.pos[0])));
+  }
   // Loops, not push(...list): a spread passes every item as an argument, and a file can have more
   // findings than a call can take arguments (about 120,000).
   for (const d of syntaxDiagnostics(doc, source.text)) diagnostics.push(d);
   for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, source.text));
-  if (found.tooDeep) {
-    const start = found.tooDeep.range?.[0] ?? 0;
-    diagnostics.push(syntaxError('yaml-too-deep', { start, end: start + 1 }, { limit: MAX_DEPTH }));
-  }
+  // Too deep: what was cut from the syntax tree, and what `scan` finds (a `key: value` pair in a
+  // flow list is a mapping of its own, not a token of the tree).
+  const deepAt = [...cuts, ...found.tooDeep.map((node) => node.range?.[0] ?? 0)].sort((a, b) => a - b);
+  for (const start of deepAt) diagnostics.push(syntaxError('yaml-too-deep', { start, end: start + 1 }, { limit: MAX_DEPTH }));
   if (diagnostics.length > 0) return { source, doc, data: undefined, diagnostics };
 
   // Aliases are refused before any expansion: argument files reuse a claim with `ref`, and an

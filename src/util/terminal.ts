@@ -28,14 +28,3 @@ export function colorLevel(
 export function chalkFor(level: 0 | 1 | 2 | 3): ChalkInstance {
   return new Chalk({ level });
 }
-
-/**
- * Neutralises text from an argument file before it reaches a terminal: control characters
- * (escape sequences included) are shown as visible code points, never interpreted.
- */
-export function safeText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    `\\u{${c.codePointAt(0)!.toString(16)}}`,
-  );
-}

@@ -68,3 +68,46 @@ describe('parse: repeated keys', () => {
     expect(found[0]).toBe(text.indexOf('k0: 10000'));
   });
 });
+
+describe('nesting too deep', () => {
+  /** Runs `f` below `frames` calls of its own, so it has that much less stack left. */
+  function withLessStack<T>(frames: number, f: () => T): T {
+    const down = (n: number): T => (n === 0 ? f() : [down(n - 1)][0]!);
+    return down(frames);
+  }
+  const tooDeep = (text: string) =>
+    parse(new SourceFile('a.yaml', text))
+      .diagnostics.map((d) => `${d.code}@${d.span.start}`)
+      .sort();
+
+  it('reports each too-deep collection once, where it starts, however much stack is left (workers have more)', () => {
+    // Two nestings of 3,000 lists (the yaml package's composer ran out of stack inside each, at a
+    // column that depended on the stack left: 800 in one thread, 814 in another) and a block one.
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const block = Array.from({ length: 700 }, (_, i) => `${'  '.repeat(i)}- `).join('\n') + 'x';
+    const text = `argmap: 1\nx: ${deep(3000)}\ny: {a: ${deep(3000)}}\nz:\n${block}\n`;
+    const x = text.indexOf('[');
+    const y = text.indexOf('{a: ') + 4;
+    // Depth: the document's mapping is 1, so the 500th list from `x:` is at depth 501.
+    const expected = [`yaml-too-deep@${x + 499}`, `yaml-too-deep@${y + 498}`];
+    const blockStart = text.indexOf('z:\n') + 3;
+    const lines = text.slice(blockStart).split('\n');
+    // The block list at depth 501 is the 500th `- ` line's item.
+    const at = blockStart + lines.slice(0, 499).join('\n').length + 1 + 2 * 499;
+    expected.push(`yaml-too-deep@${at}`);
+    const found = tooDeep(text);
+    expect(found).toEqual(expected.sort());
+    for (const frames of [200, 1000, 2000]) expect(withLessStack(frames, () => tooDeep(text))).toEqual(found);
+  });
+
+  it('counts a pair written in a flow list as the mapping it is: `[a: [b: ...]]` is two levels a step', () => {
+    const pairs = (n: number) => `${'[a: '.repeat(n)}x${']'.repeat(n)}`;
+    // Document 1, then list k at depth 2k and its pair's mapping at 2k + 1: list 250's is at 501.
+    expect(tooDeep(`x: ${pairs(249)}\n`)).toEqual([]);
+    const at = `yaml-too-deep@${3 + 4 * 249 + 1}`;
+    expect(tooDeep(`x: ${pairs(250)}\n`)).toEqual([at]);
+    // Deeper still: that mapping is the one fault, and the composer never recurses below it.
+    expect(tooDeep(`x: ${pairs(3000)}\n`)).toEqual([at]);
+    expect(withLessStack(1000, () => tooDeep(`x: ${pairs(3000)}\n`))).toEqual([at]);
+  });
+});

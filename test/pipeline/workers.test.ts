@@ -20,6 +20,9 @@ recommendation:
       source: s
 `;
 
+/** Lists nested `n` deep, on one line. */
+const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+
 /** Copies of the op-ed, some with faults of several kinds, and clean files, in nested folders. */
 function repository(count: number): string {
   const dir = tempDir('argmap-workers-');
@@ -32,6 +35,9 @@ function repository(count: number): string {
     (t: string) => t.replace(/^title: .*$/m, 'title:'),
     () => CLEAN,
     (t: string) => t.replace('id: interoperability', 'id: intelligence-uncertain'),
+    // Several errors in one file: two nestings too deep (the yaml package's composer ran out of
+    // stack inside each, at a column that depended on the thread) and a repeated key.
+    (t: string) => `${t}\nx: ${deep(1200)}\ny: {a: ${deep(1200)}}\ntitle: again\n`,
   ];
   for (let i = 0; i < count; i++) {
     const sub = join(dir, `part-${i % 7}`);
@@ -60,6 +66,14 @@ describe('checking in worker threads', () => {
       expect(serial.code).toBe(1);
       expect(serial.stdout.length).toBeGreaterThan(1000);
       expect(parallel).toEqual(serial);
+      if (format === 'compact') {
+        // Each file with the two deep nestings: exactly two too-deep errors, where each starts.
+        const deep = serial.stdout.split('\n').filter((l) => l.includes('nesting too deep'));
+        const files = new Set(deep.map((l) => l.split(':')[0]));
+        expect(files.size).toBeGreaterThan(10);
+        expect(deep.length).toBe(2 * files.size);
+        for (const line of deep) expect(line).toMatch(/:\d+:(503|506) {2}error/);
+      }
     });
   }
 

@@ -12,6 +12,7 @@ import { formatSarif } from '../../format/sarif';
 import { formatStylish, type FileResult } from '../../format/stylish';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
+import { inertLines } from '../../util/safe-text';
 import { EXIT, type CliIO } from '../io';
 import { runPipeline, type InputOptions } from '../run-pipeline';
 
@@ -102,6 +103,9 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     default:
       text = formatStylish(shown, shownTotals, chalk());
   }
+  // Text from the files cannot start a line a CI runner obeys; `github` lines are commands by
+  // design, and escape their values instead.
+  if (options.format !== 'github') text = inertLines(text);
   if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), text);
   else io.stdout.write(text);
   if (debugs(io.env, 'workers')) io.stderr.write(`argmap: ${threadReport(run.threads)}\n`);

@@ -1,6 +1,7 @@
 import { chainOf, evaluationJson, evaluationText, explainText, findClaim } from '../../format/evaluation';
 import type { ListedFile } from '../../format/claim-lists';
-import { chalkFor, safeText } from '../../util/terminal';
+import { chalkFor } from '../../util/terminal';
+import { safeLine, safeText } from '../../util/safe-text';
 import { UsageError, type CliIO } from '../io';
 import { runListing, type ListingOptions } from '../run-listing';
 
@@ -27,7 +28,7 @@ export async function runEvaluate(paths: string[], options: EvaluateOptions, io:
     });
     if (found.length === 0 && files.length > 0) {
       const where = files.length === 1 ? files[0]!.source.path : `any of ${files.length} files`;
-      throw new UsageError(`--explain: no claim with id \`${safeText(id)}\` in ${safeText(where)}`);
+      throw new UsageError(`--explain: no claim with id \`${safeText(id)}\` in ${safeLine(where)}`);
     }
     if (options.format === 'json') {
       const roots = new Map(found.map(({ file, root }) => [file, root]));
@@ -37,7 +38,7 @@ export async function runEvaluate(paths: string[], options: EvaluateOptions, io:
       );
     }
     return found
-      .map(({ file, root }) => `${chalk.bold(safeText(file.source.path))}\n${explainText(file.source, file.analyses.evaluation.claims, root, chalk)}`)
+      .map(({ file, root }) => `${chalk.bold(safeLine(file.source.path))}\n${explainText(file.source, file.analyses.evaluation.claims, root, chalk)}`)
       .join('\n');
   });
 }

@@ -1,8 +1,8 @@
 import { formatDot } from '../../format/dot';
 import { buildDiagram, type EvidenceMode } from '../../format/diagram';
 import { formatMermaid } from '../../format/mermaid';
-import { loadViz, renderSvg } from '../../format/svg';
-import type { CliIO } from '../io';
+import { loadViz, renderSvg, TooLargeToDraw } from '../../format/svg';
+import { UsageError, type CliIO } from '../io';
 import { runListing, type ListingOptions } from '../run-listing';
 
 export interface GraphOptions extends ListingOptions {
@@ -26,7 +26,14 @@ export async function runGraph(paths: string[], options: GraphOptions, io: CliIO
       const model = buildDiagram(file.analyses, { evidence: options.evidence ?? 'inline' });
       if (options.format === 'mermaid') return formatMermaid(model);
       const dot = formatDot(model);
-      return viz ? renderSvg(viz, dot) : dot;
+      if (!viz) return dot;
+      try {
+        return renderSvg(viz, dot, model.nodes.length);
+      } catch (error) {
+        // Exit 2, nothing written: the file is fine, the drawing is past what argmap can lay out.
+        if (!(error instanceof TooLargeToDraw)) throw error;
+        throw new UsageError(`${file.source.path}: ${error.message}; use --format dot or mermaid${options.evidence === 'nodes' ? ', or --evidence inline' : ''}`);
+      }
     },
     { oneFile: 'graph draws one file at a time (argmap report puts several on one page)' },
   );

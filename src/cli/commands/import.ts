@@ -14,7 +14,8 @@ import { MAX_DEPTH } from '../../load/parse';
 import { schemaReference } from '../schema-reference';
 import { SCHEMA_ID } from './schema';
 import { writeFilesAtomic } from '../../util/atomic-write';
-import { chalkFor, colorLevel, safeText } from '../../util/terminal';
+import { chalkFor, colorLevel } from '../../util/terminal';
+import { safeText } from '../../util/safe-text';
 import { EXIT, type CliIO } from '../io';
 
 export interface ImportOptions {

@@ -4,6 +4,7 @@ import { formatOutline, writeOutline } from '../../format/outline';
 import { treeJson } from '../../format/tree-json';
 import type { CliIO } from '../io';
 import { runListing, type ListingOptions } from '../run-listing';
+import { jsonText } from '../../util/safe-text';
 
 /** `argmap outline`: the argument as Markdown (one document per file, separated by a rule) or a JSON tree. */
 export function runOutline(
@@ -13,7 +14,7 @@ export function runOutline(
 ) {
   return runListing(paths, options, io, (files) => {
     if (options.format === 'json') {
-      return `${JSON.stringify({ files: files.map((f) => treeJson(f.source, f.analyses)) }, null, 2)}\n`;
+      return jsonText({ files: files.map((f) => treeJson(f.source, f.analyses)) });
     }
     if (!options.diagram) {
       // Written as it is produced, one document after another.

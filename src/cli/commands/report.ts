@@ -2,7 +2,7 @@ import { version } from '../../../package.json';
 import { formatDot } from '../../format/dot';
 import { buildDiagram } from '../../format/diagram';
 import { anchorPrefix, formatHtmlReport } from '../../format/html-report';
-import { inlineSvg, loadViz, renderSvg } from '../../format/svg';
+import { inlineSvg, loadViz, renderSvg, TooLargeToDraw } from '../../format/svg';
 import type { CliIO } from '../io';
 import { runListing, type ListingOptions } from '../run-listing';
 
@@ -21,9 +21,22 @@ export async function runReport(paths: string[], options: ListingOptions, io: Cl
       files.map((f, n) => ({
         path: f.source.path,
         analyses: f.analyses,
-        svg: inlineSvg(renderSvg(viz, formatDot(buildDiagram(f.analyses), { linkPrefix: anchorPrefix(n) }))),
+        svg: drawing(() => {
+          const diagram = buildDiagram(f.analyses);
+          return inlineSvg(renderSvg(viz, formatDot(diagram, { linkPrefix: anchorPrefix(n) }), diagram.nodes.length));
+        }),
       })),
       { version },
     ),
   );
+}
+
+/** The drawing, or for a map too large to draw the note the page shows in its place. */
+function drawing(draw: () => string): string | { none: string } {
+  try {
+    return draw();
+  } catch (error) {
+    if (error instanceof TooLargeToDraw) return { none: `${error.message}; \`argmap graph --format dot\` writes it for other tools` };
+    throw error;
+  }
 }
