@@ -19,7 +19,8 @@ export interface CounterpointInfo {
 export function collectCounterpoints(graph: ArgumentGraph): CounterpointInfo[] {
   const out: CounterpointInfo[] = [];
   for (const claim of graph.claims) {
-    if (claim.kind !== 'counterpoint') continue;
+    // A used file's counterpoints are listed with that file (answers from here still count there).
+    if (claim.kind !== 'counterpoint' || claim.file !== graph.file) continue;
     const targets: AttackTarget[] = [];
     for (const edge of claim.outgoing) {
       if (edge.kind === 'attack') {

@@ -16,8 +16,9 @@ export interface ListedFile {
   analyses: Analyses;
 }
 
-function where(source: SourceFile, claim: { span: { start: number } }) {
-  return source.position(claim.span.start);
+/** Where a claim is: in its own file (a claim of a used file is in that file). */
+function where(source: SourceFile, claim: Claim) {
+  return (claim.file?.source ?? source).position(claim.span.start);
 }
 
 function claimJson(source: SourceFile, claim: Claim) {
@@ -27,7 +28,7 @@ function claimJson(source: SourceFile, claim: Claim) {
     ...(claim.id !== undefined ? {} : { path: claim.path }),
     kind: claim.kind,
     text: claim.text,
-    file: source.path,
+    file: claim.file?.path ?? source.path,
     line: p.line,
     column: p.column,
   };
@@ -51,6 +52,7 @@ export function unsupportedJson(files: readonly ListedFile[]): string {
     files: files.map(({ source, analyses }) => ({
       file: source.path,
       claims: analyses.graph.claims.flatMap((claim) => {
+        if (claim.file !== analyses.graph.file) return [];
         const why = analyses.support.why.get(claim.index);
         if (why === undefined) return [];
         const needs =
@@ -70,7 +72,7 @@ export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstan
   for (const { source, analyses } of files) {
     for (const claim of analyses.graph.claims) {
       const why = analyses.support.why.get(claim.index);
-      if (why === undefined) continue;
+      if (why === undefined || claim.file !== analyses.graph.file) continue;
       total++;
       const p = where(source, claim);
       const because = why === 'unsupported-linked' ? needsText(linkedNeedNames(claim, analyses.support)) : UNSUPPORTED_WHY[why];
@@ -101,12 +103,12 @@ function targetJson(source: SourceFile, target: AttackTarget) {
 }
 
 function evidenceJson(source: SourceFile, e: Evidence) {
-  const p = source.position(e.span.start);
+  const p = (e.file?.source ?? source).position(e.span.start);
   return {
     text: e.text,
     source: sourceJson(e.source),
     ...(e.quote !== undefined ? { quote: e.quote } : {}),
-    file: source.path,
+    file: e.file?.path ?? source.path,
     line: p.line,
     column: p.column,
   };

@@ -161,7 +161,7 @@ export function evaluationJson(files: readonly ListedFile[], only?: (file: Liste
     files: files.flatMap((file) => {
       const { source, analyses } = file;
       const { claims } = analyses.evaluation;
-      const shown = only ? only(file) : analyses.graph.claims;
+      const shown = only ? only(file) : analyses.graph.claims.filter((c) => c.file === analyses.graph.file);
       if (!shown) return [];
       const rec = analyses.graph.recommendation;
       return [
@@ -200,6 +200,7 @@ export function evaluationText(files: readonly ListedFile[], chalk: ChalkInstanc
     if (recLabel) verdicts[VERDICT[recLabel]]++;
     lines.push(`${chalk.bold(safeLine(source.path))}: ${verdictLine(chalk, rec, recLabel)}`);
     for (const claim of analyses.graph.claims) {
+      if (claim.file !== analyses.graph.file) continue; // listed with its own file
       const e = claims[claim.index]!;
       count[e.label]++;
       const p = source.position(claim.span.start);
@@ -231,9 +232,9 @@ export function explainText(source: SourceFile, claims: readonly ClaimEvaluation
   while (stack.length > 0) {
     const { claim, depth } = stack.pop()!;
     const e = claims[claim.index]!;
-    const p = source.position(claim.span.start);
+    const p = (claim.file?.source ?? source).position(claim.span.start);
     const indent = '  '.repeat(Math.min(depth, 16));
-    const head = `${indent}${safeText(describeClaim(claim))} ${chalk.dim(`(${safeLine(source.path)}:${p.line}:${p.column})`)}`;
+    const head = `${indent}${safeText(describeClaim(claim))} ${chalk.dim(`(${safeLine(claim.file?.path ?? source.path)}:${p.line}:${p.column})`)}`;
     if (seen.has(claim.index)) {
       lines.push(`${head} ${paint(chalk, e.label)} ${chalk.dim('(see above)')}`);
       continue;

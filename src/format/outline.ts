@@ -6,6 +6,7 @@ import type { CounterpointInfo } from '../analyses/counterpoints';
 import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, LinkedGroup, Source } from '../model/types';
 import { premisesLacking } from '../analyses/support';
 import { codeSpan, escapeMarkdown as esc, markdownLink } from './markdown-escape';
+import { fileName } from '../model/names';
 
 /**
  * The outline of an argument map as GitHub-flavoured Markdown, for a reader rather than a checker:
@@ -288,6 +289,10 @@ class Outline {
       const label = this.#labels[claim.index];
       const name = label ? labelText(label) : `${claim.kind} ${codeSpan(claim.path)}`;
       ref = claim.id !== undefined ? `${name} (${codeSpan(claim.id)})` : name;
+      // A claim of a used file: its text, and where it comes from.
+      if (!label && claim.file?.used) {
+        ref = `${claim.kind} ${codeSpan(claim.key)} from ${codeSpan(fileName(claim.file.path))}: “${esc(claim.text)}”`;
+      }
       this.#refs[claim.index] = ref;
     }
     return ref;

@@ -221,6 +221,7 @@ class Builder {
         if (value !== undefined) source[key] = value;
       }
       if (source.id !== undefined) source.idSpan = spanOf(nodeOf(fields.map, 'id'));
+      if (source.quote !== undefined) source.quoteSpan = spanOf(nodeOf(fields.map, 'quote'));
       this.graph.sources.push(source);
       this.define(source.id, source.idSpan, source, 'source');
     }
@@ -255,8 +256,10 @@ class Builder {
       span: headSpan(map),
       idSpan: id !== undefined ? spanOf(nodeOf(map, 'id')) : undefined,
       undercutSpan: undefined,
+      quoteSpan: undefined,
       file: this.file,
     };
+    if (claim.quote !== undefined) claim.quoteSpan = spanOf(nodeOf(map, 'quote'));
     if (claim.undercut) {
       const pair = pairOf(map, 'undercut')!;
       const key = spanOf(pair.key as Node);
@@ -457,8 +460,10 @@ class Builder {
         source: undefined,
         span: headSpan(map),
         sourceSpan: undefined,
+        quoteSpan: undefined,
         file: this.file,
       };
+      if (evidence.quote !== undefined) evidence.quoteSpan = spanOf(nodeOf(map, 'quote'));
       if (typeof sourceId === 'string') {
         evidence.sourceId = sourceId;
         evidence.sourceSpan = spanOf(nodeOf(map, 'source'));
@@ -511,7 +516,7 @@ class Builder {
   }
 }
 
-const SOURCE_KEYS = ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const;
+const SOURCE_KEYS = ['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note', 'quote'] as const;
 
 /**
  * Builds the argument graph from a YAML document: values from the plain data of its one walk

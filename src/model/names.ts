@@ -2,13 +2,19 @@ import type { Claim } from './types';
 
 /** How messages name a claim: its id, or where it is written; the recommendation by its role. */
 export function claimName(claim: Claim): string {
-  if (claim.id !== undefined) return `\`${claim.id}\``;
-  return claim.kind === 'recommendation' ? 'the recommendation' : `\`${claim.path}\``;
+  const name =
+    claim.id !== undefined ? `\`${claim.id}\`` : claim.kind === 'recommendation' ? 'the recommendation' : `\`${claim.path}\``;
+  return claim.file?.used ? `${name} (from ${fileName(claim.file.path)})` : name;
+}
+
+/** The last part of a path: `carroll-english-ordinance.yaml`. */
+export function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /** A claim with its kind: "reason `focus`", "the recommendation". */
 export function describeClaim(claim: Claim): string {
-  if (claim.kind === 'recommendation' && claim.id === undefined) return 'the recommendation';
+  if (claim.kind === 'recommendation' && claim.id === undefined && !claim.file?.used) return 'the recommendation';
   return `${claim.kind} ${claimName(claim)}`;
 }
 

@@ -47,6 +47,8 @@ export interface Claim {
    * given by `ref` (that claim is written elsewhere; see `LinkedGroup.premises`).
    */
   group?: LinkedGroup;
+  /** The `quote` value, when there is one. */
+  quoteSpan?: Span;
   /** The file it is written in (absent on graphs built by hand). */
   file?: ArgFile;
 }
@@ -63,6 +65,8 @@ export interface Evidence {
   note?: string;
   span: Span;
   sourceSpan?: Span;
+  /** The `quote` value, when there is one. */
+  quoteSpan?: Span;
   file?: ArgFile;
 }
 
@@ -77,6 +81,9 @@ export interface Source {
   url?: string;
   kind?: string;
   note?: string;
+  /** What the source said, as the piece quotes it. */
+  quote?: string;
+  quoteSpan?: Span;
   /** Evidence that cites this source. */
   citedBy: Evidence[];
   span: Span;
@@ -204,6 +211,8 @@ export interface ArgFile {
   visible: ArgFile[];
   /** A sources file: `sources` and no recommendation. */
   sourcesOnly: boolean;
+  /** A file the checked one uses (its claims are named with where they come from). */
+  used: boolean;
 }
 
 export interface ArgumentGraph {

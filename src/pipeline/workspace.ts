@@ -277,6 +277,7 @@ export class Workspace {
           definitions: new Map<string, Definition[]>(),
           visible: [],
           sourcesOnly: u.sourcesOnly,
+          used: u !== unit,
         };
         files.set(u, file);
       }

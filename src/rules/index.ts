@@ -4,6 +4,7 @@ import contradictoryRelation from './contradictory-relation';
 import duplicateClaim from './duplicate-claim';
 import duplicateId from './duplicate-id';
 import linkedGroup from './linked-group';
+import quoteNotInDocument from './quote-not-in-document';
 import type { Rule, RuleSeverity } from './rule';
 import selfAttack from './self-attack';
 import singlePremiseGroup from './single-premise-group';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   unansweredCounterpoint,
   concededRebutted,
   duplicateClaim,
+  quoteNotInDocument,
 ];
 
 /** Rules reported by the load and validate stages rather than by a rule module. */
