@@ -70,16 +70,18 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     description: string,
     load: () => Promise<ListingRunner>,
     formats: [string, ...string[]] = ['text', 'json'],
+    operand: [string, string] = ['[paths...]', 'files, folders and globs (default: arguments/)'],
   ) =>
     inputOptions(
       program
         .command(name)
         .description(description)
-        .argument('[paths...]', 'files, folders and globs (default: arguments/)')
+        .argument(operand[0], operand[1])
         .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
         .option('-o, --output <file>', name === 'report' ? 'the file to write (atomically; default report.html)' : 'write to a file (atomically) instead of standard output')
-        .action(async (paths: string[], options) => {
-          setExitCode(await (await load())(paths, options, io));
+        .action(async (paths: string[] | string | undefined, options) => {
+          const list = paths === undefined ? [] : typeof paths === 'string' ? [paths] : paths;
+          setExitCode(await (await load())(list, options, io));
         }),
     );
   listing(
@@ -122,6 +124,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     'draw the argument: Mermaid, Graphviz DOT, or SVG (drawn in-process, no Graphviz needed; see docs/graphs.md)',
     async () => (await import('./commands/graph')).runGraph,
     ['mermaid', 'dot', 'svg'],
+    ['[path]', 'the argument file, or a folder or glob that holds one (default: arguments/)'],
   ).addOption(
     new Option('--evidence <where>', 'draw evidence inside its claim, in boxes of its own, or not at all')
       .choices(['inline', 'nodes', 'none'])

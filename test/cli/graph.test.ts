@@ -62,8 +62,12 @@ describe('argmap graph', () => {
     expect(bad.stdout).toBe('');
     expect(argmap(['graph', '--format', 'png', OPED]).code).toBe(2);
     expect(argmap(['graph', 'missing.yaml'], { cwd: dir }).code).toBe(2);
-    const several = argmap(['graph', 'copy.yaml', 'copy2.yaml'], { cwd: dir });
+    // One path, as `argmap help graph` says: two are a usage error, and so is a glob matching two files.
+    const two = argmap(['graph', 'copy.yaml', 'copy2.yaml'], { cwd: dir });
+    expect(two).toMatchObject({ code: 2, stdout: '' });
+    expect(two.stderr).toContain("too many arguments for 'graph'. Expected 1 argument but got 2.");
+    const several = argmap(['graph', 'copy*.yaml'], { cwd: dir });
     expect(several.code).toBe(2);
-    expect(several.stderr).toContain('graph draws one file at a time');
+    expect(several.stderr).toContain('2 files given: graph draws one file at a time');
   });
 });
