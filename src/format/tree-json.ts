@@ -118,7 +118,7 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
     sources: graph.sources.map((s) => ({
       id: s.id ?? null,
       ...Object.fromEntries(
-        (['speaker', 'role', 'organization', 'venue', 'date', 'kind', 'url', 'note'] as const).flatMap((k) =>
+        (['speaker', 'role', 'organization', 'venue', 'date', 'kind', 'url', 'quote', 'note'] as const).flatMap((k) =>
           s[k] !== undefined ? [[k, s[k]]] : [],
         ),
       ),

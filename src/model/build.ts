@@ -563,7 +563,7 @@ function buildTop(builder: Builder, scanned: Scanned): void {
     if (description !== undefined) builder.graph.description = description;
     const document = fieldsOf(top.data.document, scanned.nodeOf);
     if (document) {
-      for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note']) {
+      for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note', 'file']) {
         const value = stringOf(document.data, key);
         if (value !== undefined) builder.graph.document[key] = value;
       }
