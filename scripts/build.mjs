@@ -1,4 +1,4 @@
-// Build: (1) compile the JSON Schemas to standalone validation code with ajv, so no schema is
+// Build: (0) generate the rules' table and config schema entries from the registry; (1) compile the JSON Schemas to standalone validation code with ajv, so no schema is
 // compiled at run time; (2) bundle the CLI with esbuild into dist/, one chunk per command, so a
 // command loads only what it runs. Run by `npm run build`, `npm test` and `npm ci` (prepare).
 import { createHash } from 'node:crypto';
@@ -26,6 +26,36 @@ async function writeAtomic(file, text) {
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, text);
   await rename(tmp, file);
+}
+
+// (0) The parts of files made from the rule registry (scripts/rule-docs.ts): the config schema's
+// `rules` and the rules table of docs/rules.md. Written when they differ; under CI=true a difference
+// fails the build instead, so a registry change cannot ship without its committed docs and schema.
+const generator = await build({
+  entryPoints: [join(root, 'scripts/rule-docs.ts')],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  alias: { yaml: join(root, 'node_modules/yaml/browser/index.js') },
+  logLevel: 'warning',
+});
+const ruleDocs = await import(`data:text/javascript;base64,${Buffer.from(generator.outputFiles[0].text).toString('base64')}`);
+const stale = [];
+for (const [file, generate] of [
+  ['schemas/argmap-config.schema.json', ruleDocs.generatedConfigSchema],
+  ['docs/rules.md', ruleDocs.generatedRulesDoc],
+]) {
+  const text = await readFile(join(root, file), 'utf8');
+  const made = generate(text);
+  if (made === text) continue;
+  if (process.env.CI === 'true') stale.push(file);
+  else await writeAtomic(join(root, file), made);
+}
+if (stale.length > 0) {
+  console.error(`build: ${stale.join(' and ')} ${stale.length > 1 ? 'differ' : 'differs'} from what src/rules generates: run \`npm run build\` and commit the result`);
+  process.exit(1);
 }
 
 for (const { schema, out, subValidators } of schemas) {

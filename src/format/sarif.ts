@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedDiagnostic, Severity } from '../diagnostics/diagnostic';
-import { rules, stageRules } from '../rules/index';
-import type { RuleSeverity } from '../rules/rule';
+import { allRules } from '../rules/index';
+import { defineStageRule, HOME_URL, type RuleMeta, type RuleSeverity } from '../rules/rule';
 import type { FileResult } from './stylish';
 import { jsonText } from '../util/safe-text';
-
-/** Where the rules are documented; each rule's help is `${RULES_DOC}#<id>`. */
-export const INFORMATION_URI = 'https://argmap.dev';
-export const RULES_DOC = `${INFORMATION_URI}/docs/rules.md`;
 
 /** The base the artifact URIs are relative to, as GitHub code scanning expects it. */
 export const SRCROOT = '%SRCROOT%';
@@ -27,21 +23,6 @@ type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 const DEFAULT_LEVEL: Record<RuleSeverity, SarifLevel> = { error: 'error', warn: 'warning', info: 'note', off: 'none' };
 
-interface RuleInfo {
-  id: string;
-  severity: RuleSeverity;
-  description: string;
-  analysis: boolean;
-}
-
-/** Every rule argmap can report, in a fixed order: the stage rules, then the registry. */
-export function allRules(): RuleInfo[] {
-  return [
-    ...stageRules.map((r) => ({ id: r.id, severity: r.severity as RuleSeverity, description: r.description, analysis: false })),
-    ...rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, analysis: r.analysis })),
-  ];
-}
-
 function firstSentence(text: string): string {
   const m = /^(.*?[.;:])(\s|$)/.exec(text);
   return (m ? m[1]! : text).replace(/[.;:]$/, '');
@@ -49,11 +30,11 @@ function firstSentence(text: string): string {
 
 const SEVERITY_WORD: Record<RuleSeverity, string> = { error: 'error', warn: 'warning', info: 'info', off: 'off' };
 
-function reportingDescriptor(rule: RuleInfo) {
-  const helpUri = `${RULES_DOC}#${rule.id}`;
+function reportingDescriptor(rule: RuleMeta) {
+  const helpUri = rule.docs.url;
   const stage = rule.analysis ? ' It is an analysis rule: it runs only on files that match the schema.' : '';
   const configure =
-    rule.id === 'yaml-syntax'
+    !rule.configurable
       ? 'It cannot be turned off or silenced: an unreadable file is never a silent pass.'
       : `Set its severity in argmap.config.yaml (\`rules: { ${rule.id}: error | warn | info | off }\`) or silence one line with \`# argmap-disable-next-line ${rule.id}\`.`;
   return {
@@ -113,9 +94,8 @@ function lineKeys(lineText: (line: number) => string): (line: number) => string 
  * 1-based start and exclusive end, relative to `%SRCROOT%`, and partial fingerprints.
  */
 export function formatSarif(files: readonly FileResult[], options: SarifOptions): string {
-  const ruleList = allRules();
-  const descriptors = ruleList.map(reportingDescriptor);
-  const indexOf = new Map(ruleList.map((r, i) => [r.id, i]));
+  const descriptors = allRules.map(reportingDescriptor);
+  const indexOf = new Map(allRules.map((r, i) => [r.id, i]));
   const results: unknown[] = [];
   for (const file of files) {
     const where = options.location(file.file);
@@ -130,10 +110,8 @@ export function formatSarif(files: readonly FileResult[], options: SarifOptions)
       let ruleIndex = indexOf.get(d.rule);
       if (ruleIndex === undefined) {
         // A rule no registry lists (should not happen): describe it rather than drop the result.
-        ruleIndex = ruleList.length;
-        const info = { id: d.rule, severity: 'error' as const, description: d.rule, analysis: false };
-        ruleList.push(info);
-        descriptors.push(reportingDescriptor(info));
+        ruleIndex = descriptors.length;
+        descriptors.push(reportingDescriptor(defineStageRule({ id: d.rule, severity: 'error', description: d.rule })));
         indexOf.set(d.rule, ruleIndex);
       }
       const hash = fingerprint(d, artifactLocation.uri, lineKey(d.line));
@@ -167,7 +145,7 @@ export function formatSarif(files: readonly FileResult[], options: SarifOptions)
             name: 'argmap',
             version: options.version,
             semanticVersion: options.version,
-            informationUri: INFORMATION_URI,
+            informationUri: HOME_URL,
             rules: descriptors,
           },
         },

@@ -5,7 +5,7 @@ import duplicateClaim from './duplicate-claim';
 import duplicateId from './duplicate-id';
 import linkedGroup from './linked-group';
 import quoteNotInDocument from './quote-not-in-document';
-import type { Rule, RuleSeverity } from './rule';
+import { defineStageRule, type Rule, type RuleMeta, type RuleSeverity } from './rule';
 import selfAttack from './self-attack';
 import singlePremiseGroup from './single-premise-group';
 import unansweredCounterpoint from './unanswered-counterpoint';
@@ -15,7 +15,10 @@ import unsourcedEvidence from './unsourced-evidence';
 import unsupportedClaim from './unsupported-claim';
 import unusedSource from './unused-source';
 
-/** Every semantic rule, in the order they run. One rule, one file; add a rule here and in docs/rules.md. */
+/**
+ * Every semantic rule, in the order they run. One rule, one file; add a rule here, and a section to
+ * docs/rules.md (its table row and the config schema's entry are generated: npm run build).
+ */
 export const rules: readonly Rule[] = [
   duplicateId,
   unknownReference,
@@ -36,36 +39,40 @@ export const rules: readonly Rule[] = [
 
 /** Rules reported by the load and validate stages rather than by a rule module. */
 export const stageRules = [
-  {
+  defineStageRule({
     id: 'yaml-syntax',
     severity: 'error',
     description: 'The file is not readable YAML (syntax error, bad encoding, too large).',
-  },
-  { id: 'schema', severity: 'error', description: 'The file does not match the argmap JSON Schema.' },
-  {
+    configurable: false,
+  }),
+  defineStageRule({ id: 'schema', severity: 'error', description: 'The file does not match the argmap JSON Schema.' }),
+  defineStageRule({
     id: 'truncated-text',
     severity: 'warn',
     description: 'An unquoted value is followed by a comment glued to its word (`#1`): probably text that YAML cut off.',
-  },
-  {
+  }),
+  defineStageRule({
     id: 'used-file',
     severity: 'error',
     description: 'A `uses` entry names a file that cannot be used: missing, unreadable, outside the working folder, with errors of its own, or in a `uses` cycle.',
-  },
-  {
+  }),
+  defineStageRule({
     id: 'document-file',
     severity: 'error',
     description: 'The `document.file` text cannot be read: missing, unreadable, or outside the working folder.',
-  },
-  {
+  }),
+  defineStageRule({
     id: 'directive',
     severity: 'error',
     description: 'An `argmap-disable` comment names a rule that does not exist.',
-  },
+  }),
 ] as const;
 
+/** Every rule argmap can report, in a fixed order: the stage rules, then the rule modules. */
+export const allRules: readonly RuleMeta[] = [...stageRules, ...rules];
+
 /** Every rule id a user can configure or suppress. */
-export const ruleIds: readonly string[] = [...stageRules.map((r) => r.id), ...rules.map((r) => r.id)];
+export const ruleIds: readonly string[] = allRules.map((r) => r.id);
 
 /**
  * Rules whose errors leave the argument graph unreliable (unparsed, malformed, ambiguous ids,

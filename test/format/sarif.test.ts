@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { formatSarif, LONG_LINE, RULES_DOC } from '../../src/format/sarif';
+import { formatSarif, LONG_LINE } from '../../src/format/sarif';
+import { RULES_DOCS_URL } from '../../src/rules/rule';
 import { ruleIds } from '../../src/rules/index';
 import { ROOT } from '../helpers/cli';
 import { checked, faultyOpEd, OPED_TEXT } from './helpers';
@@ -61,7 +62,7 @@ describe('sarif', () => {
       expect(rule.fullDescription.text).not.toBe('');
       expect(rule.help.text).not.toBe('');
       expect(rule.help.markdown).toContain(`#${rule.id}`);
-      expect(rule.helpUri).toBe(`${RULES_DOC}#${rule.id}`);
+      expect(rule.helpUri).toBe(`${RULES_DOCS_URL}#${rule.id}`);
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
     expect(driver.rules.find((r: { id: string }) => r.id === 'unanswered-counterpoint').defaultConfiguration.level).toBe('note');
