@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
 import { errnoText } from '../diagnostics/messages';
+import { CHECK_FORMATS } from '../format/check-format-names';
 import { EXIT, type CliIO } from './io';
 import { safeLine } from '../util/safe-text';
 
@@ -51,7 +52,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml) and globs')
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['stylish', 'compact', 'json', 'sarif', 'github', 'junit'])
+        .choices(CHECK_FORMATS)
         .default('stylish'),
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')

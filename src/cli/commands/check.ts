@@ -1,23 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
-import { formatCompact } from '../../format/compact';
-import { plural } from '../../util/plural';
-import { formatGithub } from '../../format/github';
-import { formatJson } from '../../format/json';
-import { formatJunit } from '../../format/junit';
+import type { CheckFormat } from '../../format/check-format-names';
+import { checkFormatter } from '../../format/check-formatters';
 import { resolveDiagnostics, totals } from '../../format/resolve';
-import { formatSarif } from '../../format/sarif';
-import { formatStylish, type FileResult } from '../../format/stylish';
+import type { FileResult } from '../../format/stylish';
+import { plural } from '../../util/plural';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
 import { inertLines } from '../../util/safe-text';
 import { EXIT, type CliIO } from '../io';
 import { runPipeline, type InputOptions } from '../run-pipeline';
-
-export const CHECK_FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckCommandOptions extends InputOptions {
   format: CheckFormat;
@@ -76,33 +69,14 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const shownTotals = options.quiet ? totals(shown) : t;
   const toFile = options.output !== undefined;
   const chalk = () => chalkFor(toFile ? 0 : colorLevel(io.stdout, io.env, options.color));
-  const root = options.format === 'sarif' || options.format === 'github' ? repositoryRoot(io.cwd) : io.cwd;
-  let text: string;
-  switch (options.format) {
-    case 'json':
-      text = formatJson(shown, shownTotals);
-      break;
-    case 'compact':
-      text = formatCompact(shown, shownTotals, chalk());
-      break;
-    case 'sarif':
-      text = formatSarif(shown, {
-        version,
-        location: (file) => {
-          const rel = relativeTo(root, io.cwd, file);
-          return rel !== undefined ? { relative: rel } : { absoluteUri: pathToFileURL(resolve(io.cwd, file)).href };
-        },
-      });
-      break;
-    case 'github':
-      text = formatGithub(shown, shownTotals, (file) => relativeTo(root, io.cwd, file) ?? resolve(io.cwd, file));
-      break;
-    case 'junit':
-      text = formatJunit(shown);
-      break;
-    default:
-      text = formatStylish(shown, shownTotals, chalk());
-  }
+  let root: string | undefined;
+  let text = checkFormatter(options.format).format(shown, {
+    totals: shownTotals,
+    chalk,
+    version,
+    repositoryPath: (file) => relativeTo((root ??= repositoryRoot(io.cwd)), io.cwd, file),
+    absolutePath: (file) => resolve(io.cwd, file),
+  });
   // Text from the files cannot start a line a CI runner obeys; `github` lines are commands by
   // design, and escape their values instead.
   if (options.format !== 'github') text = inertLines(text);
