@@ -33,7 +33,7 @@ export function rulesTable(): string {
 
 /** The config schema's text with its `rules` section generated. */
 export function generatedConfigSchema(text: string): string {
-  const schema = JSON.parse(text);
+  const schema = JSON.parse(text) as { properties: { rules: { properties: unknown } } };
   schema.properties.rules.properties = configRuleProperties();
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

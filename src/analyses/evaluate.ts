@@ -150,7 +150,11 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
   const supportable = new Uint8Array(nc);
   const groupSupportable = new Int32Array(graph.groups.length);
   const reach: number[] = [];
-  for (let c = 0; c < nc; c++) if (grounded[c]) (supportable[c] = 1), reach.push(c);
+  for (let c = 0; c < nc; c++) {
+    if (!grounded[c]) continue;
+    supportable[c] = 1;
+    reach.push(c);
+  }
   while (reach.length > 0) {
     for (const edge of claims[reach.pop()!]!.outgoing) {
       if (edge.kind !== 'support' || supportable[edge.to.index]) continue;

@@ -2,6 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../package.json';
 import { errnoText } from '../diagnostics/messages';
 import { CHECK_FORMATS } from '../format/check-format-names';
+import type { CheckCommandOptions } from './commands/check';
+import type { ExportOptions } from './commands/export';
+import type { ImportOptions } from './commands/import';
 import { EXIT, type CliIO } from './io';
 import { safeLine } from '../util/safe-text';
 
@@ -60,7 +63,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .option('-q, --quiet', 'report errors only (warnings and notes still count for the exit code)')
     .option('--cache', 'only check files whose content changed since the last --cache run (results kept in node_modules/.cache/argmap/, or the user cache folder)')
     .option('--cache-location <path>', 'the file where --cache keeps its results, or a folder (existing, or ending with /) to keep it in')
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: CheckCommandOptions) => {
       const { runCheck } = await import('./commands/check');
       setExitCode(await runCheck(paths, options, io));
     });
@@ -108,15 +111,15 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .command('schema')
     .description("print the argument file schema's $id and its path in the package (for editors: see docs/editors.md)")
     .option('--print', 'print the schema itself (JSON)')
-    .action(async (options) => {
-      setExitCode(await (await import('./commands/schema')).runSchema(options, io));
+    .action(async (options: { print?: boolean }) => {
+      setExitCode((await import('./commands/schema')).runSchema(options, io));
     });
   program
     .command('init')
     .description('write a new argument file from a commented template that passes argmap check')
     .argument('[file]', 'the file to write', 'arguments/argument.yaml')
     .option('--force', 'replace the file if it exists')
-    .action(async (file: string, options) => {
+    .action(async (file: string, options: { force?: boolean }) => {
       setExitCode(await (await import('./commands/init')).runInit(file, options, io));
     });
 
@@ -145,7 +148,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .addOption(new Option('--from <format>', 'what the file is').choices(['aif', 'kialo', 'argdown']).makeOptionMandatory())
     .option('-o, --output <file>', 'write the YAML to a file (atomically); a map of several parts also gets FILE-2.yaml, ...')
     .option('--force', 'replace FILE-2.yaml, ... of a map of several parts when they exist (FILE itself is always replaced)')
-    .action(async (file: string, options) => {
+    .action(async (file: string, options: ImportOptions) => {
       const { runImport } = await import('./commands/import');
       setExitCode(await runImport(file, options, io));
     });
@@ -156,7 +159,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
     .argument('<file>', 'the argument file')
     .addOption(new Option('--to <format>', 'output format').choices(['aif', 'argdown', 'json']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
-    .action(async (file: string, options) => {
+    .action(async (file: string, options: ExportOptions) => {
       const { runExport } = await import('./commands/export');
       setExitCode(await runExport(file, options, io));
     });
@@ -228,7 +231,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     addOperands(program, argv.slice(index + 1 + keep));
   }
   try {
-    await program.parseAsync(args as string[], { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     if (error instanceof Error && error.name === 'WriteError') {
       // Thrown by util/atomic-write (not imported here: start-up loads only what every command needs).

@@ -444,7 +444,7 @@ class Outline {
     // The rebuttals are in file order; the answers are in the order references were resolved, which
     // follows the builder's walk (recommendation before counterpoints, `targets` before lists), not
     // always the file's: sorted when they are not (rarely), then merged.
-    if (answers && answers.some((edge, i) => i > 0 && answers![i - 1]!.span.start > edge.span.start)) {
+    if (answers && answers.some((edge, i) => i > 0 && answers[i - 1]!.span.start > edge.span.start)) {
       answers.sort((x, y) => x.span.start - y.span.start);
     }
     if (rebuttals && answers) {

@@ -182,7 +182,7 @@ export function parseAif(source: SourceFile): ImportGraph {
     const key = person !== undefined ? `p:${person}` : `s:${speaker}`;
     let source = sourceIds.get(key);
     if (!source) {
-      const record = person !== undefined && isObject(extSources[person]) ? (extSources[person] as Json) : undefined;
+      const record = person !== undefined && isObject(extSources[person]) ? (extSources[person]) : undefined;
       if (record && typeof record.id === 'string') {
         source = { id: ids.take(record.id, 'source') };
         for (const field of ['speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const) {
@@ -218,7 +218,7 @@ export function parseAif(source: SourceFile): ImportGraph {
       evidence: [],
     };
     for (const flag of ['assumption', 'conceded', 'risk'] as const) if (ext[flag] === true) claim[flag] = true;
-    for (const field of ['quote', 'note'] as const) if (typeof ext[field] === 'string') claim[field] = ext[field] as string;
+    for (const field of ['quote', 'note'] as const) if (typeof ext[field] === 'string') claim[field] = ext[field];
     claimOf.set(node.id, claim);
     graph.claims.push(claim);
   }

@@ -106,6 +106,8 @@ function scan(root: unknown, text: string): Scan {
           // As the yaml package's toJS names keys: an empty or null key is "", a scalar its string.
           const raw = isScalar(pair.key) ? pair.key.value : pair.key;
           if (isCollection(raw)) result.complexKey = true;
+          // A collection key's String() is what the schema sees too (complexKey reports it).
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- as the yaml package names it
           const k = raw === null || raw === undefined ? '' : String(raw);
           keys.push(k);
           setOwn(object, k, null);
@@ -118,7 +120,7 @@ function scan(root: unknown, text: string): Scan {
       } else {
         const array: unknown[] = new Array(items.length).fill(null);
         value = array;
-        result.nodeOf.set(array, node as YAMLSeq);
+        result.nodeOf.set(array, node);
         for (let i = items.length - 1; i >= 0; i--) stack.push([items[i], depth + 1, array, i]);
       }
     }
@@ -131,7 +133,7 @@ function scan(root: unknown, text: string): Scan {
 }
 
 function syntaxError<C extends Diagnostic['code']>(code: C, span: { start: number; end: number }, params: Diagnostic<C>['params']): Diagnostic {
-  return { rule: 'yaml-syntax', code, severity: 'error', span, params } as Diagnostic;
+  return { rule: 'yaml-syntax', code, severity: 'error', span, params };
 }
 
 export interface ParsedFile {
@@ -382,7 +384,7 @@ export function parse(source: SourceFile): ParsedFile {
   for (const d of found.truncated) diagnostics.push(d);
   // A collection as a key (never valid in an argument file) is named as the yaml package names it
   // for the schema; the model reads only plain keys, and keeps the walk's data and nodes.
-  const data = found.complexKey ? doc.toJS() : found.data;
+  const data: unknown = found.complexKey ? doc.toJS() : found.data;
   return { source, doc, data, scanned: { data: found.data, nodeOf: found.nodeOf }, diagnostics };
 }
 

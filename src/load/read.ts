@@ -82,7 +82,7 @@ function fileDiagnostic<C extends 'file-too-large' | 'not-utf8'>(
   code: C,
   params: C extends 'not-utf8' ? { byte: number } : { size?: number; limit: number },
 ): Diagnostic {
-  return { rule: 'yaml-syntax', code, severity: 'error', span: { start: 0, end: 0 }, params } as Diagnostic;
+  return { rule: 'yaml-syntax', code, severity: 'error', span: { start: 0, end: 0 }, params };
 }
 
 /** Folders of the kernel's and the devices' own files: never read, even when named explicitly. */

@@ -1,4 +1,4 @@
-import { isPair, isScalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isPair, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { scanDocument, type Scanned } from '../load/parse';
 import { spanOf } from '../load/yaml-span';
 import type { Span } from '../diagnostics/diagnostic';
@@ -56,7 +56,7 @@ function pairOf(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
   const items = map.items as Array<Pair<{ value?: unknown } | null, unknown>>;
   for (let i = 0; i < items.length; i++) {
     const k = items[i]!.key;
-    if (k !== null && typeof k === 'object' && k.value === key) return items[i] as Pair<unknown, unknown>;
+    if (k !== null && typeof k === 'object' && k.value === key) return items[i];
   }
   return undefined;
 }
@@ -200,8 +200,8 @@ class Builder {
     } as unknown as E;
     this.graph.edges.push(full);
     full.from.outgoing.push(full);
-    if (full.kind === 'undercut') (full.to as Edge).undercutBy.push(full as UndercutEdge);
-    else (full.to as Claim).incoming.push(full as ClaimEdge);
+    if (full.kind === 'undercut') (full.to).undercutBy.push(full);
+    else (full.to).incoming.push(full);
     return full;
   }
 
@@ -289,7 +289,7 @@ class Builder {
 
   /** The `targets` of a counterpoint or rebuttal: each id attacks the claim it names. */
   targets(claim: Claim, list: unknown[]) {
-    const seq = this.nodes.get(list) as YAMLSeq | undefined;
+    const seq = this.nodes.get(list);
     if (!seq) return;
     for (let i = 0; i < list.length; i++) {
       const value = list[i];

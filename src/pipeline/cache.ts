@@ -146,7 +146,7 @@ function validEntry(entry: unknown): entry is CacheEntry {
  * the whole file is ignored, and replaced on save.
  */
 export class CheckCache {
-  #files: Record<string, CacheEntry> = Object.create(null);
+  #files = Object.create(null) as Record<string, CacheEntry>;
   #dirty = false;
 
   private constructor(
@@ -174,7 +174,7 @@ export class CheckCache {
         !Array.isArray(files) &&
         Object.values(files).every(validEntry)
       ) {
-        cache.#files = Object.assign(Object.create(null), files);
+        cache.#files = Object.assign(Object.create(null) as Record<string, CacheEntry>, files);
       } else cache.#dirty = true;
     } catch {
       cache.#dirty = true; // no cache yet, or a corrupt one: start afresh

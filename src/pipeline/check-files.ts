@@ -74,8 +74,8 @@ export async function checkFiles(files: readonly ResolvedFile[], given: RunOptio
   const hashOf = dependencyHashes();
   const outcomes: Array<Outcome | undefined> = new Array(files.length);
   const cache = options.diagnosticsOnly ? options.cache : undefined;
-  const hashes: Array<string | undefined> = new Array(files.length);
-  const texts: Array<string | undefined> = new Array(files.length);
+  const hashes = new Array<string | undefined>(files.length);
+  const texts = new Array<string | undefined>(files.length);
   let todo: number[] = files.map((_, i) => i);
 
   if (cache) {

@@ -52,7 +52,7 @@ function runRule(rule: Rule, graph: ArgumentGraph, analyses: Analyses, severity:
       // that file's to report.
       if ('file' in at && at.file !== undefined && at.file !== graph.file) return;
       const span: Span = 'span' in at ? at.span : at;
-      out.push({ rule: rule.id, code, severity, span, params } as Diagnostic);
+      out.push({ rule: rule.id, code, severity, span, params });
     },
   };
   rule.check(context);

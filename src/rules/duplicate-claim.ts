@@ -7,7 +7,7 @@ const CURLY = /[’‘“”]/;
  */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Anything outside ASCII: only such text can need Unicode normalisation or hold an invisible. */
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** Whitespace other than single plain spaces: collapsing is needed (most text has none). */
 const UNUSUAL_SPACE = /[^\S ]| {2}/;
 

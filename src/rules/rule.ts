@@ -11,7 +11,7 @@ export interface RuleContext {
   /** Shared analyses of the graph (support, ...), computed once per file. */
   analyses: Analyses;
   /** Reports a finding at a node's span (a claim's, an evidence's, a reference's...). */
-  report<C extends Code>(code: C, at: { span: Span } | Span, params: CodeParams[C]): void;
+  report: <C extends Code>(code: C, at: { span: Span } | Span, params: CodeParams[C]) => void;
 }
 
 /** argmap's home page. */

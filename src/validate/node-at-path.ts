@@ -44,7 +44,7 @@ export class KeyIndex {
  * one `keys` index to every look-up into the same document (many look-ups: see KeyIndex).
  */
 export function nodeAtPath(doc: Document, segments: readonly string[], keys: KeyIndex = new KeyIndex()): Located {
-  let node: Node | null = doc.contents as Node | null;
+  let node: Node | null = doc.contents;
   let pair: Pair | undefined;
   for (const segment of segments) {
     if (isAlias(node)) node = node.resolve(doc) ?? null;

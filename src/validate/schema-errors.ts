@@ -61,7 +61,7 @@ function shown(value: unknown): string {
 }
 
 function diagnostic<C extends Code>(code: C, span: Span, params: CodeParams[C]): Diagnostic {
-  return { rule: 'schema', code, severity: 'error', span, params } as Diagnostic;
+  return { rule: 'schema', code, severity: 'error', span, params };
 }
 
 /** Which reusable definition an error comes from (`id`, `date`, `url`, `text`), if any. */

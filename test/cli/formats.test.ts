@@ -32,7 +32,7 @@ describe('argmap check --format', () => {
     const { dir } = faulty();
     const r = argmap(['check', '--quiet', '--format', 'compact', 'op-ed.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).not.toMatch(/  warning  /);
+    expect(r.stdout).not.toMatch(/ {2}warning {2}/);
     expect(r.stdout).toContain('1 problem (1 error, 0 warnings)');
     expect(argmap(['check', '-q'], { cwd: ROOT })).toMatchObject({ code: 0, stdout: '✔ 1 file checked: no problems\n' });
   });

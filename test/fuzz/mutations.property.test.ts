@@ -67,7 +67,7 @@ const byteMutation = fc.oneof(
 );
 
 function applyBytes(source: Uint8Array, mutations: Array<Record<string, number | string>>): Uint8Array {
-  let bytes = Array.from(source);
+  const bytes = Array.from(source);
   for (const m of mutations) {
     const at = (m.at as number) % (bytes.length + 1);
     if (m.kind === 'insert') bytes.splice(at, 0, m.byte as number);

@@ -101,7 +101,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const texts: string[] = [];
   for (const [i, part] of placement.parts.entries()) {
     const target = paths[i] ?? 'stdout.yaml';
-    const schema = paths[i] !== undefined ? schemaReference(resolve(io.cwd, paths[i]!), io.cwd) : SCHEMA_ID;
+    const schema = paths[i] !== undefined ? schemaReference(resolve(io.cwd, paths[i]), io.cwd) : SCHEMA_ID;
     const checked = checkWritten(target, toYaml(part.data, schema));
     // The placement drops what argmap check would reject (a relation closing a circle of support,
     // a claim supporting itself...) and says so; an error left is a bug, and nothing is written.

@@ -19,7 +19,7 @@ export function schemaPath(from: string = fileURLToPath(import.meta.url)): strin
 }
 
 /** `argmap schema`: the schema's `$id` and its path in the package; `--print`: the schema itself. */
-export async function runSchema(options: { print?: boolean }, io: CliIO): Promise<number> {
+export function runSchema(options: { print?: boolean }, io: CliIO): number {
   if (options.print) {
     io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     return EXIT.ok;
