@@ -36,7 +36,7 @@ export function groundedBy(claim: Claim): Evidence | 'assumption' | undefined {
 }
 
 /** A claim rests on something of its own: an assumption, or evidence that cites a real source. */
-export function isGrounded(claim: Claim): boolean {
+function isGrounded(claim: Claim): boolean {
   return groundedBy(claim) !== undefined;
 }
 

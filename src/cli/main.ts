@@ -37,7 +37,7 @@ function inputOptions(command: Command): Command {
  * The command line: commander options wired to the pipeline. Commands are loaded only when run, so
  * start-up pays for the one command in use. Nothing below this layer prints or exits.
  */
-export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command('argmap')
     .description('Check, outline and analyse arguments kept as YAML: recommendation, reasons, risks, evidence, counterpoints.')
     .version(version, '-v, --version')

@@ -33,7 +33,7 @@ export interface PipelineMode {
 }
 
 /** The folder read when no path is given. */
-export const DEFAULT_PATH = 'arguments';
+const DEFAULT_PATH = 'arguments';
 
 export interface PipelineRun {
   reports: CheckedFile[];

@@ -8,7 +8,7 @@ import type { RuleSeverity } from '../rules/rule';
 import validateConfig from '../validate/generated/config-schema.js';
 import { schemaDiagnostics } from '../validate/schema-errors';
 
-export const CONFIG_NAMES = ['argmap.config.yaml', 'argmap.config.yml'] as const;
+const CONFIG_NAMES = ['argmap.config.yaml', 'argmap.config.yml'] as const;
 
 export interface Config {
   /** The file it came from; undefined when no config file was found. */

@@ -10,7 +10,7 @@ import type { ListedFile } from './claim-lists';
 /** What `evaluate` says of the recommendation. */
 export type Verdict = 'stands' | 'defeated' | 'open';
 
-export const VERDICT: Record<Label, Verdict> = { in: 'stands', out: 'defeated', undecided: 'open' };
+const VERDICT: Record<Label, Verdict> = { in: 'stands', out: 'defeated', undecided: 'open' };
 
 /** The claim a user passes to `--explain`: by id, or by the path of a claim written in place. */
 export function findClaim(claims: readonly Claim[], id: string): Claim | undefined {
@@ -128,7 +128,7 @@ function pendingJson(p: Pending) {
     : { claim: p.claim.key, how: p.how, by: p.by.key, ...premisesJson(p.edge) };
 }
 
-export function becauseJson(because: Because): Record<string, unknown> {
+function becauseJson(because: Because): Record<string, unknown> {
   switch (because.type) {
     case 'assumption':
       return { type: because.type, answered: because.answered.map(failureJson) };

@@ -7,8 +7,8 @@ import type { Totals } from './resolve';
 import type { FileResult } from './stylish';
 
 /** Annotations GitHub Actions shows: per step, of each of errors and warnings; per job, in all. */
-export const STEP_LIMIT = 10;
-export const JOB_LIMIT = 50;
+const STEP_LIMIT = 10;
+const JOB_LIMIT = 50;
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -27,7 +27,7 @@ export interface ReportFile {
 }
 
 /** Text as HTML (element content and quoted attribute values alike). */
-export function esc(text: string): string {
+function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

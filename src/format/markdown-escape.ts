@@ -36,7 +36,7 @@ const MAYBE_CHANGED = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028-\u20
  * output shows it (`safeText`), so nothing hidden reaches the reader and nothing is interpreted.
  * Whitespace (line breaks included) is collapsed to single spaces, and the ends are trimmed.
  */
-export function neutralise(text: string): string {
+function neutralise(text: string): string {
   const trimmed = (UNUSUAL_WHITESPACE.test(text) ? text.replace(WHITESPACE, ' ') : text).trim();
   return HAS_CONTROL.test(trimmed) ? trimmed.replace(CONTROL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`) : trimmed;
 }

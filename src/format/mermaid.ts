@@ -26,7 +26,7 @@ export function mermaidText(text: string): string {
 const lines = (text: string, width: number, maxLines?: number) => wrap(text, width, maxLines).map(mermaidText).join('<br/>');
 
 /** Mermaid ids allow no hyphens in every position: `claim-a-b` becomes `claim_a_b` (injective: slugs have no `_`). */
-export const mermaidId = (id: string) => id.replace(/-/g, '_');
+const mermaidId = (id: string) => id.replace(/-/g, '_');
 
 function claimLabel(node: ClaimNode): string {
   const head = `<small><b>${KIND_LABEL[node.kind]}</b>${node.claim.id !== undefined ? ` · ${mermaidText(node.claim.id)}` : ''}</small>`;

@@ -6,7 +6,7 @@ import type { FileResult } from './stylish';
 import { jsonText } from '../util/safe-text';
 
 /** The base the artifact URIs are relative to, as GitHub code scanning expects it. */
-export const SRCROOT = '%SRCROOT%';
+const SRCROOT = '%SRCROOT%';
 
 export interface SarifOptions {
   /** argmap's version, for `tool.driver.version`. */
@@ -60,7 +60,7 @@ function reportingDescriptor(rule: RuleMeta) {
  * the line (not its number; `lineKeys` gives that text). Identical problems on identical lines of one file are told apart by
  * their order, as GitHub's own `primaryLocationLineHash` does (`hash:n`).
  */
-export function fingerprint(d: ResolvedDiagnostic, uri: string, lineText: string): string {
+function fingerprint(d: ResolvedDiagnostic, uri: string, lineText: string): string {
   return createHash('sha256')
     .update([d.rule, uri, d.message, lineText].join('\u0000'))
     .digest('hex')

@@ -59,7 +59,7 @@ function isLowSurrogate(code: number): boolean {
  * Text from the file goes through `safeText`, and the caret is placed after the same treatment, so
  * it stays under the right character even when the line holds control characters.
  */
-export function codeFrame(d: ResolvedDiagnostic, lineText: (line: number) => string, lineCount: number, chalk: ChalkInstance): string[] {
+function codeFrame(d: ResolvedDiagnostic, lineText: (line: number) => string, lineCount: number, chalk: ChalkInstance): string[] {
   const first = Math.max(1, d.line - CONTEXT);
   const last = Math.min(lineCount, d.line + CONTEXT);
   const width = String(last).length;

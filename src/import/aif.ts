@@ -11,7 +11,7 @@ import type { ImportClaim, ImportGraph, ImportSource } from './import-graph';
  * `participants` ({participantID, firstname, surname}). See docs/interchange.md for the mapping.
  */
 
-export const NODE_TYPES = ['I', 'L', 'RA', 'CA', 'MA', 'PA', 'YA', 'TA'] as const;
+const NODE_TYPES = ['I', 'L', 'RA', 'CA', 'MA', 'PA', 'YA', 'TA'] as const;
 type NodeType = (typeof NODE_TYPES)[number];
 
 interface AifNode {

@@ -12,7 +12,7 @@ import { defineRule } from './rule';
  * machine. 1,000 claims with 100 misspelt references use about 3.5 million. Documented in
  * docs/rules.md (unknown-reference).
  */
-export const SUGGESTION_BUDGET = 50_000_000;
+const SUGGESTION_BUDGET = 50_000_000;
 
 /** `source:`, `ref:` and `targets` must name an id defined in the file, of the right kind. */
 export default defineRule({

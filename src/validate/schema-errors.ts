@@ -19,7 +19,7 @@ const ITEM_NAMES: Record<string, string> = {
 };
 
 /** How a message names the object at a data path: "the recommendation", "reason 2 of `reasons`". */
-export function describe(segments: readonly string[]): string {
+function describe(segments: readonly string[]): string {
   const last = segments[segments.length - 1];
   if (last === undefined) return 'the file';
   if (/^\d+$/.test(last)) {

@@ -27,7 +27,7 @@ export interface CheckCommandOptions extends InputOptions {
  * The root that SARIF and GitHub paths are relative to: the top of the git work tree holding `cwd`
  * (a `.git` folder, or a `.git` file in a worktree or submodule), else `cwd` itself.
  */
-export function repositoryRoot(cwd: string): string {
+function repositoryRoot(cwd: string): string {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return resolve(cwd);

@@ -28,7 +28,7 @@ export interface ImportOptions {
 }
 
 /** The files a map of several parts is written to: out.yaml, out-2.yaml, out-3.yaml... */
-export function partPaths(output: string, count: number): string[] {
+function partPaths(output: string, count: number): string[] {
   const m = /^(.*?)(\.ya?ml)?$/i.exec(output)!;
   return Array.from({ length: count }, (_, i) => (i === 0 ? output : `${m[1]}-${i + 1}${m[2] ?? '.yaml'}`));
 }

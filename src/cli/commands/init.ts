@@ -6,7 +6,7 @@ import { WriteError, writeFileAtomic } from '../../util/atomic-write';
 import { EXIT, type CliIO } from '../io';
 import { schemaReference } from '../schema-reference';
 
-export const DEFAULT_INIT_FILE = 'arguments/argument.yaml';
+const DEFAULT_INIT_FILE = 'arguments/argument.yaml';
 
 function isFolder(path: string): boolean {
   try {

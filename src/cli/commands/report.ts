@@ -7,7 +7,7 @@ import type { CliIO } from '../io';
 import { runListing, type ListingOptions } from '../run-listing';
 
 /** Where the report goes when no --output is given. */
-export const DEFAULT_REPORT = 'report.html';
+const DEFAULT_REPORT = 'report.html';
 
 /**
  * `argmap report`: one self-contained HTML page for all the files given (a section each), written

@@ -112,7 +112,7 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
  * The timestamp every exported node carries: the document's date when the file gives one, else the
  * epoch. Never the clock: the same file exports to the same bytes.
  */
-export function documentTimestamp(graph: ArgumentGraph): string {
+function documentTimestamp(graph: ArgumentGraph): string {
   const date = graph.document.date;
   if (date !== undefined && /^\d{4}(-\d{2}){0,2}$/.test(date)) {
     const [y, m = '01', d = '01'] = date.split('-');

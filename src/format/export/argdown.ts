@@ -117,6 +117,6 @@ export function toArgdown(graph: ArgumentGraph): string {
 }
 
 /** Backslash-escapes what Argdown would read as markup: titles, tags, mentions, emphasis, comments, data. */
-export function escape(text: string): string {
+function escape(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').replace(/[\\[\]<>#@*_{}/]/g, (c) => `\\${c}`);
 }
