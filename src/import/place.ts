@@ -325,7 +325,7 @@ export function place(graph: ImportGraph): Placement {
  * supporter already on the path being walked closes a circle, and without those relations what is
  * left has none. A loop over a stack, not recursion, in time linear in claims plus relations.
  */
-export function closingSupportCycles(graph: ImportGraph, kept: readonly number[]): Array<{ relation: number; circle: string[] }> {
+function closingSupportCycles(graph: ImportGraph, kept: readonly number[]): Array<{ relation: number; circle: string[] }> {
   const supporters = new Map<string, number[]>();
   const concludes = new Set<string>();
   for (const i of kept) {
