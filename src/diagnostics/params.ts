@@ -9,7 +9,7 @@ type Shapes<P> = { [K in keyof P]-?: undefined extends P[K] ? `${ShapeOf<NonNull
  * the process (the `--cache` file) before a message is made from them. The type makes this table
  * match `CodeParams` exactly: a code or a parameter added there and not here does not compile.
  */
-export const PARAM_SHAPES: { readonly [C in Code]: Shapes<CodeParams[C]> } = {
+const PARAM_SHAPES: { readonly [C in Code]: Shapes<CodeParams[C]> } = {
   'not-utf8': { byte: 'number' },
   'file-too-large': { size: 'number?', limit: 'number' },
   'yaml-error': { detail: 'string' },

@@ -56,7 +56,7 @@ export function hashText(text: string): string {
  * `~/Library/Caches/argmap` on macOS, `%LOCALAPPDATA%\argmap\Cache` on Windows. Never a folder of
  * the tree being checked, where a pull request could commit a cache that makes broken files pass.
  */
-export function defaultCacheFolder(cwd: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+function defaultCacheFolder(cwd: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const modules = join(dir, 'node_modules');
     if (isFolder(modules)) return join(modules, '.cache', 'argmap');

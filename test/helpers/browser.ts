@@ -21,7 +21,7 @@ export interface Browser {
 
 export type BrowserSearch = { browser: Browser } | { missing: string };
 
-export const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome'] as const;
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome'] as const;
 
 /** Flags for a quiet headless run that touches no network and keeps no profile state. */
 export const CHROMIUM_ARGS = [
