@@ -41,14 +41,14 @@ function isGrounded(claim: Claim): boolean {
 }
 
 /** The linked groups that support a claim, in the order written. */
-export function supportGroupsOf(claim: Claim): LinkedGroup[] {
+function supportGroupsOf(claim: Claim): LinkedGroup[] {
   const groups: LinkedGroup[] = [];
   for (const e of claim.incoming) if (e.kind === 'support' && e.group && e.group.edges[0] === e) groups.push(e.group);
   return groups;
 }
 
 /** The premises of a group that are not supported (each once, in the order written). */
-export function premisesLacking(group: LinkedGroup, supported: readonly boolean[]): Claim[] {
+function premisesLacking(group: LinkedGroup, supported: readonly boolean[]): Claim[] {
   return [...new Set(group.premises.filter((p) => !supported[p.index]))];
 }
 
