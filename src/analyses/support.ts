@@ -48,7 +48,7 @@ function supportGroupsOf(claim: Claim): LinkedGroup[] {
 }
 
 /** The premises of a group that are not supported (each once, in the order written). */
-function premisesLacking(group: LinkedGroup, supported: readonly boolean[]): Claim[] {
+export function premisesLacking(group: LinkedGroup, supported: readonly boolean[]): Claim[] {
   return [...new Set(group.premises.filter((p) => !supported[p.index]))];
 }
 

@@ -6,7 +6,7 @@ import { SourceFile } from './source-file';
 import { errnoCode } from '../util/errno';
 
 /** Files larger than this are refused unless the caller raises the limit (bytes). */
-const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; source: SourceFile }
