@@ -69,7 +69,7 @@ export async function runPipeline(
     let loaded;
     try {
       // A config found by its name (not named with --config) is a file found: it may not lead out.
-      loaded = await loadConfig(configPath, shown, options.config === undefined ? boundaryOf(dirname(configPath)) : undefined);
+      loaded = loadConfig(configPath, shown, options.config === undefined ? boundaryOf(dirname(configPath)) : undefined);
     } catch (error) {
       const problem = readProblem(shown, error);
       fail(problem.code === 'unreadable' ? `${shown}: cannot read config (${problem.detail})` : pathProblemMessage(problem));

@@ -36,7 +36,7 @@ export function findConfig(cwd: string): string | undefined {
  * Reads and validates a config file against its own schema. Problems come back as a report with
  * positions, like an argument file's; I/O errors are thrown for the caller.
  */
-export async function loadConfig(path: string, displayPath: string, within?: Boundary): Promise<ConfigResult> {
+export function loadConfig(path: string, displayPath: string, within?: Boundary): ConfigResult {
   const read = readSourceSync(path, displayPath, undefined, within);
   if (!read.ok) return { ok: false, report: { source: read.source, diagnostics: read.diagnostics } };
   const parsed = parse(read.source);

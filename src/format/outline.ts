@@ -214,7 +214,7 @@ class Outline {
       const group = premiseGroup(child);
       const known = group && groupLabels.get(group);
       if (known) {
-        label = { ...known, num: `${known.num}(${letter(group!.premises.indexOf(child))})` };
+        label = { ...known, num: `${known.num}(${letter(group.premises.indexOf(child))})` };
         this.#labels[child.index] = label;
         this.#labelChildren(child, label);
         continue;

@@ -137,7 +137,7 @@ function readBytesSync(path: string, maxSize: number, within: Boundary | undefin
   const real = realpathSync.native(path);
   if (isSystemPath(real)) throw new RefusedFile('system-file', real);
   const leaves = within && leavesBoundary(real, within);
-  if (leaves) throw new RefusedFile(leaves === 'outside' ? 'link-outside' : 'link-hidden', real, within!.root);
+  if (leaves) throw new RefusedFile(leaves === 'outside' ? 'link-outside' : 'link-hidden', real, within.root);
   const fd = openSync(real, OPEN_FLAGS);
   try {
     const info = fstatSync(fd);

@@ -152,8 +152,11 @@ class Builder {
       const name = id.slice(0, hash);
       let named: ArgFile | undefined;
       let count = 0;
-      if (file.name === name) (named = file), count++;
-      for (const f of file.visible) if (f.name === name) (named = f), count++;
+      for (const f of [file, ...file.visible]) {
+        if (f.name !== name) continue;
+        named = f;
+        count++;
+      }
       if (count !== 1) {
         reference.unknownFile = { name, count };
         return undefined;

@@ -72,7 +72,7 @@ export async function checkFiles(files: readonly ResolvedFile[], given: RunOptio
         }),
       };
   const hashOf = dependencyHashes();
-  const outcomes: Array<Outcome | undefined> = new Array(files.length);
+  const outcomes = new Array<Outcome | undefined>(files.length);
   const cache = options.diagnosticsOnly ? options.cache : undefined;
   const hashes = new Array<string | undefined>(files.length);
   const texts = new Array<string | undefined>(files.length);

@@ -109,7 +109,7 @@ export function checkSource(source: SourceFile, options: CheckOptions = {}): Che
       else {
         const code = text.problem === 'outside' ? 'document-outside' : 'document-unreadable';
         stage('document-file', [
-          { rule: 'document-file', code, severity: 'error', span: text.span, params: { path: text.path, detail: text.problem } } as Diagnostic,
+          { rule: 'document-file', code, severity: 'error', span: text.span, params: { path: text.path, detail: text.problem } },
         ]);
       }
     }

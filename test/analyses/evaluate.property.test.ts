@@ -271,7 +271,10 @@ describe('mixed support / attack / undercut graphs', () => {
         for (const e of graph.edges) {
           kinds.add(e.kind);
           if (e.kind === 'undercut' && e.to.kind === 'undercut') undercutOfUndercut = true;
-          if (e.group && e.group.edges.length > 1) (e.kind === 'support' ? (linkedSupport = true) : (linkedAttack = true));
+          if (e.group && e.group.edges.length > 1) {
+            if (e.kind === 'support') linkedSupport = true;
+            else linkedAttack = true;
+          }
           if (e.kind === 'undercut' && e.to.group && e.to.group.edges.length > 1) undercutOfGroup = true;
         }
       }),

@@ -122,7 +122,7 @@ describe('check: files that use files', () => {
     const dir = town();
     const supported = argmap(['check', 'pieces/reply.yaml', '-f', 'compact'], { cwd: dir });
     expect(supported.stdout).toContain('no problems');
-    writeFileSync(join(dir, 'pieces/editorial.yaml'), EDITORIAL.replace(/      evidence:\n.*\n.*\n/, ''));
+    writeFileSync(join(dir, 'pieces/editorial.yaml'), EDITORIAL.replace(/ {6}evidence:\n.*\n.*\n/, ''));
     const r = argmap(['check', 'pieces/reply.yaml', '-f', 'compact'], { cwd: dir });
     // sunday-visits (in the editorial) rests on nothing now: said in the editorial, not here.
     expect(r.stdout).toMatch(/^pieces\/reply\.yaml:11:7 +warning +unsupported reason: .*rests only on unsupported claims \(`sunday-visits` \(from editorial\.yaml\)\)/m);
