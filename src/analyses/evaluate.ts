@@ -72,7 +72,7 @@ function unit(edge: Edge): Edge {
 }
 
 /** The edges into a claim, one per linked group: what counts for and against it. */
-export function unitsInto(claim: Claim): ClaimEdge[] {
+function unitsInto(claim: Claim): ClaimEdge[] {
   return claim.incoming.filter((e) => !e.group || e.group.edges[0] === e);
 }
 

@@ -30,7 +30,7 @@ function attackerName(claim: Claim): string {
 }
 
 /** A linked group's premises by name: "reasons `a` and `b` together". */
-export function togetherName(group: LinkedGroup): string {
+function togetherName(group: LinkedGroup): string {
   const names = [...new Set(group.premises)].map(claimName);
   return `${group.list} ${nameList(names.slice(0, -1))} and ${names[names.length - 1]} together`;
 }

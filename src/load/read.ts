@@ -89,7 +89,7 @@ function fileDiagnostic<C extends 'file-too-large' | 'not-utf8'>(
 const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
 /** Whether a real (link-free) path is a system file: under /proc, /sys or /dev. */
-export function isSystemPath(real: string): boolean {
+function isSystemPath(real: string): boolean {
   return SYSTEM_FOLDERS.some((folder) => real === folder || real.startsWith(`${folder}/`));
 }
 
@@ -97,7 +97,7 @@ export function isSystemPath(real: string): boolean {
  * A file refused for what it is rather than for an I/O error: reported as a path problem (exit 2),
  * and never opened, so no message can quote a byte of it.
  */
-export class RefusedFile extends Error {
+class RefusedFile extends Error {
   constructor(
     readonly problem: Extract<PathProblem['code'], 'not-a-file' | 'system-file' | 'link-outside' | 'link-hidden'>,
     /** The real path the name leads to. */
