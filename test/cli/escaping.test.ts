@@ -8,7 +8,7 @@ import { argmap, tempDir } from '../helpers/cli';
 /** A line a CI runner obeys: GitHub `::command` first on the line, `##[command]` or Azure `##vso[` anywhere. */
 const COMMAND_LINE = /^\s*::|##(vso)?\[/m;
 /** What a terminal acts on: ESC and the other C0 controls but tab and line feed, C1 (CSI, OSC), bidi overrides. */
-// eslint-disable-next-line no-control-regex
+ 
 const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** A broken argument: an unknown source, so every format names the file. */
