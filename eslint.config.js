@@ -48,7 +48,14 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2023,
       sourceType: 'module',
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', setImmediate: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        setImmediate: 'readonly',
+      },
     },
     rules: {
       'prefer-const': ['error', { destructuring: 'all' }],
@@ -78,8 +85,14 @@ export default tseslint.config(
       // literals may spread (they have no such limit).
       'no-restricted-syntax': [
         'error',
-        { selector: 'CallExpression > SpreadElement', message: 'Do not spread a list into a call: past ~120,000 items V8 throws RangeError. Loop, or pass the array.' },
-        { selector: 'NewExpression > SpreadElement', message: 'Do not spread a list into a constructor call: past ~120,000 items V8 throws RangeError. Pass the array.' },
+        {
+          selector: 'CallExpression > SpreadElement',
+          message: 'Do not spread a list into a call: past ~120,000 items V8 throws RangeError. Loop, or pass the array.',
+        },
+        {
+          selector: 'NewExpression > SpreadElement',
+          message: 'Do not spread a list into a constructor call: past ~120,000 items V8 throws RangeError. Pass the array.',
+        },
       ],
     },
   },

@@ -3,11 +3,29 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const WORDS = ['supply', 'allies', 'deterrence', 'treaty', 'artillery', 'sanctions', 'intelligence', 'border',
-  'budget', 'exports', 'parliament', 'readiness', 'escalation', 'shipments', 'consensus', 'doctrine'];
+const WORDS = [
+  'supply',
+  'allies',
+  'deterrence',
+  'treaty',
+  'artillery',
+  'sanctions',
+  'intelligence',
+  'border',
+  'budget',
+  'exports',
+  'parliament',
+  'readiness',
+  'escalation',
+  'shipments',
+  'consensus',
+  'doctrine',
+];
 
 function sentence(i, kind) {
-  const a = WORDS[i % 16], b = WORDS[(i >> 4) % 16], c = WORDS[(i >> 8) % 16];
+  const a = WORDS[i % 16],
+    b = WORDS[(i >> 4) % 16],
+    c = WORDS[(i >> 8) % 16];
   return `${kind} ${i} says ${a} and ${b} shape the ${c} question.`;
 }
 
@@ -19,11 +37,18 @@ function sentence(i, kind) {
  */
 export function argumentFile(n) {
   const out = [];
-  const push = (...lines) => { for (const l of lines) out.push(l); };
+  const push = (...lines) => {
+    for (const l of lines) out.push(l);
+  };
   const nSources = Math.max(3, Math.ceil(n / 10));
   push('argmap: 1', `title: Generated argument of ${n} claims`, 'document:', '  kind: op-ed', "  date: '2024-10-23'", 'sources:');
   for (let s = 0; s < nSources; s++) {
-    push(`  - id: s${s}`, `    speaker: Speaker ${s}`, `    kind: statement`, `    date: '2024-10-${String((s % 28) + 1).padStart(2, '0')}'`);
+    push(
+      `  - id: s${s}`,
+      `    speaker: Speaker ${s}`,
+      `    kind: statement`,
+      `    date: '2024-10-${String((s % 28) + 1).padStart(2, '0')}'`,
+    );
   }
   let claims = 1;
   let evidence = 0;
@@ -73,8 +98,14 @@ export function argumentFile(n) {
     push('    evidence:', `      - text: ${sentence(claims, 'Claim')}`, `        source: ${cite()}`);
     c++;
     if (c < counterBudget) {
-      push('    rebuttals:', `      - id: c${claims++}`, `        text: ${sentence(claims, 'Rebuttal')}`,
-        '        evidence:', `          - text: ${sentence(claims, 'Finding')}`, `            source: ${cite()}`);
+      push(
+        '    rebuttals:',
+        `      - id: c${claims++}`,
+        `        text: ${sentence(claims, 'Rebuttal')}`,
+        '        evidence:',
+        `          - text: ${sentence(claims, 'Finding')}`,
+        `            source: ${cite()}`,
+      );
       c++;
     } else push('    conceded: true');
   }

@@ -31,7 +31,8 @@ const work = mkdtempSync(join(tmpdir(), 'argmap-bench-'));
 const log = (s) => process.stderr.write(`${s}\n`);
 log(`bench: generating inputs in ${work}`);
 const ONLY = process.env.BENCH_ONLY;
-const { files, repo } = ONLY === 'uses' ? { files: {}, repo: undefined } : generate(work, { sizes: SIZES, repoFiles: REPO_FILES, root: ROOT });
+const { files, repo } =
+  ONLY === 'uses' ? { files: {}, repo: undefined } : generate(work, { sizes: SIZES, repoFiles: REPO_FILES, root: ROOT });
 
 // The same baseline bundled as argmap bundles `yaml` (its ES module build, one file): the floor of
 // start-up, where importing the package's many CommonJS files is a good part of the time.
@@ -115,14 +116,30 @@ function row(scenario, what, m, base, baseName, target, memBase) {
 const argmap = (cmd, ...paths) => [NODE, BIN, cmd, ...paths];
 const parseOnly = (...paths) => [NODE, join(ROOT, 'bench/parse-only.mjs'), ...paths];
 const parseBundled = (...paths) => [NODE, PARSE_BUNDLED, ...paths];
-const ajv = (...data) => [NODE, AJV, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-s', join(ROOT, 'schemas/argmap.schema.json'), ...data.flatMap((d) => ['-d', d])];
+const ajv = (...data) => [
+  NODE,
+  AJV,
+  'validate',
+  '--spec=draft2020',
+  '--strict=false',
+  '--all-errors',
+  '-s',
+  join(ROOT, 'schemas/argmap.schema.json'),
+  ...data.flatMap((d) => ['-d', d]),
+];
 
 // 1. Start-up: the bundled arguments/ against bare node.
 if (ONLY !== 'uses') {
-log('bench: start-up');
+  log('bench: start-up');
   const args = join(ROOT, 'arguments');
   const m = measure(
-    { node: [NODE, '-e', '0'], parse: parseOnly(args), bundled: parseBundled(args), check: argmap('check', args), ajv: ajv(join(ROOT, 'arguments/*.yaml')) },
+    {
+      node: [NODE, '-e', '0'],
+      parse: parseOnly(args),
+      bundled: parseBundled(args),
+      check: argmap('check', args),
+      ajv: ajv(join(ROOT, 'arguments/*.yaml')),
+    },
     RUNS * 2,
   );
   row('bundled arguments/', 'node -e 0 (baseline)', m.node, m.node, 'node');
@@ -155,13 +172,21 @@ for (const n of ONLY === 'uses' ? [] : SIZES) {
 if (perSize[100000]) {
   for (const c of ['parse', ...COMMANDS]) {
     const growth = perSize[100000][c].ms.median / perSize[10000][c].ms.median;
-    rows.push({ scenario: 'growth 10k → 100k claims', what: c === 'parse' ? 'parseDocument alone' : `argmap ${c}`, ms: '', ratio: `${fmt(growth)}× its 10k time`, mem: '', target: c === 'parse' ? '' : '≤ 11×', met: c === 'parse' ? '' : growth <= 11 ? 'yes' : 'NO' });
+    rows.push({
+      scenario: 'growth 10k → 100k claims',
+      what: c === 'parse' ? 'parseDocument alone' : `argmap ${c}`,
+      ms: '',
+      ratio: `${fmt(growth)}× its 10k time`,
+      mem: '',
+      target: c === 'parse' ? '' : '≤ 11×',
+      met: c === 'parse' ? '' : growth <= 11 ? 'yes' : 'NO',
+    });
   }
 }
 
 // 3. A repository of op-ed copies: check (serial and parallel), ajv-cli, and the cache.
 if (ONLY !== 'uses') {
-log(`bench: ${REPO_FILES} files`);
+  log(`bench: ${REPO_FILES} files`);
   const cacheDir = mkdtempSync(join(tmpdir(), 'argmap-bench-cache-'));
   const cacheFile = join(cacheDir, '.argmapcache');
   const cases = {

@@ -54,7 +54,9 @@ for (const [file, generate] of [
   else await writeAtomic(join(root, file), made);
 }
 if (stale.length > 0) {
-  console.error(`build: ${stale.join(' and ')} ${stale.length > 1 ? 'differ' : 'differs'} from what src/rules generates: run \`npm run build\` and commit the result`);
+  console.error(
+    `build: ${stale.join(' and ')} ${stale.length > 1 ? 'differ' : 'differs'} from what src/rules generates: run \`npm run build\` and commit the result`,
+  );
   process.exit(1);
 }
 
@@ -92,7 +94,9 @@ await build({
   // are called directly, not through the getters esbuild puts on a CommonJS module's exports.
   alias: { yaml: join(root, 'node_modules/yaml/browser/index.js') },
   // commander is CommonJS and requires Node built-ins: give the ESM bundle a real `require`.
-  banner: { js: "import { createRequire as __argmapCreateRequire } from 'node:module';\nconst require = __argmapCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __argmapCreateRequire } from 'node:module';\nconst require = __argmapCreateRequire(import.meta.url);",
+  },
   // Argdown's own parser (for `import --from argdown`), loaded from node_modules when that runs:
   // a CommonJS package with dependencies of its own, not worth bundling into a chunk.
   external: ['@argdown/core'],
@@ -106,5 +110,9 @@ const bundled = (await readdir(join(root, 'dist'), { recursive: true, withFileTy
   .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
   .sort();
 const hash = createHash('sha256');
-for (const file of bundled) hash.update(`${file.slice(root.length)}\0`).update(await readFile(file)).update('\0');
+for (const file of bundled)
+  hash
+    .update(`${file.slice(root.length)}\0`)
+    .update(await readFile(file))
+    .update('\0');
 await writeFile(join(root, 'dist', 'build-id'), `${hash.digest('hex')}\n`);

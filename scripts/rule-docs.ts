@@ -42,6 +42,7 @@ export function generatedConfigSchema(text: string): string {
 export function generatedRulesDoc(text: string): string {
   const start = text.indexOf(TABLE_START);
   const end = text.indexOf(TABLE_END);
-  if (start === -1 || end < start) throw new Error(`docs/rules.md: the generated table's markers are missing (${TABLE_START} ... ${TABLE_END})`);
+  if (start === -1 || end < start)
+    throw new Error(`docs/rules.md: the generated table's markers are missing (${TABLE_START} ... ${TABLE_END})`);
   return text.slice(0, start) + rulesTable() + text.slice(end + TABLE_END.length);
 }

@@ -3,8 +3,7 @@ import type { ArgumentGraph, Claim, ClaimEdge, Edge } from '../model/types';
 /** What a counterpoint attacks: a claim, or (an undercut) the link between two claims. */
 export type AttackTarget =
   /** `with`: the other premises, when it attacks as one premise of a linked group. */
-  | { type: 'claim'; claim: Claim; via: Edge['via']; with?: Claim[] }
-  | { type: 'link'; link: ClaimEdge | Edge };
+  { type: 'claim'; claim: Claim; via: Edge['via']; with?: Claim[] } | { type: 'link'; link: ClaimEdge | Edge };
 
 export interface CounterpointInfo {
   claim: Claim;
@@ -25,9 +24,12 @@ export function collectCounterpoints(graph: ArgumentGraph): CounterpointInfo[] {
     for (const edge of claim.outgoing) {
       if (edge.kind === 'attack') {
         const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim) : [];
-        targets.push(others.length > 0 ? { type: 'claim', claim: edge.to, via: edge.via, with: others } : { type: 'claim', claim: edge.to, via: edge.via });
-      }
-      else if (edge.kind === 'undercut') targets.push({ type: 'link', link: edge.to });
+        targets.push(
+          others.length > 0
+            ? { type: 'claim', claim: edge.to, via: edge.via, with: others }
+            : { type: 'claim', claim: edge.to, via: edge.via },
+        );
+      } else if (edge.kind === 'undercut') targets.push({ type: 'link', link: edge.to });
     }
     const rebuttals: CounterpointInfo['rebuttals'] = [];
     for (const edge of claim.incoming) {

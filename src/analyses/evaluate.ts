@@ -29,14 +29,10 @@ export type Label = 'in' | 'out' | 'undecided';
 export type EdgeStatus = 'effective' | 'ineffective' | 'undecided';
 
 /** Why an edge from a claim does not take effect: its claim is out, or an undercut defeats it. */
-export type Failure =
-  | { claim: Claim; edge: Edge; how: 'out' }
-  | { claim: Claim; edge: Edge; how: 'undercut'; by: Claim };
+export type Failure = { claim: Claim; edge: Edge; how: 'out' } | { claim: Claim; edge: Edge; how: 'undercut'; by: Claim };
 
 /** Why an edge from a claim is not decided: its claim is undecided, or an undercut of it is. */
-export type Pending =
-  | { claim: Claim; edge: Edge; how: 'undecided' }
-  | { claim: Claim; edge: Edge; how: 'contested'; by: Claim };
+export type Pending = { claim: Claim; edge: Edge; how: 'undecided' } | { claim: Claim; edge: Edge; how: 'contested'; by: Claim };
 
 /** The decisive reason for a claim's label. */
 export type Because =
@@ -130,13 +126,7 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
     const i = unit(edge).index;
     if (effective[i] !== UNSET) return;
     const group = edge.group;
-    const from = group
-      ? groupOut[group.index]
-        ? NO
-        : groupIn[group.index] === group.edges.length
-          ? YES
-          : UNSET
-      : label[edge.from.index];
+    const from = group ? (groupOut[group.index] ? NO : groupIn[group.index] === group.edges.length ? YES : UNSET) : label[edge.from.index];
     if (from === NO || defeated[i] === YES) effective[i] = NO;
     else if (from === YES && defeated[i] === NO) effective[i] = YES;
     else return;
@@ -251,7 +241,8 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
       const edge = attacks.find((e) => status[e.index] === 'effective');
       if (edge) because = { type: 'attacked-by', claim: edge.from, edge };
       else if (supports.length === 0) because = { type: 'no-support' };
-      else if (!supportable[c]) because = { type: 'ungrounded-support', supporters: [...new Set(supports.flatMap((e) => e.group?.premises ?? [e.from]))] };
+      else if (!supportable[c])
+        because = { type: 'ungrounded-support', supporters: [...new Set(supports.flatMap((e) => e.group?.premises ?? [e.from]))] };
       else because = { type: 'support-fails', supporters: supports.map(failure) };
     } else if (!grounded[c] && !supports.some((e) => status[e.index] === 'effective')) {
       because = { type: 'support-undecided', pending: supports.filter((e) => status[e.index] === 'undecided').map(pending) };

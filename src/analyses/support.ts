@@ -176,9 +176,7 @@ export function supportCycles(graph: ArgumentGraph): Claim[][] {
   }
 
   // Order each cycle along its support edges, starting from its first claim in document order.
-  return components
-    .map((component) => orderCycle(graph, new Set(component)))
-    .sort((a, b) => a[0]!.index - b[0]!.index);
+  return components.map((component) => orderCycle(graph, new Set(component))).sort((a, b) => a[0]!.index - b[0]!.index);
 }
 
 /** A cycle through a strongly connected component, found by breadth-first search from its first claim. */

@@ -28,9 +28,7 @@ function readOptions(command: Command): Command {
 
 /** Options of every command that checks argument files: the config, then what any reader takes. */
 function inputOptions(command: Command): Command {
-  return readOptions(
-    command.option('-c, --config <file>', 'config file (default: argmap.config.yaml here or in a folder above)'),
-  );
+  return readOptions(command.option('-c, --config <file>', 'config file (default: argmap.config.yaml here or in a folder above)'));
 }
 
 /**
@@ -53,15 +51,14 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .command('check')
     .description('validate argument files: YAML syntax, the JSON Schema and the rules of docs/rules.md (default path: arguments/)')
     .argument('[paths...]', 'files, folders (searched for *.yaml, *.yml) and globs')
-    .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(CHECK_FORMATS)
-        .default('stylish'),
-    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', nonNegativeInteger('--max-warnings'))
     .option('-q, --quiet', 'report errors only (warnings and notes still count for the exit code)')
-    .option('--cache', 'only check files whose content changed since the last --cache run (results kept in node_modules/.cache/argmap/, or the user cache folder)')
+    .option(
+      '--cache',
+      'only check files whose content changed since the last --cache run (results kept in node_modules/.cache/argmap/, or the user cache folder)',
+    )
     .option('--cache-location <path>', 'the file where --cache keeps its results, or a folder (existing, or ending with /) to keep it in')
     .action(async (paths: string[], options: CheckCommandOptions) => {
       const { runCheck } = await import('./commands/check');
@@ -82,7 +79,12 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
         .description(description)
         .argument(operand[0], operand[1])
         .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
-        .option('-o, --output <file>', name === 'report' ? 'the file to write (atomically; default report.html)' : 'write to a file (atomically) instead of standard output')
+        .option(
+          '-o, --output <file>',
+          name === 'report'
+            ? 'the file to write (atomically; default report.html)'
+            : 'write to a file (atomically) instead of standard output',
+        )
         .action(async (paths: string[] | string | undefined, options) => {
           const list = paths === undefined ? [] : typeof paths === 'string' ? [paths] : paths;
           setExitCode(await (await load())(list, options, io));
@@ -94,11 +96,15 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     async () => (await import('./commands/outline')).runOutline,
     ['markdown', 'json'],
   ).option('--diagram', 'embed the Mermaid drawing of the argument after the title (GitHub renders it)');
-  listing('unsupported', 'list every claim that rests on nothing, with its kind, location and why', async () =>
-    (await import('./commands/unsupported')).runUnsupported,
+  listing(
+    'unsupported',
+    'list every claim that rests on nothing, with its kind, location and why',
+    async () => (await import('./commands/unsupported')).runUnsupported,
   );
-  listing('counterpoints', 'list every counterpoint: what it attacks, its evidence, its rebuttals', async () =>
-    (await import('./commands/counterpoints')).runCounterpoints,
+  listing(
+    'counterpoints',
+    'list every counterpoint: what it attacks, its evidence, its rebuttals',
+    async () => (await import('./commands/counterpoints')).runCounterpoints,
   );
 
   listing(

@@ -40,7 +40,9 @@ export async function runListing(
   const run = await runPipeline(paths, options, io, { blockingOnly: true });
   if (run.usageError && run.reports.length === 0) return EXIT.usage;
   if (limits.oneFile !== undefined && run.reports.length > 1) {
-    io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${run.reports.length} files given: ${limits.oneFile}\n`);
+    io.stderr.write(
+      `${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${run.reports.length} files given: ${limits.oneFile}\n`,
+    );
     return EXIT.usage;
   }
   const good: ListedFile[] = [];
@@ -54,7 +56,9 @@ export async function runListing(
   if (bad.length > 0) {
     const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
     const resolved = bad.map((r) => ({ diagnostics: resolveDiagnostics(r) }));
-    io.stderr.write(`${err.red('argmap:')} skipped ${bad.length === 1 ? 'a file' : `${bad.length} files`} with errors (see "argmap check"):\n`);
+    io.stderr.write(
+      `${err.red('argmap:')} skipped ${bad.length === 1 ? 'a file' : `${bad.length} files`} with errors (see "argmap check"):\n`,
+    );
     io.stderr.write(formatCompact(resolved, totals(resolved), err));
   }
   const toFile = options.output !== undefined;

@@ -19,4 +19,3 @@ export function schemaReference(file: string, cwd: string): string {
   }
   return SCHEMA_ID;
 }
-

@@ -203,7 +203,7 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `undercut with no link to deny: ${p.parent} is not written under a claim it supports or attacks, so \`undercut: true\` has no inference to deny (drop it to attack ${p.parent} itself)`,
 
   'undercut-top-level-targets': () =>
-    'undercut with no link to deny: a top-level counterpoint is not written under the claim it answers; to deny a link, write the undercut under that claim\'s `counterpoints`',
+    "undercut with no link to deny: a top-level counterpoint is not written under the claim it answers; to deny a link, write the undercut under that claim's `counterpoints`",
   'linked-repeated-premise': (p) => `premise ${p.name} is listed twice in one linked group: list each premise once`,
   'linked-answer-not-undercut': (p) =>
     p.list === 'counterpoints'
@@ -211,24 +211,20 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
       : `a rebuttal under a linked objection must be an undercut (\`undercut: true\`): it can only deny that the premises together tell against ${p.target}; to deny one premise, write it under that premise's \`rebuttals\``,
   'linked-undercut-premise': () =>
     'a premise cannot be an undercut: a premise of a linked group attacks its claim together with the others; drop `undercut: true`, or write the undercut as a counterpoint of its own',
-  'linked-single-premise': (p) => `linked group of one premise: write it as a plain ${p.item} (\`together\` joins two or more premises that hold only jointly)`,
-  'unsupported-none': (p) =>
-    `unsupported ${p.kind}: ${p.name} rests on nothing (no evidence with a source, no reasons, not an assumption)`,
-  'unsupported-unsourced-evidence': (p) =>
-    `unsupported ${p.kind}: ${p.name} has evidence, but none of it cites a source`,
-  'unsupported-reasons': (p) =>
-    `unsupported ${p.kind}: ${p.name} rests only on unsupported claims (${p.supporters})`,
+  'linked-single-premise': (p) =>
+    `linked group of one premise: write it as a plain ${p.item} (\`together\` joins two or more premises that hold only jointly)`,
+  'unsupported-none': (p) => `unsupported ${p.kind}: ${p.name} rests on nothing (no evidence with a source, no reasons, not an assumption)`,
+  'unsupported-unsourced-evidence': (p) => `unsupported ${p.kind}: ${p.name} has evidence, but none of it cites a source`,
+  'unsupported-reasons': (p) => `unsupported ${p.kind}: ${p.name} rests only on unsupported claims (${p.supporters})`,
   'unsupported-linked': (p) => `unsupported ${p.kind}: ${p.name} ${p.needs}`,
-  'unsupported-circular': (p) =>
-    `unsupported ${p.kind}: ${p.name} rests only on circular support (its support leads back to itself)`,
+  'unsupported-circular': (p) => `unsupported ${p.kind}: ${p.name} rests only on circular support (its support leads back to itself)`,
   'circular-support': (p) =>
     p.length === 1
       ? `circular support: ${p.cycle} (a claim that supports itself)`
       : `circular support: ${p.cycle} (${p.length} claims support each other in a circle)`,
   'unsourced-evidence': () => 'evidence without a source: add `source:` naming an entry of `sources`',
   'unused-source': (p) => `unused source ${code(p.id)}: no evidence cites it`,
-  'unanswered-counterpoint': (p) =>
-    `unanswered counterpoint ${p.name}: no rebuttal (mark it \`conceded: true\` if the author grants it)`,
+  'unanswered-counterpoint': (p) => `unanswered counterpoint ${p.name}: no rebuttal (mark it \`conceded: true\` if the author grants it)`,
   'self-attack': (p) => `self-attack: ${p.name} attacks itself`,
   'contradictory-relation': (p) => `contradictory relation: ${p.from} both supports and attacks ${p.to}`,
   'conceded-rebutted': (p) =>
@@ -264,7 +260,8 @@ const ERRNO: Record<string, string> = {
   EROFS: 'read-only file system (EROFS)',
   EEXIST: 'something is already there (EEXIST)',
   READONLY: 'the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)',
-  DESCRIPTOR: 'argmap writes only to the descriptors of the standard streams (/dev/stdout, /dev/stderr, /dev/fd/0 to 2); a higher one may be one of its own (write to a file instead)',
+  DESCRIPTOR:
+    'argmap writes only to the descriptors of the standard streams (/dev/stdout, /dev/stderr, /dev/fd/0 to 2); a higher one may be one of its own (write to a file instead)',
 };
 
 /** Wording for path arguments that yield no file (these have no line:column). */

@@ -23,5 +23,8 @@ export function shortAttribution(source: Source): string {
   const parts = [who];
   if (source.role !== undefined && source.speaker !== undefined) parts.push(source.role);
   if (source.date !== undefined) parts.push(source.date);
-  return parts.map((p) => p.trim()).filter((p) => p !== '').join(', ');
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join(', ');
 }

@@ -43,7 +43,10 @@ const formatters: { [F in CheckFormat]: CheckFormatter & { name: F } } = {
         },
       }),
   },
-  github: { name: 'github', format: (results, c) => formatGithub(results, c.totals, (file) => c.repositoryPath(file) ?? c.absolutePath(file)) },
+  github: {
+    name: 'github',
+    format: (results, c) => formatGithub(results, c.totals, (file) => c.repositoryPath(file) ?? c.absolutePath(file)),
+  },
   junit: { name: 'junit', format: (results) => formatJunit(results) },
 };
 

@@ -44,7 +44,6 @@ function sourceJson(s: Source | undefined) {
   return out;
 }
 
-
 // ----- argmap unsupported -----------------------------------------------------------------------
 
 export function unsupportedJson(files: readonly ListedFile[]): string {
@@ -57,7 +56,12 @@ export function unsupportedJson(files: readonly ListedFile[]): string {
         if (why === undefined) return [];
         const needs =
           why === 'unsupported-linked'
-            ? { needs: linkedNeeds(claim, analyses.support).map((n) => ({ premises: n.premises.map((c) => c.key), lacking: n.lacking.map((c) => c.key) })) }
+            ? {
+                needs: linkedNeeds(claim, analyses.support).map((n) => ({
+                  premises: n.premises.map((c) => c.key),
+                  lacking: n.lacking.map((c) => c.key),
+                })),
+              }
             : {};
         return [{ ...claimJson(source, claim), why, because: UNSUPPORTED_WHY[why], ...needs }];
       }),
@@ -76,7 +80,9 @@ export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstan
       total++;
       const p = where(source, claim);
       const because = why === 'unsupported-linked' ? needsText(linkedNeedNames(claim, analyses.support)) : UNSUPPORTED_WHY[why];
-      lines.push(`${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(safeText(because))}`);
+      lines.push(
+        `${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(safeText(because))}`,
+      );
       lines.push(`    ${safeText(claim.text)}`);
     }
   }
@@ -157,14 +163,19 @@ export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInst
       const { claim } = info;
       const p = where(source, claim);
       const flags = [claim.conceded ? 'conceded' : '', claim.undercut ? 'undercut' : ''].filter(Boolean);
-      const status = info.answered ? chalk.green('answered') : claim.conceded ? chalk.cyan('conceded, unanswered') : chalk.yellow('unanswered');
+      const status = info.answered
+        ? chalk.green('answered')
+        : claim.conceded
+          ? chalk.cyan('conceded, unanswered')
+          : chalk.yellow('unanswered');
       if (!info.answered && !claim.conceded) unanswered++;
       lines.push(
         `${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  counterpoint ${safeText(claimName(claim))}${flags.length ? ` (${flags.join(', ')})` : ''}: ${status}`,
       );
       lines.push(`    ${safeText(claim.text)}`);
       for (const target of info.targets) lines.push(`    ${chalk.dim('attacks')} ${safeText(describeTarget(target))}`);
-      for (const e of claim.evidence) lines.push(`    ${chalk.dim('evidence')} ${safeText(e.text)} ${chalk.dim(`— ${safeText(attribution(e.source))}`)}`);
+      for (const e of claim.evidence)
+        lines.push(`    ${chalk.dim('evidence')} ${safeText(e.text)} ${chalk.dim(`— ${safeText(attribution(e.source))}`)}`);
       for (const r of info.rebuttals) {
         const how = r.undercut ? 'undercut' : 'rebuttal';
         lines.push(`    ${chalk.dim(how)} ${safeText(claimName(r.claim))}: ${safeText(r.claim.text)}`);

@@ -23,9 +23,7 @@ export function formatCompact(files: ReadonlyArray<{ diagnostics: ResolvedDiagno
     for (const d of file.diagnostics) {
       const severity =
         d.severity === 'error' ? chalk.red('error') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.cyan('info');
-      lines.push(
-        `${chalk.bold(`${safeLine(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${safeLine(d.message)}  ${chalk.dim(d.rule)}`,
-      );
+      lines.push(`${chalk.bold(`${safeLine(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${safeLine(d.message)}  ${chalk.dim(d.rule)}`);
     }
   }
   if (lines.length > 0) lines.push('');

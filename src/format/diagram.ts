@@ -98,13 +98,11 @@ export const KIND_LABEL: Record<ClaimKind, string> = {
   rebuttal: 'REBUTTAL',
 };
 
-
 /** A claim key as an id fragment: letters, digits and single hyphens (`recommendation-reasons-1`). */
 export function keySlug(key: string): string {
   const s = key.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return s === '' ? 'x' : s;
 }
-
 
 /** Collapses runs of whitespace (newlines included) to one space: labels are wrapped by the writer. */
 export function oneLine(text: string): string {
@@ -117,7 +115,9 @@ export function oneLine(text: string): string {
  * own, cut if it is longer still), and shortens it to `maxLines` lines with an ellipsis.
  */
 export function wrap(text: string, width = 42, maxLines = 9): string[] {
-  const words = oneLine(text).split(' ').filter((w) => w !== '');
+  const words = oneLine(text)
+    .split(' ')
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let line = '';
   for (let word of words) {
@@ -243,7 +243,8 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
     if (link) {
       edges.push({ from, to: link.id, kind: edge.kind, cross, part: 'tail' });
       // A group's junction leads on to the target once, from its first edge.
-      if (!edge.group || edge.group.edges[0] === edge) edges.push({ from: link.id, to, kind: edge.kind, cross: edge.group ? false : cross, part: 'head' });
+      if (!edge.group || edge.group.edges[0] === edge)
+        edges.push({ from: link.id, to, kind: edge.kind, cross: edge.group ? false : cross, part: 'head' });
     } else {
       edges.push({ from, to, kind: edge.kind, cross, part: 'whole' });
     }

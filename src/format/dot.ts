@@ -1,14 +1,5 @@
 import type { ClaimKind } from '../model/types';
-import {
-  KIND_LABEL,
-  claimMarkers,
-  oneLine,
-  wrap,
-  type ClaimNode,
-  type EvidenceNode,
-  type DiagramEdge,
-  type Diagram,
-} from './diagram';
+import { KIND_LABEL, claimMarkers, oneLine, wrap, type ClaimNode, type EvidenceNode, type DiagramEdge, type Diagram } from './diagram';
 
 /**
  * The argument as Graphviz DOT: the recommendation at the top (`rankdir=BT`, edges point from the
@@ -168,9 +159,7 @@ function legend(junctions: boolean): string {
     `<TR><TD><FONT COLOR="${color}"><B>${glyph}</B></FONT></TD><TD ALIGN="LEFT">${text}</TD></TR>`;
   const rows = [
     '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>',
-    ...(Object.keys(KIND_STYLE) as ClaimKind[]).map((k) =>
-      swatch(KIND_STYLE[k].fill, KIND_STYLE[k].border, KIND_LABEL[k].toLowerCase()),
-    ),
+    ...(Object.keys(KIND_STYLE) as ClaimKind[]).map((k) => swatch(KIND_STYLE[k].fill, KIND_STYLE[k].border, KIND_LABEL[k].toLowerCase())),
     swatch('#ffffff', UNSUPPORTED_COLOR, `<FONT COLOR="${UNSUPPORTED_COLOR}">⚠ unsupported</FONT>: red dashed border`),
     swatch(CONCEDED_FILL, '#6b7280', 'conceded counterpoint (grey)'),
     swatch('#ffffff', '#6b7280', 'assumption: folded corner'),
@@ -180,7 +169,9 @@ function legend(junctions: boolean): string {
     arrow(EDGE_COLOR.evidence, '···→', 'evidence (source, date)'),
     ...(junctions ? [arrow('#475569', '→ [together]', 'premises that count only jointly')] : []),
   ];
-  const label = html(`<TABLE BORDER="1" COLOR="#cbd5e1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" BGCOLOR="#ffffff">${rows.join('')}</TABLE>`);
+  const label = html(
+    `<TABLE BORDER="1" COLOR="#cbd5e1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" BGCOLOR="#ffffff">${rows.join('')}</TABLE>`,
+  );
   return `  "legend" ${attrs({ id: 'legend', class: 'legend', shape: 'plain', fontsize: 9, label })};`;
 }
 

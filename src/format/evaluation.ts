@@ -62,9 +62,7 @@ function failureText(f: Failure): string {
       ? `${togetherName(group)} fail: ${describeClaim(f.claim)} is out`
       : `${togetherName(group)} are undercut by ${claimName(f.by)}, which is in`;
   }
-  return f.how === 'out'
-    ? `${describeClaim(f.claim)} is out`
-    : `${describeClaim(f.claim)} is undercut by ${claimName(f.by)}, which is in`;
+  return f.how === 'out' ? `${describeClaim(f.claim)} is out` : `${describeClaim(f.claim)} is undercut by ${claimName(f.by)}, which is in`;
 }
 
 function pendingText(p: Pending): string {

@@ -107,7 +107,6 @@ footer{color:var(--muted);font-size:.8rem;text-align:center;padding:1rem}
 }
 `;
 
-
 class FileReportHtml {
   readonly #prefix: string;
 
@@ -161,13 +160,20 @@ class FileReportHtml {
    */
   together(group: LinkedGroup, depth: number): string {
     const items = group.edges.map((edge) =>
-      edge.via === 'tree' && edge.from.group === group ? this.claim(edge.from, depth + 1) : `<li><div class="detail">See ${this.ref(edge.from)}.</div></li>`,
+      edge.via === 'tree' && edge.from.group === group
+        ? this.claim(edge.from, depth + 1)
+        : `<li><div class="detail">See ${this.ref(edge.from)}.</div></li>`,
     );
-    const parts = [`<span class="kind">TOGETHER</span><div class="detail">These ${group.kind === 'support' ? 'support' : 'attack'} ${group.to ? this.ref(group.to) : 'their claim'} only jointly.</div>`];
+    const parts = [
+      `<span class="kind">TOGETHER</span><div class="detail">These ${group.kind === 'support' ? 'support' : 'attack'} ${group.to ? this.ref(group.to) : 'their claim'} only jointly.</div>`,
+    ];
     if (group.note !== undefined) parts.push(`<div class="detail">Note: ${esc(group.note)}</div>`);
     if (group.kind === 'support') {
       const lacking = premisesLacking(group, this.analyses.support.supported);
-      if (lacking.length > 0) parts.push(`<div><span class="mark bad">⚠ needs all of its premises: ${lacking.map((p) => this.ref(p)).join(', ')} ${lacking.length === 1 ? 'lacks' : 'lack'} support</span></div>`);
+      if (lacking.length > 0)
+        parts.push(
+          `<div><span class="mark bad">⚠ needs all of its premises: ${lacking.map((p) => this.ref(p)).join(', ')} ${lacking.length === 1 ? 'lacks' : 'lack'} support</span></div>`,
+        );
     }
     const answers = group.answers.map((a) => this.claim(a, depth + 1));
     return `<li><div class="claim together">${parts.join('')}</div><ul>${items.join('')}${answers.join('')}</ul></li>`;
@@ -176,7 +182,8 @@ class FileReportHtml {
   evidence(e: Evidence): string {
     const quote = e.quote !== undefined ? ` <q>${esc(e.quote)}</q>` : '';
     let who: string;
-    if (e.source) who = `<span class="who">— ${esc(attribution(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(keySlug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
+    if (e.source)
+      who = `<span class="who">— ${esc(attribution(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(keySlug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
     else if (e.sourceId !== undefined) who = `<span class="who bad">⚠ unknown source <code>${esc(e.sourceId)}</code></span>`;
     else who = '<span class="who bad">⚠ no source given</span>';
     const note = e.note !== undefined ? `<div class="detail">Note: ${esc(e.note)}</div>` : '';
@@ -199,9 +206,7 @@ class FileReportHtml {
       .filter((c) => c !== '')
       .join(' ');
     const parts: string[] = [];
-    parts.push(
-      `<span class="kind">${KIND_LABEL[claim.kind]}</span>${claim.id !== undefined ? `<code>${esc(claim.id)}</code> ` : ''}`,
-    );
+    parts.push(`<span class="kind">${KIND_LABEL[claim.kind]}</span>${claim.id !== undefined ? `<code>${esc(claim.id)}</code> ` : ''}`);
     parts.push(`<div class="text">${claim.text.trim() === '' ? '<em>(no text)</em>' : esc(claim.text)}</div>`);
     parts.push(this.marks(claim));
     for (const edge of claim.outgoing) {
@@ -226,8 +231,13 @@ class FileReportHtml {
       groups.add(c.group);
       return this.together(c.group, depth + 1);
     };
-    const refGroups = this.analyses.graph.groups.filter((g) => g.to === claim && g.path.startsWith(`${claim.path}.`) && g.edges.every((e) => e.via === 'ref'));
-    const children = depth < 50 ? [...claim.children.map(child), ...refGroups.filter((g) => !groups.has(g)).map((g) => this.together(g, depth + 1))].join('') : '';
+    const refGroups = this.analyses.graph.groups.filter(
+      (g) => g.to === claim && g.path.startsWith(`${claim.path}.`) && g.edges.every((e) => e.via === 'ref'),
+    );
+    const children =
+      depth < 50
+        ? [...claim.children.map(child), ...refGroups.filter((g) => !groups.has(g)).map((g) => this.together(g, depth + 1))].join('')
+        : '';
     return `<li><div class="${classes}" id="${esc(this.anchor(claim))}">${parts.join('')}</div>${
       children !== '' ? `<ul>${children}</ul>` : ''
     }</li>`;
@@ -298,9 +308,19 @@ class FileReportHtml {
     const note = s.note !== undefined ? `<div class="detail">Note: ${esc(s.note)}</div>` : '';
     // Each claim once, in the order first cited.
     const cited = [...new Set(s.citedBy.map((e) => e.claim))];
-    const citedFor = cited.length > 0 ? `<div class="detail">Cited for ${cited.map((c) => this.ref(c)).join(', ')}.</div>` : '<div class="detail">Not cited.</div>';
+    const citedFor =
+      cited.length > 0
+        ? `<div class="detail">Cited for ${cited.map((c) => this.ref(c)).join(', ')}.</div>`
+        : '<div class="detail">Not cited.</div>';
     const anchor = s.id !== undefined ? ` id="${this.#prefix}src-${esc(keySlug(s.id))}"` : '';
-    return `<li${anchor}>${id}${who.length > 0 ? `<strong>${esc(who[0]!)}</strong>${who.slice(1).map((w) => `, ${esc(w)}`).join('')}` : ''}${kind}${url}${note}${citedFor}</li>`;
+    return `<li${anchor}>${id}${
+      who.length > 0
+        ? `<strong>${esc(who[0]!)}</strong>${who
+            .slice(1)
+            .map((w) => `, ${esc(w)}`)
+            .join('')}`
+        : ''
+    }${kind}${url}${note}${citedFor}</li>`;
   }
 
   render(): string {

@@ -8,21 +8,23 @@ import type { FileResult } from './stylish';
  * or a CI log would act on become character references.
  */
 export function escapeXml(text: string): string {
-  return text
-    .replace(
-      // eslint-disable-next-line no-control-regex
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-      (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
-    )
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Tabs and line breaks (which XML would turn into spaces in an attribute), C1 controls and
-    // bidirectional overrides as character references: the same text to an XML reader, never a raw
-    // line break or escape sequence in a log; the `#` of a CI log command (`##[`, `##vso[`) too.
-    .replace(/[\t\n\r\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|#(?=#(?:vso)?\[)/g, (c) => `&#${c.charCodeAt(0)};`);
+  return (
+    text
+      .replace(
+        // eslint-disable-next-line no-control-regex
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+        (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+      )
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // Tabs and line breaks (which XML would turn into spaces in an attribute), C1 controls and
+      // bidirectional overrides as character references: the same text to an XML reader, never a raw
+      // line break or escape sequence in a log; the `#` of a CI log command (`##[`, `##vso[`) too.
+      .replace(/[\t\n\r\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|#(?=#(?:vso)?\[)/g, (c) => `&#${c.charCodeAt(0)};`)
+  );
 }
 
 function attributes(values: Record<string, string | number>): string {

@@ -29,7 +29,8 @@ const NEEDS_ESCAPE = /[\\`*_[\]<>#|~&$@]|:\/\/|\bwww\.|^(?:\d{1,9}[.)]|[-+=])/i;
  * Most text has none of it and is returned as it is after this one scan.
  */
 // eslint-disable-next-line no-control-regex
-const MAYBE_CHANGED = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff\\`*_[\]<>#|~&$@]| {2}|^[-+= \d]| $|:\/\/|www\./i;
+const MAYBE_CHANGED =
+  /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff\\`*_[\]<>#|~&$@]| {2}|^[-+= \d]| $|:\/\/|www\./i;
 
 /**
  * Neutralises control characters: each is shown as its code point, `\u{1b}`, the way the terminal

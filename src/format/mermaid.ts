@@ -32,9 +32,7 @@ function claimLabel(node: ClaimNode): string {
   const head = `<small><b>${KIND_LABEL[node.kind]}</b>${node.claim.id !== undefined ? ` · ${mermaidText(node.claim.id)}` : ''}</small>`;
   const body = node.kind === 'recommendation' ? `<b>${lines(node.text, 48, 12)}</b>` : lines(node.text, 40);
   const marks = claimMarkers(node).map((m) => (m.startsWith('⚠') ? `<b>${mermaidText(m)}</b>` : `<i>${mermaidText(m)}</i>`));
-  const evidence = node.evidence.map(
-    (e) => `<small>▪ ${lines(e.text, 52, 3)}<br/><i>${lines(`— ${e.attribution}`, 56, 2)}</i></small>`,
-  );
+  const evidence = node.evidence.map((e) => `<small>▪ ${lines(e.text, 52, 3)}<br/><i>${lines(`— ${e.attribution}`, 56, 2)}</i></small>`);
   return [head, body, ...marks, ...evidence].join('<br/>');
 }
 
@@ -75,7 +73,9 @@ export function formatMermaid(model: Diagram): string {
   out.push(`    legend_conceded["conceded counterpoint: grey"]`);
   const evidenceEdges = model.edges.some((e) => e.kind === 'evidence');
   const junctions = model.nodes.some((n) => n.type === 'junction');
-  out.push(`    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link${junctions ? ' · premises into (together) count only jointly' : ''}${evidenceEdges ? ' · dotted → evidence' : ''}"]`);
+  out.push(
+    `    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link${junctions ? ' · premises into (together) count only jointly' : ''}${evidenceEdges ? ' · dotted → evidence' : ''}"]`,
+  );
   out.push('  end');
 
   for (const kind of Object.keys(KIND_STYLE) as ClaimKind[]) {

@@ -26,7 +26,6 @@ export interface OutlineOptions {
   document?: Record<string, string | number>;
 }
 
-
 /** How a claim is named in the outline: `reason 1.2`, `counterpoint 1`, `rebuttal 1.1`, `reason 1 of counterpoint 2`. */
 interface Label {
   word: string;
@@ -261,8 +260,7 @@ class Outline {
     let particular: CounterpointGroup | undefined;
     for (const claim of this.graph.claims) {
       if (claim.kind !== 'counterpoint') continue;
-      const topLevelOnRec =
-        claim.parent === undefined && (claim.link !== undefined || this.#dangling.has(claim));
+      const topLevelOnRec = claim.parent === undefined && (claim.link !== undefined || this.#dangling.has(claim));
       const against = claim.parent ?? (topLevelOnRec ? this.#rec : undefined);
       if (against === undefined) {
         if (!particular) {
@@ -325,7 +323,8 @@ class Outline {
     const label = this.#groupLabels[group.index];
     const head = `**Together:** *(${group.kind === 'support' ? 'these support' : 'these attack'} ${this.ref(group.to!)} only jointly)*`;
     const plainNumber = label && (label.word === 'reason' || label.word === 'risk') && label.of === undefined && label.num.includes('.');
-    if (marker === undefined) w.open('-', `${plainNumber ? `**${label.num}** ` : label ? `**${capitalise(label.word)} ${label.num}** ` : ''}${head}`);
+    if (marker === undefined)
+      w.open('-', `${plainNumber ? `**${label.num}** ` : label ? `**${capitalise(label.word)} ${label.num}** ` : ''}${head}`);
     else w.open(marker, head);
     group.premises.forEach((premise, i) => {
       if (i > 0 && group.premises.indexOf(premise) < i) return;
@@ -515,8 +514,7 @@ class Outline {
     if (evidence.source) {
       const source = evidence.source;
       from = this.#attributions[source.index] ??= attribution(source);
-    }
-    else if (evidence.sourceId !== undefined) from = `⚠️ unknown source ${codeSpan(evidence.sourceId)}`;
+    } else if (evidence.sourceId !== undefined) from = `⚠️ unknown source ${codeSpan(evidence.sourceId)}`;
     else from = '⚠️ no source given';
     const note = evidence.note;
     const line = `📄 ${text}${quote} — ${from}`;

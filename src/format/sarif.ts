@@ -33,10 +33,9 @@ const SEVERITY_WORD: Record<RuleSeverity, string> = { error: 'error', warn: 'war
 function reportingDescriptor(rule: RuleMeta) {
   const helpUri = rule.docs.url;
   const stage = rule.analysis ? ' It is an analysis rule: it runs only on files that match the schema.' : '';
-  const configure =
-    !rule.configurable
-      ? 'It cannot be turned off or silenced: an unreadable file is never a silent pass.'
-      : `Set its severity in argmap.config.yaml (\`rules: { ${rule.id}: error | warn | info | off }\`) or silence one line with \`# argmap-disable-next-line ${rule.id}\`.`;
+  const configure = !rule.configurable
+    ? 'It cannot be turned off or silenced: an unreadable file is never a silent pass.'
+    : `Set its severity in argmap.config.yaml (\`rules: { ${rule.id}: error | warn | info | off }\`) or silence one line with \`# argmap-disable-next-line ${rule.id}\`.`;
   return {
     id: rule.id,
     name: rule.id
@@ -61,10 +60,7 @@ function reportingDescriptor(rule: RuleMeta) {
  * their order, as GitHub's own `primaryLocationLineHash` does (`hash:n`).
  */
 function fingerprint(d: ResolvedDiagnostic, uri: string, lineText: string): string {
-  return createHash('sha256')
-    .update([d.rule, uri, d.message, lineText].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32);
+  return createHash('sha256').update([d.rule, uri, d.message, lineText].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** Lines longer than this enter fingerprints as their own hash (see `lineKeys`). */

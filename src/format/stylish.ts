@@ -72,7 +72,10 @@ function codeFrame(d: ResolvedDiagnostic, lineText: (line: number) => string, li
     const raw = lineText(n);
     const gutter = `${String(n).padStart(width)} |`;
     // A context line that fits is shown whole; a long one shows the problem line's columns.
-    const shown = n !== d.line && raw.length <= FRAME_WIDTH ? { text: raw, from: 0, to: raw.length } : clip(raw, Math.min(window.from, raw.length), window.to);
+    const shown =
+      n !== d.line && raw.length <= FRAME_WIDTH
+        ? { text: raw, from: 0, to: raw.length }
+        : clip(raw, Math.min(window.from, raw.length), window.to);
     if (n !== d.line) {
       out.push(chalk.dim(`    ${gutter}${shown.text === '' ? '' : ` ${safeText(shown.text)}`}`));
       continue;

@@ -25,7 +25,9 @@ export const MAX_DRAWN_BOXES = 5000;
 /** A drawing refused as too large: `boxes` were asked for, `MAX_DRAWN_BOXES` is the most. */
 export class TooLargeToDraw extends Error {
   constructor(readonly boxes: number) {
-    super(`the map has ${boxes.toLocaleString('en-US')} boxes, and argmap draws at most ${MAX_DRAWN_BOXES.toLocaleString('en-US')} as SVG (Graphviz runs out of stack on larger maps)`);
+    super(
+      `the map has ${boxes.toLocaleString('en-US')} boxes, and argmap draws at most ${MAX_DRAWN_BOXES.toLocaleString('en-US')} as SVG (Graphviz runs out of stack on larger maps)`,
+    );
   }
 }
 

@@ -82,7 +82,11 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
     return out;
   };
 
-  const refItem = (edge: ClaimEdge) => ({ ref: edge.from.key, ...(edge.note !== undefined ? { note: edge.note } : {}), ...at(edge.span.start) });
+  const refItem = (edge: ClaimEdge) => ({
+    ref: edge.from.key,
+    ...(edge.note !== undefined ? { note: edge.note } : {}),
+    ...at(edge.span.start),
+  });
 
   /** `{ linked: true, premises, note?, supported?, lacking?, counterpoints? | rebuttals?, file, line, column }`. */
   const linked = (group: LinkedGroup): Record<string, unknown> => {
@@ -103,7 +107,9 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
 
   // Top-level counterpoints, a linked objection among them as one item, in file order.
   const topLevel = [
-    ...graph.claims.filter((c) => c.kind === 'counterpoint' && c.parent === undefined && !c.group).map((c) => ({ start: c.span.start, item: () => node(c) })),
+    ...graph.claims
+      .filter((c) => c.kind === 'counterpoint' && c.parent === undefined && !c.group)
+      .map((c) => ({ start: c.span.start, item: () => node(c) })),
     ...graph.groups.filter((g) => /^counterpoints\[\d+\]$/.test(g.path)).map((g) => ({ start: g.span.start, item: () => linked(g) })),
   ]
     .sort((a, b) => a.start - b.start)
@@ -129,5 +135,11 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
 }
 
 function listOfKind(claim: Claim): EdgeList {
-  return claim.kind === 'risk' ? 'risks' : claim.kind === 'counterpoint' ? 'counterpoints' : claim.kind === 'rebuttal' ? 'rebuttals' : 'reasons';
+  return claim.kind === 'risk'
+    ? 'risks'
+    : claim.kind === 'counterpoint'
+      ? 'counterpoints'
+      : claim.kind === 'rebuttal'
+        ? 'rebuttals'
+        : 'reasons';
 }

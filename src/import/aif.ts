@@ -133,8 +133,16 @@ export function parseAif(source: SourceFile): ImportGraph {
     if (!isObject(raw)) throw fail(['edges', i], 'an edge must be an object with fromID and toID');
     const from = idOf(raw.fromID);
     const to = idOf(raw.toID);
-    if (from === undefined || !nodes.has(from)) throw fail(['edges', i, 'fromID'], `edge ${idOf(raw.edgeID) ?? i} comes from ${from === undefined ? 'no node' : `node ${from}, which is not in "nodes"`}`);
-    if (to === undefined || !nodes.has(to)) throw fail(['edges', i, 'toID'], `edge ${idOf(raw.edgeID) ?? i} goes to ${to === undefined ? 'no node' : `node ${to}, which is not in "nodes"`}`);
+    if (from === undefined || !nodes.has(from))
+      throw fail(
+        ['edges', i, 'fromID'],
+        `edge ${idOf(raw.edgeID) ?? i} comes from ${from === undefined ? 'no node' : `node ${from}, which is not in "nodes"`}`,
+      );
+    if (to === undefined || !nodes.has(to))
+      throw fail(
+        ['edges', i, 'toID'],
+        `edge ${idOf(raw.edgeID) ?? i} goes to ${to === undefined ? 'no node' : `node ${to}, which is not in "nodes"`}`,
+      );
     if (edgeSeen.has(`${from}>${to}`)) return;
     edgeSeen.add(`${from}>${to}`);
     nodes.get(from)!.out.push(nodes.get(to)!);
@@ -150,7 +158,9 @@ export function parseAif(source: SourceFile): ImportGraph {
   if (typeof ext.title === 'string' && ext.title.trim() !== '') graph.title = ext.title;
   if (typeof ext.description === 'string') graph.description = ext.description;
   if (isObject(ext.document)) {
-    graph.document = Object.fromEntries(Object.entries(ext.document).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [])));
+    graph.document = Object.fromEntries(
+      Object.entries(ext.document).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [])),
+    );
   }
   const ids = new IdPool();
   const claimOf = new Map<string, ImportClaim>();
@@ -163,7 +173,10 @@ export function parseAif(source: SourceFile): ImportGraph {
     for (const p of data.participants) {
       if (!isObject(p)) continue;
       const id = idOf(p.participantID);
-      const name = [p.firstname, p.surname].filter((s) => typeof s === 'string' && s.trim() !== '').join(' ').trim();
+      const name = [p.firstname, p.surname]
+        .filter((s) => typeof s === 'string' && s.trim() !== '')
+        .join(' ')
+        .trim();
       if (id !== undefined && name !== '') participants.set(id, name);
     }
   }
@@ -182,7 +195,7 @@ export function parseAif(source: SourceFile): ImportGraph {
     const key = person !== undefined ? `p:${person}` : `s:${speaker}`;
     let source = sourceIds.get(key);
     if (!source) {
-      const record = person !== undefined && isObject(extSources[person]) ? (extSources[person]) : undefined;
+      const record = person !== undefined && isObject(extSources[person]) ? extSources[person] : undefined;
       if (record && typeof record.id === 'string') {
         source = { id: ids.take(record.id, 'source') };
         for (const field of ['speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const) {
@@ -246,7 +259,9 @@ export function parseAif(source: SourceFile): ImportGraph {
       anchoredL.add(l.id);
       const said = sourceFor(l);
       if (!said) {
-        graph.unmapped.push(`L-node ${l.id} ("${short(l.text)}") says no speaker (no locution with a participant, no "Name : ..." or "Name says '...'" text)`);
+        graph.unmapped.push(
+          `L-node ${l.id} ("${short(l.text)}") says no speaker (no locution with a participant, no "Name : ..." or "Name says '...'" text)`,
+        );
         continue;
       }
       attributed++;
@@ -301,7 +316,8 @@ export function parseAif(source: SourceFile): ImportGraph {
     }
     relationsOf.set(s.id, list);
     if (premises.length === 0) graph.unmapped.push(`${s.type}-node ${s.id} ("${short(s.text)}") has no premise I-node`);
-    if (premises.length > 1 && conclusions.length > 0) graph.mapped.push(`${s.type}-node ${s.id}: a linked argument of ${premises.length} premises, written as one \`together\` group`);
+    if (premises.length > 1 && conclusions.length > 0)
+      graph.mapped.push(`${s.type}-node ${s.id}: a linked argument of ${premises.length} premises, written as one \`together\` group`);
     if (s.out.length === 0) graph.unmapped.push(`${s.type}-node ${s.id} ("${short(s.text)}") has no conclusion`);
   }
   // Undercuts: a CA node aimed at a scheme node. One aimed at a CA node that is itself an undercut
@@ -312,13 +328,15 @@ export function parseAif(source: SourceFile): ImportGraph {
   for (const s of schemes) {
     for (const target of s.out.filter((n) => n.type === 'RA' || n.type === 'CA')) {
       if (s.type === 'RA') {
-        graph.unmapped.push(`RA-node ${s.id} supports the inference of ${target.type}-node ${target.id}: argmap has no support for a link (its premises are kept as claims)`);
+        graph.unmapped.push(
+          `RA-node ${s.id} supports the inference of ${target.type}-node ${target.id}: argmap has no support for a link (its premises are kept as claims)`,
+        );
         continue;
       }
       pending.push({ s, target });
     }
   }
-  for (let progress = true; progress && pending.length > 0; ) {
+  for (let progress = true; progress && pending.length > 0;) {
     progress = false;
     const later: typeof pending = [];
     for (const { s, target } of pending) {
@@ -326,7 +344,12 @@ export function parseAif(source: SourceFile): ImportGraph {
       const cut = undercutsBy.get(target.id) ?? [];
       const from = s.in.filter((n) => claimOf.has(n.id));
       if (from.length === 0 || (denied.length === 0 && cut.length === 0)) {
-        if (from.length > 0 && target.type === 'CA' && !undercutsBy.has(target.id) && target.out.some((n) => n.type === 'RA' || n.type === 'CA')) {
+        if (
+          from.length > 0 &&
+          target.type === 'CA' &&
+          !undercutsBy.has(target.id) &&
+          target.out.some((n) => n.type === 'RA' || n.type === 'CA')
+        ) {
           later.push({ s, target }); // an undercut of an undercut not resolved yet
           continue;
         }
@@ -337,32 +360,50 @@ export function parseAif(source: SourceFile): ImportGraph {
       const made: number[] = [];
       for (const f of from) {
         made.push(graph.undercuts.length);
-        graph.undercuts.push(denied.length > 0 ? { from: claimOf.get(f.id)!.id, relation: denied[0]! } : { from: claimOf.get(f.id)!.id, undercut: cut[0]! });
+        graph.undercuts.push(
+          denied.length > 0 ? { from: claimOf.get(f.id)!.id, relation: denied[0]! } : { from: claimOf.get(f.id)!.id, undercut: cut[0]! },
+        );
       }
       undercutsBy.set(s.id, [...(undercutsBy.get(s.id) ?? []), ...made]);
       undercuts += from.length;
-      if (from.length > 1) graph.mapped.push(`CA-node ${s.id} undercuts with ${from.length} premises: written as ${from.length} separate undercuts`);
+      if (from.length > 1)
+        graph.mapped.push(`CA-node ${s.id} undercuts with ${from.length} premises: written as ${from.length} separate undercuts`);
     }
     pending = later;
   }
-  for (const { s, target } of pending) graph.unmapped.push(`CA-node ${s.id} undercuts ${target.type}-node ${target.id}, which relates no claims`);
+  for (const { s, target } of pending)
+    graph.unmapped.push(`CA-node ${s.id} undercuts ${target.type}-node ${target.id}, which relates no claims`);
   for (const node of nodes.values()) {
-    if (node.type === 'MA') graph.unmapped.push(`MA-node ${node.id} (rephrase between ${names(node.in)} and ${names(node.out)}): argmap has no rephrase relation; both claims are kept`);
-    if (node.type === 'PA') graph.unmapped.push(`PA-node ${node.id} (preference between ${names(node.in)} and ${names(node.out)}): argmap has no preference relation`);
+    if (node.type === 'MA')
+      graph.unmapped.push(
+        `MA-node ${node.id} (rephrase between ${names(node.in)} and ${names(node.out)}): argmap has no rephrase relation; both claims are kept`,
+      );
+    if (node.type === 'PA')
+      graph.unmapped.push(
+        `PA-node ${node.id} (preference between ${names(node.in)} and ${names(node.out)}): argmap has no preference relation`,
+      );
     if ((node.type === 'RA' || node.type === 'CA') && node.out.some((n) => n.type === 'I' && !claimOf.has(n.id))) {
       graph.unmapped.push(`${node.type}-node ${node.id} aims at evidence, not a claim`);
     }
-    if (node.type === 'I' && [...node.in, ...node.out].some((n) => n.type === 'I')) graph.unmapped.push(`I-node ${node.id} is joined to another I-node with no scheme node between them (edge ignored)`);
+    if (node.type === 'I' && [...node.in, ...node.out].some((n) => n.type === 'I'))
+      graph.unmapped.push(`I-node ${node.id} is joined to another I-node with no scheme node between them (edge ignored)`);
   }
   const lNodes = [...nodes.values()].filter((n) => n.type === 'L');
   const loose = lNodes.filter((l) => !anchoredL.has(l.id));
-  if (loose.length > 0) graph.unmapped.push(`${loose.length} L-node${loose.length === 1 ? '' : 's'} anchor no claim through a YA node (${loose.slice(0, 5).map((l) => l.id).join(', ')}${loose.length > 5 ? ', ...' : ''})`);
+  if (loose.length > 0)
+    graph.unmapped.push(
+      `${loose.length} L-node${loose.length === 1 ? '' : 's'} anchor no claim through a YA node (${loose
+        .slice(0, 5)
+        .map((l) => l.id)
+        .join(', ')}${loose.length > 5 ? ', ...' : ''})`,
+    );
   const dialogue = (count.YA ?? 0) + (count.TA ?? 0);
   graph.mapped.unshift(
     `${count.I ?? 0} I-nodes → ${graph.claims.length} claims and ${(count.I ?? 0) - graph.claims.length} pieces of evidence; ${count.RA ?? 0} RA → support, ${count.CA ?? 0} CA → attack (${undercuts} undercut${undercuts === 1 ? '' : 's'})`,
     `${count.L ?? 0} L-nodes → ${graph.sources.length} source${graph.sources.length === 1 ? '' : 's'} (speakers), ${attributed} attribution${attributed === 1 ? '' : 's'} as evidence; ${dialogue} YA/TA dialogue nodes used only to find who said what`,
   );
-  if ((count.TA ?? 0) > 0) graph.unmapped.push(`${count.TA} TA-node${count.TA === 1 ? '' : 's'} (transitions between locutions): argmap keeps no dialogue order`);
+  if ((count.TA ?? 0) > 0)
+    graph.unmapped.push(`${count.TA} TA-node${count.TA === 1 ? '' : 's'} (transitions between locutions): argmap keeps no dialogue order`);
   return graph;
 }
 

@@ -21,7 +21,11 @@ export async function parseArgdown(source: SourceFile): Promise<ImportGraph> {
   const parserError = r.parserErrors?.[0] as { token?: { startOffset?: number }; message?: string } | undefined;
   if (parserError) {
     const offset = parserError.token?.startOffset;
-    throw InterchangeError.at(source, Number.isFinite(offset) ? offset! : source.text.length, `not Argdown: ${parserError.message ?? 'unexpected text'}`);
+    throw InterchangeError.at(
+      source,
+      Number.isFinite(offset) ? offset! : source.text.length,
+      `not Argdown: ${parserError.message ?? 'unexpected text'}`,
+    );
   }
   const exception = r.exceptions?.[0];
   if (exception) throw InterchangeError.at(source, 0, `not Argdown: ${exception.message}`);
@@ -66,7 +70,8 @@ function toImportGraph(
   const inferenceArgument = new Map<string, IArgument>();
   for (const a of Object.values(args)) {
     const main = mainOf(a);
-    if (main?.title !== undefined && main.title === a.title && statements[main.title] && onlyConclusion(statements[main.title]!)) inferenceArgument.set(main.title, a);
+    if (main?.title !== undefined && main.title === a.title && statements[main.title] && onlyConclusion(statements[main.title]!))
+      inferenceArgument.set(main.title, a);
   }
   // Relations by the statement they come from, and by each statement they touch (looked up once).
   const fromStatement = new Map<string, IRelation[]>();
@@ -89,7 +94,8 @@ function toImportGraph(
     if (!isObject(ec.data) || ec.data.evidence !== true) continue;
     const out = touching.get(title) ?? [];
     const target = out[0]?.to as End | undefined;
-    if (out.length === 1 && out[0]!.relationType === 'support' && target?.type === 'equivalence-class' && target.title !== undefined) evidenceOf.set(title, target.title);
+    if (out.length === 1 && out[0]!.relationType === 'support' && target?.type === 'equivalence-class' && target.title !== undefined)
+      evidenceOf.set(title, target.title);
   }
 
   const claimOf = new Map<string, ImportClaim>();
@@ -171,7 +177,8 @@ function toImportGraph(
   // Undercuts wait until every relation they may deny is known.
   /** `via`: the argument whose named inference this undercut is (argmap's form of an undercut that is undercut). */
   const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation; via?: string }> = [];
-  const undercut = (from: ImportClaim, rel: IRelation, via?: string) => pendingUndercuts.push({ from, rel, ...(via !== undefined ? { via } : {}) });
+  const undercut = (from: ImportClaim, rel: IRelation, via?: string) =>
+    pendingUndercuts.push({ from, rel, ...(via !== undefined ? { via } : {}) });
 
   // Premise–conclusion arguments: what each inference uses supports what it concludes.
   const carried = new Map<string, number[]>();
@@ -222,7 +229,9 @@ function toImportGraph(
     }
     const to = rel.to as End;
     if (to.type === 'argument' && (args[to.title!]?.pcs?.length ?? 0) > 0) {
-      graph.unmapped.push(`${describe(rel)}: a ${rel.relationType} of a reconstructed argument as a whole has no argmap form (its statements are kept)`);
+      graph.unmapped.push(
+        `${describe(rel)}: a ${rel.relationType} of a reconstructed argument as a whole has no argmap form (its statements are kept)`,
+      );
       continue;
     }
     const a = claimAt(from);
@@ -244,7 +253,7 @@ function toImportGraph(
   // denies that undercut: resolved once that undercut is, so passes repeat while they make progress.
   const undercutOfArgument = new Map<string, number>();
   let pending = pendingUndercuts;
-  for (let progress = true; pending.length > 0 && progress; ) {
+  for (let progress = true; pending.length > 0 && progress;) {
     progress = false;
     const later: typeof pending = [];
     for (const p of pending) {
@@ -264,13 +273,18 @@ function toImportGraph(
           : { from: p.from.id, relation: denied[0]! },
       );
       if (p.via !== undefined) undercutOfArgument.set(p.via, graph.undercuts.length - 1);
-      if (denied.length > 1) graph.mapped.push(`undercut by ${p.from.id} of <${target!.title}>, an inference of ${denied.length} relations: attached to the first`);
+      if (denied.length > 1)
+        graph.mapped.push(
+          `undercut by ${p.from.id} of <${target!.title}>, an inference of ${denied.length} relations: attached to the first`,
+        );
     }
     pending = later;
   }
   for (const { rel } of pending) {
     const to = rel.to as End;
-    graph.unmapped.push(`undercut by ${name(rel.from as End)} of <${to.argumentTitle ?? to.title ?? '?'}>: its inference relates no claims`);
+    graph.unmapped.push(
+      `undercut by ${name(rel.from as End)} of <${to.argumentTitle ?? to.title ?? '?'}>: its inference relates no claims`,
+    );
   }
 
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

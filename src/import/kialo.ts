@@ -64,7 +64,11 @@ export function parseKialo(source: SourceFile): ImportGraph {
       continue;
     }
     if (/^\d+(?:\.\d+)+\.?(?:\s|$)/.test(trimmed) || /^\d+(?:\.\d+)*\.?\s+(?:Pro|Con)\b/.test(trimmed)) {
-      throw InterchangeError.at(source, start + indent, `a numbered line must look like "1.2. Pro: text" or "1.2. Con: text", found "${truncate(trimmed)}"`);
+      throw InterchangeError.at(
+        source,
+        start + indent,
+        `a numbered line must look like "1.2. Pro: text" or "1.2. Con: text", found "${truncate(trimmed)}"`,
+      );
     }
     if (!current) {
       throw InterchangeError.at(
@@ -73,14 +77,22 @@ export function parseKialo(source: SourceFile): ImportGraph {
         `expected "Discussion Title: ..." or a numbered claim such as "1. ..." or "1.1. Pro: ...", found "${truncate(trimmed)}"`,
       );
     }
-    if (current.link) throw InterchangeError.at(source, start + indent, `text after the link "-> See ${current.link.number}." of claim ${current.number}`);
+    if (current.link)
+      throw InterchangeError.at(source, start + indent, `text after the link "-> See ${current.link.number}." of claim ${current.number}`);
     // A claim that runs over several lines (a blank line inside it is kept as a paragraph break).
     if (blank > 0 && current.lines.length > 0) current.lines.push('');
     current.lines.push(trimmed);
     blank = 0;
   }
   if (entries.length === 0) {
-    throw new InterchangeError(source.path, 1, 1, title === undefined ? 'empty Kialo file: no discussion title and no claims' : 'no claims: expected a thesis line "1. ..." after the discussion title');
+    throw new InterchangeError(
+      source.path,
+      1,
+      1,
+      title === undefined
+        ? 'empty Kialo file: no discussion title and no claims'
+        : 'no claims: expected a thesis line "1. ..." after the discussion title',
+    );
   }
 
   const graph: ImportGraph = { title, sources: [], claims: [], relations: [], undercuts: [], unmapped: [], mapped: [] };

@@ -51,10 +51,11 @@ export function place(graph: ImportGraph): Placement {
   const dropped = new Set<number>();
   graph.relations.forEach((r, i) => {
     const name = `${r.from} ${r.kind}s ${r.to}`;
-    if (r.from === r.to) return dropped.add(i), unmapped.push(`relation ${name}: a claim cannot ${r.kind} itself (dropped)`);
+    if (r.from === r.to) return (dropped.add(i), unmapped.push(`relation ${name}: a claim cannot ${r.kind} itself (dropped)`));
     // A support and an attack between the same claims are both kept (argmap writes both, and
     // check's contradictory-relation reports them); only a repeat of the same kind is dropped.
-    if (seen.has(`${r.from}>${r.to}>${r.kind}`)) return dropped.add(i), unmapped.push(`relation ${name}: repeats an earlier relation between the same claims (dropped)`);
+    if (seen.has(`${r.from}>${r.to}>${r.kind}`))
+      return (dropped.add(i), unmapped.push(`relation ${name}: repeats an earlier relation between the same claims (dropped)`));
     seen.add(`${r.from}>${r.to}>${r.kind}`);
     kept.push(i);
   });
@@ -194,10 +195,26 @@ export function place(graph: ImportGraph): Placement {
         if (claim.evidence.length > 0) {
           item.evidence = claim.evidence.map((e) => {
             if (e.source !== undefined) cited.add(e.source);
-            return { text: e.text, ...(e.source !== undefined ? { source: e.source } : {}), ...(e.quote !== undefined ? { quote: e.quote } : {}), ...(e.note !== undefined ? { note: e.note } : {}) };
+            return {
+              text: e.text,
+              ...(e.source !== undefined ? { source: e.source } : {}),
+              ...(e.quote !== undefined ? { quote: e.quote } : {}),
+              ...(e.note !== undefined ? { note: e.note } : {}),
+            };
           });
         }
-        stack.push({ claim, side, level, item, reasons: [], risks: [], attacks: [], relations: incoming.get(claim.id) ?? [], next: 0, done });
+        stack.push({
+          claim,
+          side,
+          level,
+          item,
+          reasons: [],
+          risks: [],
+          attacks: [],
+          relations: incoming.get(claim.id) ?? [],
+          next: 0,
+          done,
+        });
       };
       open(claim, side, undercut, level, (item) => {
         result = item;
@@ -208,7 +225,9 @@ export function place(graph: ImportGraph): Placement {
         if (cuts !== undefined && cuts.next < cuts.ids.length) {
           const { id: u, k } = cuts.ids[cuts.next++]!;
           if (written.has(u)) {
-            unmapped.push(`undercut by ${u} of "${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`);
+            unmapped.push(
+              `undercut by ${u} of "${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`,
+            );
             continue;
           }
           // Under the claim of the relation it denies, which is one level below this one.
@@ -222,7 +241,8 @@ export function place(graph: ImportGraph): Placement {
           // An undercut of this undercut: a rebuttal with `undercut: true` under it, written first.
           const opened = stack[stack.length - 1]!;
           const deeper = cutsOfCut.get(k) ?? [];
-          if (deeper.length > 0) opened.cuts = { child: opened.item, key: 'rebuttals', ids: deeper, next: 0, relation: `the undercut by ${u}` };
+          if (deeper.length > 0)
+            opened.cuts = { child: opened.item, key: 'rebuttals', ids: deeper, next: 0, relation: `the undercut by ${u}` };
           continue;
         }
         if (frame.next < frame.relations.length) {
@@ -251,7 +271,14 @@ export function place(graph: ImportGraph): Placement {
           const groupDone = () => {
             if (!linked || --linked.left > 0) return;
             const ids = undercutsOf.get(head(r)) ?? [];
-            if (ids.length > 0) frame.cuts = { child: linked.item, key: answers, ids, next: 0, relation: `the linked group of ${members.map((x) => graph.relations[x]!.from).join(', ')}` };
+            if (ids.length > 0)
+              frame.cuts = {
+                child: linked.item,
+                key: answers,
+                ids,
+                next: 0,
+                relation: `the linked group of ${members.map((x) => graph.relations[x]!.from).join(', ')}`,
+              };
           };
           const refItem = { ref: from.id, ...(relation.note !== undefined ? { note: relation.note } : {}) };
           if (written.has(from.id)) {
@@ -259,7 +286,9 @@ export function place(graph: ImportGraph): Placement {
             if (linked) groupDone();
             else {
               for (const u of undercutsOf.get(r) ?? []) {
-                unmapped.push(`undercut by ${u.id} of "${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`);
+                unmapped.push(
+                  `undercut by ${u.id} of "${from.id} ${relation.kind}s ${frame.claim.id}": that relation is written as a ref, and a ref cannot be undercut`,
+                );
               }
             }
             continue;
@@ -273,7 +302,14 @@ export function place(graph: ImportGraph): Placement {
           open(from, childSide, false, frame.level + 1, (child) => {
             into.push(child);
             if (linked) groupDone();
-            else frame.cuts = { child, key: answers, ids: undercutsOf.get(r) ?? [], next: 0, relation: `${from.id} ${relation.kind}s ${frame.claim.id}` };
+            else
+              frame.cuts = {
+                child,
+                key: answers,
+                ids: undercutsOf.get(r) ?? [],
+                next: 0,
+                relation: `${from.id} ${relation.kind}s ${frame.claim.id}`,
+              };
           });
           continue;
         }
@@ -297,7 +333,10 @@ export function place(graph: ImportGraph): Placement {
       const link = pendingLinks[i]!;
       if (written.has(link.id)) continue;
       link.list[link.index] = claimItem(byId.get(link.id)!, link.side, false, link.level);
-      if (link.note !== undefined) unmapped.push(`note of the link to ${link.id} ("${link.note}"): ${link.id} is written there in place, where a link note has no field`);
+      if (link.note !== undefined)
+        unmapped.push(
+          `note of the link to ${link.id} ("${link.note}"): ${link.id} is written there in place, where a link note has no field`,
+        );
     }
     // Every source in the first part; in the others, the sources they cite, in the input's order
     // (found from what the part cites, not by a pass over every source for every part).
@@ -358,7 +397,16 @@ function closingSupportCycles(graph: ImportGraph, kept: readonly number[]): Arra
       if (at !== undefined) {
         // The circle in the direction of support: `from` supports `top`, which supports the claim
         // above it on the path, and so on up to `from`.
-        closing.push({ relation: i, circle: [from, ...path.slice(at + 1).map((f) => f.id).reverse()] });
+        closing.push({
+          relation: i,
+          circle: [
+            from,
+            ...path
+              .slice(at + 1)
+              .map((f) => f.id)
+              .reverse(),
+          ],
+        });
         continue;
       }
       if (done.has(from)) continue;

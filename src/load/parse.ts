@@ -1,4 +1,23 @@
-import { Composer, isAlias, isCollection, isMap, isNode, isScalar, parseDocument, Parser, Scalar, visit, YAMLParseError, type Alias, type CST, type Document, type Node, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  parseDocument,
+  Parser,
+  Scalar,
+  visit,
+  YAMLParseError,
+  type Alias,
+  type CST,
+  type Document,
+  type Node,
+  type YAMLError,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from './source-file';
 
@@ -132,7 +151,11 @@ function scan(root: unknown, text: string): Scan {
   return result;
 }
 
-function syntaxError<C extends Diagnostic['code']>(code: C, span: { start: number; end: number }, params: Diagnostic<C>['params']): Diagnostic {
+function syntaxError<C extends Diagnostic['code']>(
+  code: C,
+  span: { start: number; end: number },
+  params: Diagnostic<C>['params'],
+): Diagnostic {
   return { rule: 'yaml-syntax', code, severity: 'error', span, params };
 }
 
@@ -286,7 +309,13 @@ function parseCut(text: string, cuts: number[], silent: number[]): Document.Pars
   for (const next of new Composer(OPTIONS).compose(tokens, true, text.length)) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          next.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }

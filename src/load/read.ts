@@ -8,9 +8,7 @@ import { errnoCode } from '../util/errno';
 /** Files larger than this are refused unless the caller raises the limit (bytes). */
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 
-export type ReadResult =
-  | { ok: true; source: SourceFile }
-  | { ok: false; source: SourceFile; diagnostics: Diagnostic[] };
+export type ReadResult = { ok: true; source: SourceFile } | { ok: false; source: SourceFile; diagnostics: Diagnostic[] };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -133,7 +131,11 @@ const FIRST_CHUNK = 64 * 1024;
  * is a `RefusedFile` for a file that is not a regular file, lives under /proc, /sys or /dev, or, found
  * in the folder `within` (not named), leads out of it (see boundary.ts).
  */
-function readBytesSync(path: string, maxSize: number, within: Boundary | undefined): { bytes: Uint8Array } | { tooLarge: number | undefined } {
+function readBytesSync(
+  path: string,
+  maxSize: number,
+  within: Boundary | undefined,
+): { bytes: Uint8Array } | { tooLarge: number | undefined } {
   const real = realpathSync.native(path);
   if (isSystemPath(real)) throw new RefusedFile('system-file', real);
   const leaves = within && leavesBoundary(real, within);

@@ -78,7 +78,12 @@ async function walk(dir: string, rel: string, search: Search, out: string[]): Pr
 }
 
 /** Walks `dir` for `search`: the files found, and whether the folder itself could be read. */
-async function walkFolder(input: string, dir: string, search: Omit<Search, 'problems'>, problems: PathProblem[]): Promise<string[] | undefined> {
+async function walkFolder(
+  input: string,
+  dir: string,
+  search: Omit<Search, 'problems'>,
+  problems: PathProblem[],
+): Promise<string[] | undefined> {
   const files: string[] = [];
   const before = problems.length;
   try {

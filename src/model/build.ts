@@ -28,7 +28,13 @@ const RISKS: ClaimList = { key: 'risks', kind: 'risk', relation: 'support' };
 const COUNTERPOINTS: ClaimList = { key: 'counterpoints', kind: 'counterpoint', relation: 'attack' };
 const REBUTTALS: ClaimList = { key: 'rebuttals', kind: 'rebuttal', relation: 'attack' };
 
-const LIST_OF_KIND = { recommendation: 'reasons', reason: 'reasons', risk: 'risks', counterpoint: 'counterpoints', rebuttal: 'rebuttals' } as const;
+const LIST_OF_KIND = {
+  recommendation: 'reasons',
+  reason: 'reasons',
+  risk: 'risks',
+  counterpoint: 'counterpoints',
+  rebuttal: 'rebuttals',
+} as const;
 
 type Plain = Record<string, unknown>;
 type Nodes = Scanned['nodeOf'];
@@ -89,7 +95,17 @@ function headSpan(map: YAMLMap): Span {
 
 /** A graph with nothing in it yet: what the builder fills (and tests build graphs on). */
 export function emptyGraph(): ArgumentGraph {
-  return { document: {}, claims: [], evidence: [], sources: [], edges: [], groups: [], references: [], definitions: new Map(), danglingUndercuts: [] };
+  return {
+    document: {},
+    claims: [],
+    evidence: [],
+    sources: [],
+    edges: [],
+    groups: [],
+    references: [],
+    definitions: new Map(),
+    danglingUndercuts: [],
+  };
 }
 
 class Builder {
@@ -203,8 +219,8 @@ class Builder {
     } as unknown as E;
     this.graph.edges.push(full);
     full.from.outgoing.push(full);
-    if (full.kind === 'undercut') (full.to).undercutBy.push(full);
-    else (full.to).incoming.push(full);
+    if (full.kind === 'undercut') full.to.undercutBy.push(full);
+    else full.to.incoming.push(full);
     return full;
   }
 
@@ -344,14 +360,14 @@ class Builder {
     const child = this.claim(fields, kind, path, parent);
     const span = child.span;
     if (child.undercut && relation === 'attack') {
-      this.#undercuts[slot] = (() => {
+      this.#undercuts[slot] = () => {
         if (target?.link) {
           this.file = file;
           child.link = this.addEdge<UndercutEdge>({ kind: 'undercut', from: child, to: target.link, via: 'tree', list, span });
         } else if (root) {
           this.graph.danglingUndercuts.push(child);
         }
-      });
+      };
     } else if (target) {
       child.link = this.addEdge<ClaimEdge>({ kind: relation, from: child, to: target, via: 'tree', list, span });
     }
@@ -442,7 +458,15 @@ class Builder {
       group.answers.push(answer);
       this.#undercuts[slot] = () => {
         const link = group.edges[0];
-        if (link) answer.link = this.addEdge<UndercutEdge>({ kind: 'undercut', from: answer, to: link, via: 'tree', list: answersKey, span: answer.span });
+        if (link)
+          answer.link = this.addEdge<UndercutEdge>({
+            kind: 'undercut',
+            from: answer,
+            to: link,
+            via: 'tree',
+            list: answersKey,
+            span: answer.span,
+          });
       };
     }
   }

@@ -2,8 +2,7 @@ import type { Claim } from './types';
 
 /** How messages name a claim: its id, or where it is written; the recommendation by its role. */
 export function claimName(claim: Claim): string {
-  const name =
-    claim.id !== undefined ? `\`${claim.id}\`` : claim.kind === 'recommendation' ? 'the recommendation' : `\`${claim.path}\``;
+  const name = claim.id !== undefined ? `\`${claim.id}\`` : claim.kind === 'recommendation' ? 'the recommendation' : `\`${claim.path}\``;
   return claim.file?.used ? `${name} (from ${fileName(claim.file.path)})` : name;
 }
 
@@ -20,7 +19,10 @@ export function describeClaim(claim: Claim): string {
 
 /** A chain of claims, shortened in the middle when long: `a` → `b` → … → `z`. */
 export function chain(claims: readonly Claim[], max = 6): string {
-  return nameChain(claims.map((c) => (c.id !== undefined ? `\`${c.id}\`` : `\`${c.path}\``)), max);
+  return nameChain(
+    claims.map((c) => (c.id !== undefined ? `\`${c.id}\`` : `\`${c.path}\``)),
+    max,
+  );
 }
 
 /** Names joined by arrows, shortened in the middle when long: a → b → … (3 more) → z. */

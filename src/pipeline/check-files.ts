@@ -51,7 +51,8 @@ export const WORKER_THRESHOLD = 400;
 
 /** How many threads check `files` files: 0 (this one alone), n, or -1 (one per core). */
 function threadCount(files: number, options: RunOptions, env: NodeJS.ProcessEnv): number {
-  const forced = options.workers ?? (env.ARGMAP_WORKERS !== undefined && /^\d+$/.test(env.ARGMAP_WORKERS) ? Number(env.ARGMAP_WORKERS) : undefined);
+  const forced =
+    options.workers ?? (env.ARGMAP_WORKERS !== undefined && /^\d+$/.test(env.ARGMAP_WORKERS) ? Number(env.ARGMAP_WORKERS) : undefined);
   if (forced !== undefined) return forced > 1 ? forced : 0;
   return availableParallelism() > 1 && files >= WORKER_THRESHOLD ? -1 : 0;
 }
@@ -81,21 +82,26 @@ export async function checkFiles(files: readonly ResolvedFile[], given: RunOptio
   if (cache) {
     // Read every file here: a file whose content hash is in the cache is not checked again.
     todo = [];
-    readInOrder(files, files.map((_, i) => i), options, (i, read) => {
-      const file = files[i]!;
-      if ('error' in read || !read.ok) {
-        outcomes[i] = outcomeOf(file, read, options);
-        return;
-      }
-      const hash = hashText(read.source.text);
-      const hit = cache.get(file.absolute, hash, read.source.text.length, hashOf);
-      if (hit) outcomes[i] = { report: { source: read.source, ...hit } };
-      else {
-        hashes[i] = hash;
-        texts[i] = read.source.text;
-        todo.push(i);
-      }
-    });
+    readInOrder(
+      files,
+      files.map((_, i) => i),
+      options,
+      (i, read) => {
+        const file = files[i]!;
+        if ('error' in read || !read.ok) {
+          outcomes[i] = outcomeOf(file, read, options);
+          return;
+        }
+        const hash = hashText(read.source.text);
+        const hit = cache.get(file.absolute, hash, read.source.text.length, hashOf);
+        if (hit) outcomes[i] = { report: { source: read.source, ...hit } };
+        else {
+          hashes[i] = hash;
+          texts[i] = read.source.text;
+          todo.push(i);
+        }
+      },
+    );
   }
 
   const threads = options.diagnosticsOnly ? threadCount(todo.length, options, process.env) : 0;

@@ -49,7 +49,13 @@ export function unusedAcrossFiles(
     for (const source of graph.sources) {
       if (source.id === undefined || cited.has(`${absolute}#${source.id}`)) continue;
       if (graph.definitions.get(source.id)?.[0]?.node !== source) continue;
-      found.push({ rule: rule.id, code: 'unused-source', severity: SEVERITY[severity], span: source.idSpan ?? source.span, params: { id: source.id } });
+      found.push({
+        rule: rule.id,
+        code: 'unused-source',
+        severity: SEVERITY[severity],
+        span: source.idSpan ?? source.span,
+        params: { id: source.id },
+      });
     }
     if (found.length === 0) continue;
     for (const d of suppress(report.source, found)) report.diagnostics.push(d);

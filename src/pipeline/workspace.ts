@@ -285,7 +285,10 @@ export class Workspace {
     };
     const root = fileOf(unit);
     root.visible = units.map(fileOf);
-    for (const u of units) fileOf(u).visible = this.closure(u).filter((v) => v !== u && v !== unit).map(fileOf);
+    for (const u of units)
+      fileOf(u).visible = this.closure(u)
+        .filter((v) => v !== u && v !== unit)
+        .map(fileOf);
     const dependencies = units.map((u) => u.absolute);
     return { root, used: units.map((u) => ({ file: fileOf(u), scanned: u.scanned! })), diagnostics, dependencies };
   }

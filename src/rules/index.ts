@@ -54,7 +54,8 @@ export const stageRules = [
   defineStageRule({
     id: 'used-file',
     severity: 'error',
-    description: 'A `uses` entry names a file that cannot be used: missing, unreadable, outside the working folder, with errors of its own, or in a `uses` cycle.',
+    description:
+      'A `uses` entry names a file that cannot be used: missing, unreadable, outside the working folder, with errors of its own, or in a `uses` cycle.',
   }),
   defineStageRule({
     id: 'document-file',

@@ -10,7 +10,8 @@ import { defineRule } from './rule';
 export default defineRule({
   id: 'linked-group',
   severity: 'error',
-  description: 'A linked group (`together`) with a premise listed twice, a premise marked `undercut`, or an answer that is not an undercut.',
+  description:
+    'A linked group (`together`) with a premise listed twice, a premise marked `undercut`, or an answer that is not an undercut.',
   codes: ['linked-repeated-premise', 'linked-answer-not-undercut', 'linked-undercut-premise'],
   analysis: false,
   check({ graph, report }) {

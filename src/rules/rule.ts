@@ -57,8 +57,11 @@ export function defineRule(rule: Omit<Rule, 'docs' | 'configurable'>): Rule {
 }
 
 /** A rule a stage reports (load, validate, suppression comments), not a rule module. */
-export function defineStageRule<const I extends string>(
-  rule: { id: I; severity: RuleSeverity; description: string; configurable?: false },
-): RuleMeta & { id: I } {
+export function defineStageRule<const I extends string>(rule: {
+  id: I;
+  severity: RuleSeverity;
+  description: string;
+  configurable?: false;
+}): RuleMeta & { id: I } {
   return { configurable: true, ...rule, analysis: false, docs: docsFor(rule.id) };
 }

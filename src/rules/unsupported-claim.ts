@@ -24,7 +24,8 @@ export default defineRule({
       if (reason === 'none') report('unsupported-none', claim, base);
       else if (reason === 'unsourced-evidence') report('unsupported-unsourced-evidence', claim, base);
       else if (reason === 'circular') report('unsupported-circular', claim, base);
-      else if (reason === 'unsupported-linked') report('unsupported-linked', claim, { ...base, needs: needsText(linkedNeedNames(claim, analyses.support)) });
+      else if (reason === 'unsupported-linked')
+        report('unsupported-linked', claim, { ...base, needs: needsText(linkedNeedNames(claim, analyses.support)) });
       else {
         const supporters = supportersOf(claim).map((e) => claimName(e.from));
         report('unsupported-reasons', claim, { ...base, supporters: nameList([...new Set(supporters)]) });

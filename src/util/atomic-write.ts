@@ -142,7 +142,12 @@ async function targetOf(path: string, options: WriteOptions): Promise<Target> {
     }
     if (stats.isDirectory()) throw errnoError('EISDIR');
     if (!stats.isFile()) return { through: at }; // a FIFO, a device, a socket
-    const writable = (stats.mode & 0o222) !== 0 && (await access(at, constants.W_OK).then(() => true, () => false));
+    const writable =
+      (stats.mode & 0o222) !== 0 &&
+      (await access(at, constants.W_OK).then(
+        () => true,
+        () => false,
+      ));
     if (!writable) throw new WriteError(path, 'READONLY');
     return { replace: at, mode: stats.mode & 0o7777 };
   }
@@ -185,7 +190,7 @@ async function fill(handle: FileHandle | number, content: string | ChunkProducer
     // writeSync may write less than asked (a full disk, a file-size limit, a pipe): write the rest,
     // and let the next call raise the error that stops it.
     const bytes = Buffer.from(chunk, 'utf8');
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       try {
         at += writeSync(fd, bytes, at, bytes.length - at);
       } catch (error) {
@@ -218,7 +223,12 @@ async function fill(handle: FileHandle | number, content: string | ChunkProducer
 
 const done: Prepared = { commit: async () => {}, abort: async () => {} };
 
-async function prepare(path: string, content: string | ChunkProducer, options: WriteOptions, produced: { error?: unknown }): Promise<Prepared> {
+async function prepare(
+  path: string,
+  content: string | ChunkProducer,
+  options: WriteOptions,
+  produced: { error?: unknown },
+): Promise<Prepared> {
   const target = await targetOf(path, options);
   if ('descriptor' in target) {
     await fill(target.descriptor, content, produced);

@@ -97,7 +97,9 @@ export class QuoteIndex {
       if (i < size - 1) continue;
       const start = i - size + 1;
       // Of equally close windows, the first that starts where the quote starts.
-      const better = shared > bestShared || (shared === bestShared && best !== -1 && words[best]!.word !== wanted[0] && words[start]!.word === wanted[0]);
+      const better =
+        shared > bestShared ||
+        (shared === bestShared && best !== -1 && words[best]!.word !== wanted[0] && words[start]!.word === wanted[0]);
       if (better && shared > 0) {
         bestShared = shared;
         best = start;
@@ -106,10 +108,7 @@ export class QuoteIndex {
     if (best === -1 || bestShared * 2 < n) return undefined;
     const first = best;
     const last = best + size - 1;
-    const passage = this.text
-      .slice(words[first]!.start, words[last]!.end)
-      .replace(/\s+/g, ' ')
-      .trim();
+    const passage = this.text.slice(words[first]!.start, words[last]!.end).replace(/\s+/g, ' ').trim();
     return passage.length > max ? `${passage.slice(0, max - 1)}…` : passage;
   }
 }

@@ -7,11 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
  * other value turns it on), then NO_COLOR (any value turns colour off), then whether the stream is a
  * terminal (and TERM is not `dumb`). An explicit --color / --no-color overrides all.
  */
-export function colorLevel(
-  stream: { isTTY?: boolean },
-  env: NodeJS.ProcessEnv = process.env,
-  flag?: boolean,
-): 0 | 1 | 2 | 3 {
+export function colorLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env, flag?: boolean): 0 | 1 | 2 | 3 {
   if (flag === false) return 0;
   if (flag === true) return 1;
   const force = env.FORCE_COLOR;

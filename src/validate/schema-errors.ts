@@ -57,7 +57,7 @@ function expectedTypes(type: unknown): string {
 }
 
 function shown(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 
 function diagnostic<C extends Code>(code: C, span: Span, params: CodeParams[C]): Diagnostic {
@@ -152,7 +152,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
       case 'maximum':
       case 'minLength': {
         const def = definitionOf(error);
-        if (def === 'id' || def === 'claimId' || def === 'idRef') out.push(diagnostic('schema-id-pattern', valueSpan, { value: shown(error.data) }));
+        if (def === 'id' || def === 'claimId' || def === 'idRef')
+          out.push(diagnostic('schema-id-pattern', valueSpan, { value: shown(error.data) }));
         else if (def === 'date') out.push(diagnostic('schema-date', valueSpan, { value: shown(error.data) }));
         else if (def === 'url') out.push(diagnostic('schema-url', valueSpan, { value: shown(error.data) }));
         else if (error.keyword === 'minLength' || def === 'text') {

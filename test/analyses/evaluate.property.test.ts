@@ -42,7 +42,8 @@ function frameworkYaml({ n, attacks }: Framework): string {
   if (quiet.length < n) {
     lines.push('counterpoints:');
     targets.forEach((t, i) => {
-      if (t.length > 0) lines.push(`  - id: a${i}`, `    text: A${i}.`, '    assumption: true', `    targets: [${t.map((j) => `a${j}`).join(', ')}]`);
+      if (t.length > 0)
+        lines.push(`  - id: a${i}`, `    text: A${i}.`, '    assumption: true', `    targets: [${t.map((j) => `a${j}`).join(', ')}]`);
     });
   }
   return `${lines.join('\n')}\n`;
@@ -69,23 +70,28 @@ function naiveGrounded({ n, attacks }: Framework): Label[] {
 }
 
 describe('attack-only frameworks: argmap agrees with Dung’s characteristic function', () => {
-  it('gives exactly the grounded extension as the in set', () => {
-    fc.assert(
-      fc.property(frameworks, (f) => {
-        const graph = graphOf(frameworkYaml(f));
-        const { claims } = evaluate(graph);
-        const got = Array.from({ length: f.n }, (_, i) => claims[graph.claims.find((c) => c.key === `a${i}`)!.index]!.label);
-        expect(got).toEqual(naiveGrounded(f));
-        expect(claims[graph.recommendation!.index]!.label).toBe('in');
-      }),
-      { numRuns: RUNS ?? 2000 },
-    );
-  }, TIMEOUT);
+  it(
+    'gives exactly the grounded extension as the in set',
+    () => {
+      fc.assert(
+        fc.property(frameworks, (f) => {
+          const graph = graphOf(frameworkYaml(f));
+          const { claims } = evaluate(graph);
+          const got = Array.from({ length: f.n }, (_, i) => claims[graph.claims.find((c) => c.key === `a${i}`)!.index]!.label);
+          expect(got).toEqual(naiveGrounded(f));
+          expect(claims[graph.recommendation!.index]!.label).toBe('in');
+        }),
+        { numRuns: RUNS ?? 2000 },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 // ----- mixed support / attack / undercut graphs: the defining conditions -------------------------
 
-type Relation = 'reasons' | 'risks' | 'counterpoints' | 'rebuttals' | 'undercut-counterpoints' | 'undercut-rebuttals' | 'top' | 'undercut-group';
+type Relation =
+  'reasons' | 'risks' | 'counterpoints' | 'rebuttals' | 'undercut-counterpoints' | 'undercut-rebuttals' | 'top' | 'undercut-group';
 
 interface NodeSpec {
   parent: number;
@@ -104,17 +110,40 @@ const mixedGraphs: fc.Arbitrary<{ root: Omit<NodeSpec, 'parent' | 'relation'>; n
     const node = (i: number) =>
       fc.record({
         parent: fc.nat(i),
-        relation: fc.constantFrom<Relation>('reasons', 'reasons', 'risks', 'counterpoints', 'rebuttals', 'undercut-counterpoints', 'undercut-rebuttals', 'top', 'undercut-group'),
+        relation: fc.constantFrom<Relation>(
+          'reasons',
+          'reasons',
+          'risks',
+          'counterpoints',
+          'rebuttals',
+          'undercut-counterpoints',
+          'undercut-rebuttals',
+          'top',
+          'undercut-group',
+        ),
         assumption: fc.boolean(),
         evidence: fc.constantFrom<NodeSpec['evidence']>('none', 'none', 'sourced', 'unsourced', 'unknown-source'),
-        refs: fc.array(fc.record({ list: fc.constantFrom('reasons', 'risks', 'counterpoints', 'rebuttals') as fc.Arbitrary<NodeSpec['refs'][number]['list']>, to: fc.nat(n) }), { maxLength: 2 }),
+        refs: fc.array(
+          fc.record({
+            list: fc.constantFrom('reasons', 'risks', 'counterpoints', 'rebuttals') as fc.Arbitrary<NodeSpec['refs'][number]['list']>,
+            to: fc.nat(n),
+          }),
+          { maxLength: 2 },
+        ),
         targets: fc.array(fc.nat(n), { maxLength: 2 }),
-        together: fc.oneof(fc.constant([] as number[]), fc.constant([] as number[]), fc.uniqueArray(fc.nat(n), { minLength: 1, maxLength: 2 })),
+        together: fc.oneof(
+          fc.constant([] as number[]),
+          fc.constant([] as number[]),
+          fc.uniqueArray(fc.nat(n), { minLength: 1, maxLength: 2 }),
+        ),
       });
     const root = fc.record({
       assumption: fc.boolean(),
       evidence: fc.constantFrom<NodeSpec['evidence']>('none', 'sourced', 'unsourced'),
-      refs: fc.array(fc.record({ list: fc.constantFrom('reasons', 'counterpoints') as fc.Arbitrary<NodeSpec['refs'][number]['list']>, to: fc.nat(n) }), { maxLength: 2 }),
+      refs: fc.array(
+        fc.record({ list: fc.constantFrom('reasons', 'counterpoints') as fc.Arbitrary<NodeSpec['refs'][number]['list']>, to: fc.nat(n) }),
+        { maxLength: 2 },
+      ),
       targets: fc.constant([] as number[]),
       together: fc.constant([] as number[]),
     });
@@ -150,7 +179,8 @@ function mixedYaml({ root, nodes }: { root: Omit<NodeSpec, 'parent' | 'relation'
     }
     // A premise of a linked group: the group takes its place, the other premises by `ref`.
     const others = spec.together.filter((t) => t !== i);
-    const item: Record<string, unknown> = !undercut && spec.together.length > 0 ? { together: [o, ...others.map((t) => ({ ref: `c${t}` }))] } : o;
+    const item: Record<string, unknown> =
+      !undercut && spec.together.length > 0 ? { together: [o, ...others.map((t) => ({ ref: `c${t}` }))] } : o;
     if (item !== o) {
       const attack = spec.relation === 'counterpoints' || spec.relation === 'rebuttals' || spec.relation === 'top';
       groups.push({ group: item, answers: attack ? 'rebuttals' : 'counterpoints' });
@@ -214,8 +244,12 @@ function conditions(graph: ArgumentGraph, label: readonly Label[]) {
     return u.every((x) => x === 'no') ? 'no' : 'undecided';
   };
   return graph.claims.map((c) => {
-    const supports = units(c).filter((e) => e.kind === 'support').map(effective);
-    const attacks = units(c).filter((e) => e.kind === 'attack').map(effective);
+    const supports = units(c)
+      .filter((e) => e.kind === 'support')
+      .map(effective);
+    const attacks = units(c)
+      .filter((e) => e.kind === 'attack')
+      .map(effective);
     const isIn = (grounded(c) || supports.includes('yes')) && attacks.every((x) => x === 'no');
     const isOut = attacks.includes('yes') || (!grounded(c) && supports.every((x) => x === 'no')) || !supportable.has(c.index);
     return { isIn, isOut };
@@ -234,29 +268,33 @@ function naiveLabelling(graph: ArgumentGraph): Label[] {
 }
 
 describe('mixed support / attack / undercut graphs', () => {
-  it('every claim meets the defining condition of its label, and the labelling is the least one', () => {
-    fc.assert(
-      fc.property(mixedGraphs, (spec) => {
-        const graph = graphOf(mixedYaml(spec));
-        const result = evaluate(graph);
-        const label = result.claims.map((c) => c.label);
-        const cond = conditions(graph, label);
-        graph.claims.forEach((c, i) => {
-          const { isIn, isOut } = cond[i]!;
-          expect(isIn && isOut, `claim ${c.key} both in and out`).toBe(false);
-          if (label[i] === 'in') expect(isIn, `claim ${c.key} is in`).toBe(true);
-          if (label[i] === 'out') expect(isOut, `claim ${c.key} is out`).toBe(true);
-          if (label[i] === 'undecided') expect(isIn || isOut, `claim ${c.key} is undecided`).toBe(false);
-          // The reason is well formed and names claims of the graph.
-          expect(becauseText(result.claims[i]!.because)).not.toBe('');
-          for (const g of groundsOf(result.claims[i]!.because)) expect(graph.claims[g.index]).toBe(g);
-        });
-        expect(label).toEqual(naiveLabelling(graph));
-      }),
-      { numRuns: RUNS ?? 1000 },
-    );
-    // Linked groups made the graphs larger: a few seconds alone, more on a busy machine.
-  }, TIMEOUT ?? 120_000);
+  it(
+    'every claim meets the defining condition of its label, and the labelling is the least one',
+    () => {
+      fc.assert(
+        fc.property(mixedGraphs, (spec) => {
+          const graph = graphOf(mixedYaml(spec));
+          const result = evaluate(graph);
+          const label = result.claims.map((c) => c.label);
+          const cond = conditions(graph, label);
+          graph.claims.forEach((c, i) => {
+            const { isIn, isOut } = cond[i]!;
+            expect(isIn && isOut, `claim ${c.key} both in and out`).toBe(false);
+            if (label[i] === 'in') expect(isIn, `claim ${c.key} is in`).toBe(true);
+            if (label[i] === 'out') expect(isOut, `claim ${c.key} is out`).toBe(true);
+            if (label[i] === 'undecided') expect(isIn || isOut, `claim ${c.key} is undecided`).toBe(false);
+            // The reason is well formed and names claims of the graph.
+            expect(becauseText(result.claims[i]!.because)).not.toBe('');
+            for (const g of groundsOf(result.claims[i]!.because)) expect(graph.claims[g.index]).toBe(g);
+          });
+          expect(label).toEqual(naiveLabelling(graph));
+        }),
+        { numRuns: RUNS ?? 1000 },
+      );
+      // Linked groups made the graphs larger: a few seconds alone, more on a busy machine.
+    },
+    TIMEOUT ?? 120_000,
+  );
 
   it('generates undercuts, undercuts of undercuts, support and attack, linked or not, and undercuts of linked groups', () => {
     // The generator reaches every kind of edge (a guard against a property that holds vacuously).

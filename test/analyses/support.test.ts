@@ -26,12 +26,26 @@ describe('supportCycles', () => {
   });
 
   it('counts a claim that supports itself, and not one that only attacks itself', () => {
-    const graph = bigGraph(2, [[0, 0, 'support'], [1, 1, 'attack']], () => false);
+    const graph = bigGraph(
+      2,
+      [
+        [0, 0, 'support'],
+        [1, 1, 'attack'],
+      ],
+      () => false,
+    );
     expect(keys(supportCycles(graph))).toEqual([['c0']]);
   });
 
   it('ignores attacks when looking for circles of support', () => {
-    const graph = bigGraph(2, [[0, 1, 'support'], [1, 0, 'attack']], () => false);
+    const graph = bigGraph(
+      2,
+      [
+        [0, 1, 'support'],
+        [1, 0, 'attack'],
+      ],
+      () => false,
+    );
     expect(supportCycles(graph)).toEqual([]);
   });
 

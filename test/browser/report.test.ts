@@ -43,7 +43,9 @@ describe('the HTML report in headless Chromium', () => {
     }
     const { executablePath, from, env } = search.browser;
     browser = await chromium.launch({ executablePath, env, args: CHROMIUM_ARGS }).catch((error: unknown) => {
-      throw new Error(`Chromium from ${from} (${executablePath}) did not launch: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `Chromium from ${from} (${executablePath}) did not launch: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);

@@ -6,7 +6,6 @@ import { ROOT, argmap, project, tempDir } from '../helpers/cli';
 const OPED = join(ROOT, 'arguments', 'south-korea-arms-to-ukraine.yaml');
 const UNSUPPORTED_IN_OPED = ['readiness-deterrence', 'interoperability', 'legal-basis', 'threat-perception'];
 
-
 const CYCLE = `argmap: 1
 title: Circular
 recommendation:
@@ -128,7 +127,9 @@ describe('configuration', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('argmap: invalid config file argmap.config.yaml:');
     expect(r.stderr).toContain('argmap.config.yaml:2:22  error  unknown value `eror` for `unsupported-claim`');
-    expect(r.stderr).toContain('argmap.config.yaml:3:3  error  unknown property `unsuported-claim` in `rules`; did you mean `unsupported-claim`?');
+    expect(r.stderr).toContain(
+      'argmap.config.yaml:3:3  error  unknown property `unsuported-claim` in `rules`; did you mean `unsupported-claim`?',
+    );
   });
 
   it('takes --config, and exits 2 when it does not exist', () => {
@@ -194,7 +195,10 @@ describe('argmap outline', () => {
   it('streams a large outline, several files apart by a rule, the same to stdout and to --output', () => {
     const dir = tempDir();
     // 3,000 reasons with evidence: an outline of some 12,000 lines, written in several chunks.
-    const reasons = Array.from({ length: 3000 }, (_, i) => `    - text: Reason ${i}.\n      evidence:\n        - text: Fact ${i}.\n          source: s`);
+    const reasons = Array.from(
+      { length: 3000 },
+      (_, i) => `    - text: Reason ${i}.\n      evidence:\n        - text: Fact ${i}.\n          source: s`,
+    );
     const big = `argmap: 1\ntitle: Big\nsources:\n  - id: s\n    speaker: Someone\nrecommendation:\n  text: Do it.\n  reasons:\n${reasons.join('\n')}\n`;
     writeFileSync(join(dir, 'a.yaml'), big);
     writeFileSync(join(dir, 'b.yaml'), big.replace('title: Big', 'title: Second'));

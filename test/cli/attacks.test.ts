@@ -77,7 +77,7 @@ describe('secrets through symbolic links (issue 14, item 1)', () => {
     }
   });
 
-  it('in a git repository, a link may lead anywhere in it but into a hidden file or folder (.git/config keeps a CI checkout\'s token)', () => {
+  it("in a git repository, a link may lead anywhere in it but into a hidden file or folder (.git/config keeps a CI checkout's token)", () => {
     const dir = tempDir();
     const outside = tempDir();
     writeFileSync(join(outside, 'secret.yaml'), `token: ${token}\n`);
@@ -113,7 +113,9 @@ describe('secrets through symbolic links (issue 14, item 1)', () => {
       const r = argmap(args, { cwd: dir, env });
       expect(everything(r, dir), args.join(' ')).not.toContain(canary);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr, args.join(' ')).toMatch(/: not read: it leads to \/proc\/\d+\/environ, and files under \/proc, \/sys and \/dev are never read$/m);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /: not read: it leads to \/proc\/\d+\/environ, and files under \/proc, \/sys and \/dev are never read$/m,
+      );
     }
   });
 
@@ -136,7 +138,9 @@ describe('secrets through symbolic links (issue 14, item 1)', () => {
     expect(linked.code).toBe(2);
     expect(linked.stderr).toMatch(/^argmap: argmap\.config\.yaml: not read: a symbolic link to .*\/npmrc, outside /m);
     // Named with --config, it is read: the user chose it.
-    expect(argmap(['check', '--config', 'argmap.config.yaml'], { cwd: dir }).stderr).toMatch(/^argmap: invalid config file argmap\.config\.yaml/m);
+    expect(argmap(['check', '--config', 'argmap.config.yaml'], { cwd: dir }).stderr).toMatch(
+      /^argmap: invalid config file argmap\.config\.yaml/m,
+    );
   });
 });
 
@@ -182,28 +186,34 @@ describe('one unreadable subfolder (issue 14, item 17)', () => {
   const root = process.getuid?.() === 0;
   const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
   const unprivileged = (args: string[], cwd: string): CliResult => {
-    const r = spawnSync(setpriv!, ['--bounding-set=-dac_override,-dac_read_search', process.execPath, BIN, ...args], { cwd, encoding: 'utf8' });
+    const r = spawnSync(setpriv!, ['--bounding-set=-dac_override,-dac_read_search', process.execPath, BIN, ...args], {
+      cwd,
+      encoding: 'utf8',
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
-  it.skipIf(process.platform === 'win32' || (root && !setpriv))('is named, the rest is checked, and the exit code is 2 (folders and globs)', () => {
-    const dir = tempDir();
-    for (const sub of ['a', 'locked', 'z']) mkdirSync(join(dir, 'arguments', sub), { recursive: true });
-    for (const sub of ['a', 'locked', 'z']) writeFileSync(join(dir, 'arguments', sub, `${sub}.yaml`), 'argmap: 1\n');
-    writeFileSync(join(dir, 'arguments', 'top.yaml'), VALID);
-    chmodSync(join(dir, 'arguments', 'locked'), 0o000);
-    try {
-      for (const paths of [[], ['arguments/**/*.yaml']]) {
-        const args = ['check', ...paths, '-f', 'compact'];
-        const r = root ? unprivileged(args, dir) : argmap(args, { cwd: dir });
-        expect(r.stderr).toBe('argmap: arguments/locked: cannot read: permission denied (EACCES)\n');
-        expect(r.code).toBe(2);
-        // The files beside and after the locked folder were all checked.
-        expect(r.stdout).toContain('arguments/a/a.yaml:1:1');
-        expect(r.stdout).toContain('arguments/z/z.yaml:1:1');
-        expect(r.stdout).toMatch(/in 2 of 3 files/);
+  it.skipIf(process.platform === 'win32' || (root && !setpriv))(
+    'is named, the rest is checked, and the exit code is 2 (folders and globs)',
+    () => {
+      const dir = tempDir();
+      for (const sub of ['a', 'locked', 'z']) mkdirSync(join(dir, 'arguments', sub), { recursive: true });
+      for (const sub of ['a', 'locked', 'z']) writeFileSync(join(dir, 'arguments', sub, `${sub}.yaml`), 'argmap: 1\n');
+      writeFileSync(join(dir, 'arguments', 'top.yaml'), VALID);
+      chmodSync(join(dir, 'arguments', 'locked'), 0o000);
+      try {
+        for (const paths of [[], ['arguments/**/*.yaml']]) {
+          const args = ['check', ...paths, '-f', 'compact'];
+          const r = root ? unprivileged(args, dir) : argmap(args, { cwd: dir });
+          expect(r.stderr).toBe('argmap: arguments/locked: cannot read: permission denied (EACCES)\n');
+          expect(r.code).toBe(2);
+          // The files beside and after the locked folder were all checked.
+          expect(r.stdout).toContain('arguments/a/a.yaml:1:1');
+          expect(r.stdout).toContain('arguments/z/z.yaml:1:1');
+          expect(r.stdout).toMatch(/in 2 of 3 files/);
+        }
+      } finally {
+        chmodSync(join(dir, 'arguments', 'locked'), 0o755);
       }
-    } finally {
-      chmodSync(join(dir, 'arguments', 'locked'), 0o755);
-    }
-  });
+    },
+  );
 });

@@ -128,7 +128,11 @@ describe('argmap check', () => {
     const withCache = spawnSync(process.execPath, ['--import', preload, BIN, '--version'], { encoding: 'utf8' });
     expect(withCache.status).toBe(0);
     expect(withCache.stderr).toBe('cache on\n');
-    const without = spawnSync(process.execPath, ['--import', 'data:text/javascript,import m from "node:module"; delete m.enableCompileCache;', BIN, '--version'], { encoding: 'utf8' });
+    const without = spawnSync(
+      process.execPath,
+      ['--import', 'data:text/javascript,import m from "node:module"; delete m.enableCompileCache;', BIN, '--version'],
+      { encoding: 'utf8' },
+    );
     expect(without).toMatchObject({ status: 0, stderr: '' });
     expect(without.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
@@ -156,9 +160,7 @@ describe('argmap check', () => {
     expect(argmap(['check', 'op-ed.yaml'], { cwd: dir }).stdout).not.toContain('\u001b[');
     expect(argmap(['check', 'op-ed.yaml'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31m');
     expect(argmap(['check', 'op-ed.yaml'], { cwd: dir, env: { FORCE_COLOR: '0' } }).stdout).not.toContain('\u001b[');
-    expect(argmap(['check', '--no-color', 'op-ed.yaml'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).not.toContain(
-      '\u001b[',
-    );
+    expect(argmap(['check', '--no-color', 'op-ed.yaml'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
   });
 
   it('writes --output atomically and leaves no temporary file behind', () => {

@@ -8,11 +8,12 @@ import { argmap, tempDir } from '../helpers/cli';
 /** A line a CI runner obeys: GitHub `::command` first on the line, `##[command]` or Azure `##vso[` anywhere. */
 const COMMAND_LINE = /^\s*::|##(vso)?\[/m;
 /** What a terminal acts on: ESC and the other C0 controls but tab and line feed, C1 (CSI, OSC), bidi overrides. */
- 
+
 const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** A broken argument: an unknown source, so every format names the file. */
-const BROKEN = 'argmap: 1\ntitle: t\nrecommendation:\n  text: Plant trees.\n  reasons:\n    - text: Shade.\n      evidence: [{ text: y, source: nowhere }]\n';
+const BROKEN =
+  'argmap: 1\ntitle: t\nrecommendation:\n  text: Plant trees.\n  reasons:\n    - text: Shade.\n      evidence: [{ text: y, source: nowhere }]\n';
 /** A valid one whose texts carry what a terminal or a log would act on. */
 const HOSTILE_TEXT = [
   'argmap: 1',
@@ -57,7 +58,8 @@ describe('file names and texts cannot hijack a CI log or a terminal', () => {
     const r = argmap(['check', '-f', 'github', FORGED, CONTROLS], { cwd: dir });
     const commands = r.stdout.split('\n').filter((l) => /^\s*::/.test(l));
     expect(commands).toHaveLength(2);
-    for (const line of commands) expect(line).toMatch(/^::error file=[^\n]*,line=7,col=\d+,endLine=7,endColumn=\d+,title=argmap unknown-reference::unknown source/);
+    for (const line of commands)
+      expect(line).toMatch(/^::error file=[^\n]*,line=7,col=\d+,endLine=7,endColumn=\d+,title=argmap unknown-reference::unknown source/);
     expect(r.stdout).not.toMatch(TERMINAL_UNSAFE);
     expect(r.stdout).not.toMatch(/##(vso)?\[/);
     // The name's line break is shown, not obeyed, and ESC and \x01 are visible code points.
@@ -65,7 +67,16 @@ describe('file names and texts cannot hijack a CI log or a terminal', () => {
     expect(r.stdout).toContain('file=c\\u{1b}[31m\\u{1}d.yaml');
   });
 
-  for (const args of [['unsupported'], ['counterpoints'], ['evaluate'], ['outline'], ['unsupported', '-f', 'json'], ['counterpoints', '-f', 'json'], ['evaluate', '-f', 'json'], ['outline', '-f', 'json']]) {
+  for (const args of [
+    ['unsupported'],
+    ['counterpoints'],
+    ['evaluate'],
+    ['outline'],
+    ['unsupported', '-f', 'json'],
+    ['counterpoints', '-f', 'json'],
+    ['evaluate', '-f', 'json'],
+    ['outline', '-f', 'json'],
+  ]) {
     it(`${args.join(' ')}: no line a runner obeys, no raw control`, () => {
       const r = argmap([...args, 'text.yaml', `ok\n::error::x.yaml`], { cwd: dir });
       expect(r.code).toBe(0);
@@ -76,7 +87,12 @@ describe('file names and texts cannot hijack a CI log or a terminal', () => {
     });
   }
 
-  for (const args of [['graph', '-f', 'mermaid'], ['graph', '-f', 'dot'], ['export', '--to', 'json'], ['export', '--to', 'aif']]) {
+  for (const args of [
+    ['graph', '-f', 'mermaid'],
+    ['graph', '-f', 'dot'],
+    ['export', '--to', 'json'],
+    ['export', '--to', 'aif'],
+  ]) {
     it(`${args.join(' ')}: no raw C1 control or bidi override, whatever the output goes to, and the same text`, () => {
       const r = argmap([...args.slice(0, 1), 'text.yaml', ...args.slice(1)], { cwd: dir });
       expect(r.code).toBe(0);
@@ -90,7 +106,12 @@ describe('file names and texts cannot hijack a CI log or a terminal', () => {
   it('export --to argdown: terminal-safe on a terminal, the text as written into a pipe, never a runner command', async () => {
     const run = async (isTTY: boolean) => {
       let stdout = '';
-      const io: CliIO = { cwd: dir, env: {}, stdout: { write: (s) => void (stdout += s), isTTY }, stderr: { write: () => undefined, isTTY: false } };
+      const io: CliIO = {
+        cwd: dir,
+        env: {},
+        stdout: { write: (s) => void (stdout += s), isTTY },
+        stderr: { write: () => undefined, isTTY: false },
+      };
       expect(await main(['export', 'text.yaml', '--to', 'argdown'], io)).toBe(0);
       return stdout;
     };

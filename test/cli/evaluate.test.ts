@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { argmap, project, tempDir } from '../helpers/cli';
 
-
 const REINSTATEMENT = `argmap: 1
 title: Reinstatement
 recommendation:
@@ -67,7 +66,7 @@ describe('argmap evaluate', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(`${OPED}: recommendation \`no-hasty-arms-decision\` stands\n`);
     expect(r.stdout).toContain(
-      "reason `intelligence-uncertain`  in: supported by reason `reevaluate-evidence`, which is in, its counterpoint `intelligence-not-dismissible` is undercut by `scope-impact-uncertain`, which is in",
+      'reason `intelligence-uncertain`  in: supported by reason `reevaluate-evidence`, which is in, its counterpoint `intelligence-not-dismissible` is undercut by `scope-impact-uncertain`, which is in',
     );
     expect(r.stdout).toContain('counterpoint `south-korea-retaliation`  out: attacked by reason `intelligence-uncertain`, which is in');
     expect(r.stdout).toContain('counterpoint `intelligence-not-dismissible`  in: supported by evidence from Volodymyr Zelenskyy');
@@ -169,7 +168,8 @@ describe('argmap evaluate', () => {
   it('names five claims of a long list and counts the rest, so each reason stays one line', () => {
     const counterpoints = Array.from(
       { length: 8 },
-      (_, i) => `  - id: c${i}\n    text: Attack ${i}.\n    targets: [r]\n    assumption: true\n    rebuttals:\n      - { id: b${i}, text: Answer ${i}., assumption: true }\n`,
+      (_, i) =>
+        `  - id: c${i}\n    text: Attack ${i}.\n    targets: [r]\n    assumption: true\n    rebuttals:\n      - { id: b${i}, text: Answer ${i}., assumption: true }\n`,
     ).join('');
     const reasons = Array.from({ length: 8 }, (_, i) => `    - { id: r${i}, text: Reason ${i}. }\n`).join('');
     const dir = project({

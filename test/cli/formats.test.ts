@@ -54,7 +54,8 @@ describe('argmap check --format', () => {
     const r = argmap(['check', '--format', 'sarif', 'south-korea-arms-to-ukraine.yaml'], { cwd: join(ROOT, 'arguments') });
     expect(r.code).toBe(0);
     const uris = JSON.parse(r.stdout).runs[0].results.map(
-      (x: { locations: [{ physicalLocation: { artifactLocation: { uri: string } } }] }) => x.locations[0].physicalLocation.artifactLocation.uri,
+      (x: { locations: [{ physicalLocation: { artifactLocation: { uri: string } } }] }) =>
+        x.locations[0].physicalLocation.artifactLocation.uri,
     );
     expect(new Set(uris)).toEqual(new Set(['arguments/south-korea-arms-to-ukraine.yaml']));
     const g = argmap(['check', '--format', 'github', 'south-korea-arms-to-ukraine.yaml'], { cwd: join(ROOT, 'arguments') });
@@ -65,7 +66,9 @@ describe('argmap check --format', () => {
     const { dir, line, column } = faulty();
     const r = argmap(['check', '--format', 'github', 'op-ed.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`::error file=op-ed.yaml,line=${line},col=${column},endLine=${line},endColumn=${column + 6},title=argmap unknown-reference::`);
+    expect(r.stdout).toContain(
+      `::error file=op-ed.yaml,line=${line},col=${column},endLine=${line},endColumn=${column + 6},title=argmap unknown-reference::`,
+    );
   });
 
   it('junit: XML with a failure, written atomically with --output', () => {

@@ -28,21 +28,49 @@ const billionLaughs = [
 
 /** name → [file content, expected message fragment, line:column or undefined] */
 const CASES: Record<string, [string | Buffer, RegExp, string | undefined]> = {
-  'binary.yaml': [Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256)), /not UTF-8 text: invalid byte sequence at byte 128/, undefined],
-  'invalid-utf8.yaml': [Buffer.concat([Buffer.from('argmap: 1\ntitle: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]), /not UTF-8 text: invalid byte sequence at byte 21/, '2:12'],
+  'binary.yaml': [
+    Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256)),
+    /not UTF-8 text: invalid byte sequence at byte 128/,
+    undefined,
+  ],
+  'invalid-utf8.yaml': [
+    Buffer.concat([Buffer.from('argmap: 1\ntitle: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+    /not UTF-8 text: invalid byte sequence at byte 21/,
+    '2:12',
+  ],
   'nul.yaml': ['argmap: 1\ntitle: a\u0000b\n', /control character U\+0000/, '2:9'],
   'escape.yaml': ['argmap: 1\ntitle: \u001b[2J\n', /control character U\+001B/, '2:8'],
   'empty.yaml': ['', /empty file/, '1:1'],
   'comments.yaml': ['# nothing here\n# at all\n', /empty file/, '1:1'],
   'two-docs.yaml': [`${OPED}\n---\nargmap: 1\n`, /several YAML documents in one file/, undefined],
   'billion-laughs.yaml': [billionLaughs, /YAML alias `\*a` is not allowed/, '4:8'],
-  'deep-flow.yaml': [`argmap: 1\ntitle: t\nrecommendation: {text: x, note: ${'['.repeat(20000)}${']'.repeat(20000)}}\n`, /nesting too deep/, undefined],
-  'js-function.yaml': ['argmap: 1\ntitle: !!js/function "function(){ process.exit(9) }"\nrecommendation: {text: x, assumption: true}\n', /unsupported YAML tag `!!js\/function`/, '2:8'],
-  'proto.yaml': ['argmap: 1\ntitle: t\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\nrecommendation: {text: x, assumption: true}\n', /unknown property `__proto__` in the file/, '3:1'],
+  'deep-flow.yaml': [
+    `argmap: 1\ntitle: t\nrecommendation: {text: x, note: ${'['.repeat(20000)}${']'.repeat(20000)}}\n`,
+    /nesting too deep/,
+    undefined,
+  ],
+  'js-function.yaml': [
+    'argmap: 1\ntitle: !!js/function "function(){ process.exit(9) }"\nrecommendation: {text: x, assumption: true}\n',
+    /unsupported YAML tag `!!js\/function`/,
+    '2:8',
+  ],
+  'proto.yaml': [
+    'argmap: 1\ntitle: t\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\nrecommendation: {text: x, assumption: true}\n',
+    /unknown property `__proto__` in the file/,
+    '3:1',
+  ],
   'duplicate-key.yaml': ['argmap: 1\ntitle: a\ntitle: b\nrecommendation: {text: x, assumption: true}\n', /map keys must be unique/, '3:1'],
   'merge-key.yaml': ['argmap: 1\ntitle: t\nrecommendation:\n  <<: {text: x}\n  assumption: true\n', /unknown property `<<`/, '4:3'],
-  'json.yaml': ['{"argmap": 1, "title": "t", "recommendation": {"text": "x", "evidnce": []}}', /unknown property `evidnce`.*did you mean `evidence`/, '1:61'],
-  'self-target.yaml': ['argmap: 1\ntitle: t\nrecommendation:\n  text: x\n  assumption: true\n  counterpoints:\n    - id: c\n      text: y\n      assumption: true\n      targets: [c]\n', /self-attack: `c` attacks itself/, '10:17'],
+  'json.yaml': [
+    '{"argmap": 1, "title": "t", "recommendation": {"text": "x", "evidnce": []}}',
+    /unknown property `evidnce`.*did you mean `evidence`/,
+    '1:61',
+  ],
+  'self-target.yaml': [
+    'argmap: 1\ntitle: t\nrecommendation:\n  text: x\n  assumption: true\n  counterpoints:\n    - id: c\n      text: y\n      assumption: true\n      targets: [c]\n',
+    /self-attack: `c` attacks itself/,
+    '10:17',
+  ],
 };
 
 function expectClean(output: string) {
@@ -129,7 +157,10 @@ describe('hostile files', () => {
 
   it('handles thousands of dangling references, and a support cycle through thousands of claims', () => {
     const n = 3000;
-    const dangling = Array.from({ length: n }, (_, i) => `    - id: c${i}\n      text: claim ${i}\n      reasons:\n        - ref: missing-${i}`);
+    const dangling = Array.from(
+      { length: n },
+      (_, i) => `    - id: c${i}\n      text: claim ${i}\n      reasons:\n        - ref: missing-${i}`,
+    );
     writeFileSync(join(dir, 'dangling.yaml'), `argmap: 1\ntitle: t\nrecommendation:\n  text: x\n  reasons:\n${dangling.join('\n')}\n`);
     const r = argmap(['check', 'dangling.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -138,11 +169,16 @@ describe('hostile files', () => {
     // Unresolved references leave the graph unreliable: the analysis rules wait, one fault one message.
     expect(found.every((d) => d.rule === 'unknown-reference')).toBe(true);
 
-    const cycle = Array.from({ length: n }, (_, i) => `    - id: c${i}\n      text: claim ${i}\n      reasons:\n        - ref: c${(i + 1) % n}`);
+    const cycle = Array.from(
+      { length: n },
+      (_, i) => `    - id: c${i}\n      text: claim ${i}\n      reasons:\n        - ref: c${(i + 1) % n}`,
+    );
     writeFileSync(join(dir, 'cycle.yaml'), `argmap: 1\ntitle: t\nrecommendation:\n  text: x\n  reasons:\n${cycle.join('\n')}\n`);
     const c = argmap(['check', 'cycle.yaml', '--format', 'json'], { cwd: dir });
     expect(c.code).toBe(1);
-    const cycles = (JSON.parse(c.stdout).files[0].diagnostics as { rule: string; message: string }[]).filter((d) => d.rule === 'circular-support');
+    const cycles = (JSON.parse(c.stdout).files[0].diagnostics as { rule: string; message: string }[]).filter(
+      (d) => d.rule === 'circular-support',
+    );
     expect(cycles).toHaveLength(1);
     expect(cycles[0]!.message).toContain(`(${n} claims support each other in a circle)`);
   });
@@ -182,10 +218,7 @@ describe('hostile paths', () => {
 describe('terminal safety', () => {
   it('neutralises escape sequences and bidi controls from claim text in terminal output', () => {
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'a.yaml'),
-      'argmap: 1\ntitle: t\nrecommendation:\n  text: "\\e[2J\\e]0;owned\\a wipe \\u202Eevil"\n',
-    );
+    writeFileSync(join(dir, 'a.yaml'), 'argmap: 1\ntitle: t\nrecommendation:\n  text: "\\e[2J\\e]0;owned\\a wipe \\u202Eevil"\n');
     for (const command of ['unsupported', 'counterpoints', 'check']) {
       const r = argmap([command, 'a.yaml'], { cwd: dir, env: { FORCE_COLOR: '0' } });
       expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/);
@@ -222,7 +255,10 @@ describe('a write cut short', () => {
       writeFileSync(join(dir, 'out.md'), 'previous\n');
       // 2 KiB (the outline and the drawing are larger): the output is written only in part, which must
       // not pass as done.
-      const r = spawnSync('bash', ['-c', `ulimit -f 2; node '${join(ROOT, 'bin', 'argmap.js')}' ${command} a.yaml --output out.md`], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync('bash', ['-c', `ulimit -f 2; node '${join(ROOT, 'bin', 'argmap.js')}' ${command} a.yaml --output out.md`], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^argmap: cannot write .*out\.md: .*EFBIG/);
       expect(readFileSync(join(dir, 'out.md'), 'utf8')).toBe('previous\n');
@@ -240,7 +276,14 @@ describe('interrupted writes', () => {
     const complete = argmap(['outline', 'big.yaml'], { cwd: dir }).stdout;
     for (const delay of [50, 150, 300, 600]) {
       writeFileSync(join(dir, 'out.md'), 'previous\n');
-      execFileSync('bash', ['-c', `node '${join(ROOT, 'bin', 'argmap.js')}' outline big.yaml --output out.md & pid=$!; sleep ${delay / 1000}; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true`], { cwd: dir });
+      execFileSync(
+        'bash',
+        [
+          '-c',
+          `node '${join(ROOT, 'bin', 'argmap.js')}' outline big.yaml --output out.md & pid=$!; sleep ${delay / 1000}; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true`,
+        ],
+        { cwd: dir },
+      );
       const after = readFileSync(join(dir, 'out.md'), 'utf8');
       expect([complete, 'previous\n']).toContain(after);
     }

@@ -15,7 +15,9 @@ describe('argmap import', () => {
     expect(r.stderr).toMatch(/kept: 8 claims/);
     expect(r.stderr).toMatch(/not mapped: nothing/);
     // Outside a project that has argmap installed, the modeline names the schema by its $id.
-    expect(readFileSync(join(dir, 'bike.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/argmap\.dev\/schemas\/argmap-1\.schema\.json\n/);
+    expect(readFileSync(join(dir, 'bike.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/argmap\.dev\/schemas\/argmap-1\.schema\.json\n/,
+    );
     const check = argmap(['check', 'bike.yaml'], { cwd: dir });
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/0 errors/);
@@ -46,9 +48,24 @@ describe('argmap import', () => {
     const i = (nodeID: string, text: string) => ({ nodeID, text, type: 'I' });
     const ra = (nodeID: string) => ({ nodeID, text: 'Default Inference', type: 'RA' });
     // r <- a <- b <- c <- a: a circle of three below the recommendation; x <-> y: a circle with no root.
-    const supports: Array<[string, string]> = [['a', 'r'], ['b', 'a'], ['c', 'b'], ['a', 'c'], ['x', 'y'], ['y', 'x']];
+    const supports: Array<[string, string]> = [
+      ['a', 'r'],
+      ['b', 'a'],
+      ['c', 'b'],
+      ['a', 'c'],
+      ['x', 'y'],
+      ['y', 'x'],
+    ];
     const aif = {
-      nodes: [i('r', 'Cities should plant trees'), i('a', 'Trees give shade'), i('b', 'Shade cools streets'), i('c', 'Cool streets need trees'), i('x', 'Parks draw visitors'), i('y', 'Visitors fund parks'), ...supports.map((_, k) => ra(`s${k}`))],
+      nodes: [
+        i('r', 'Cities should plant trees'),
+        i('a', 'Trees give shade'),
+        i('b', 'Shade cools streets'),
+        i('c', 'Cool streets need trees'),
+        i('x', 'Parks draw visitors'),
+        i('y', 'Visitors fund parks'),
+        ...supports.map((_, k) => ra(`s${k}`)),
+      ],
       edges: supports.flatMap(([from, to], k) => [
         { edgeID: `e${k}a`, fromID: from, toID: `s${k}` },
         { edgeID: `e${k}b`, fromID: `s${k}`, toID: to },
@@ -66,15 +83,28 @@ describe('argmap import', () => {
     expect(check.stdout).not.toContain('circular-support');
     expect(check.code).toBe(0);
     // Every claim is still written: only the closing relations are gone.
-    const written = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-    for (const id of ['cities-should-plant-trees', 'trees-give-shade', 'shade-cools-streets', 'cool-streets-need-trees', 'parks-draw-visitors', 'visitors-fund-parks']) {
+    const written = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    for (const id of [
+      'cities-should-plant-trees',
+      'trees-give-shade',
+      'shade-cools-streets',
+      'cool-streets-need-trees',
+      'parks-draw-visitors',
+      'visitors-fund-parks',
+    ]) {
       expect(written).toContain(`id: ${id}`);
     }
   });
 
   it('imports a Kialo link back up the tree (a circle of support) as a file that passes check', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'k.txt'), 'Discussion Title: Trees\n\n1. Cities should plant trees.\n1.1. Pro: Trees cool streets.\n1.1.1. Pro: -> See 1.\n');
+    writeFileSync(
+      join(dir, 'k.txt'),
+      'Discussion Title: Trees\n\n1. Cities should plant trees.\n1.1. Pro: Trees cool streets.\n1.1.1. Pro: -> See 1.\n',
+    );
     const r = argmap(['import', 'k.txt', '--from', 'kialo', '-o', 'k.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/not mapped: relation .* closes a circle of support/);
@@ -138,7 +168,10 @@ describe('argmap import', () => {
       return JSON.stringify({ nodes, edges });
     };
     /** A Kialo thesis and `n` claims under it, each a Pro of the one before. */
-    const kialo = (n: number) => ['Discussion Title: T', '1. Thesis', ...Array.from({ length: n }, (_, k) => `1${'.1'.repeat(k + 1)}. Pro: Claim ${k}`), ''].join('\n');
+    const kialo = (n: number) =>
+      ['Discussion Title: T', '1. Thesis', ...Array.from({ length: n }, (_, k) => `1${'.1'.repeat(k + 1)}. Pro: Claim ${k}`), ''].join(
+        '\n',
+      );
     const dir = tempDir();
     writeFileSync(join(dir, 'chain.json'), aif(below + 1));
     writeFileSync(join(dir, 'chain.txt'), kialo(below));
@@ -146,7 +179,10 @@ describe('argmap import', () => {
     writeFileSync(join(dir, 'deeper.txt'), kialo(below + 1));
     writeFileSync(join(dir, 'deepest.json'), aif(5000));
 
-    for (const [name, from] of [['chain.json', 'aif'], ['chain.txt', 'kialo']] as const) {
+    for (const [name, from] of [
+      ['chain.json', 'aif'],
+      ['chain.txt', 'kialo'],
+    ] as const) {
       const r = argmap(['import', name, '--from', from, '-o', `${name}.yaml`], { cwd: dir });
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(`${below + 1} claims`);
@@ -154,12 +190,18 @@ describe('argmap import', () => {
       expect(check.code).toBe(0);
       expect(check.stdout).toMatch(/\(0 errors, \d+ warnings\)/);
     }
-    for (const [name, from, depth] of [['deeper.json', 'aif', MAX_DEPTH + 2], ['deeper.txt', 'kialo', MAX_DEPTH + 2], ['deepest.json', 'aif', 2 + 2 * 4999]] as const) {
+    for (const [name, from, depth] of [
+      ['deeper.json', 'aif', MAX_DEPTH + 2],
+      ['deeper.txt', 'kialo', MAX_DEPTH + 2],
+      ['deepest.json', 'aif', 2 + 2 * 4999],
+    ] as const) {
       writeFileSync(join(dir, 'out.yaml'), 'previous\n');
       const r = argmap(['import', name, '--from', from, '-o', 'out.yaml'], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(`argmap: ${name}: nested too deep to import: the YAML would nest ${depth} levels of mappings and lists`);
-      expect(r.stderr).toContain(`argmap check reads at most ${MAX_DEPTH} (${below} claims below the recommendation, one fewer where the deepest claim has evidence); nothing was written`);
+      expect(r.stderr).toContain(
+        `argmap check reads at most ${MAX_DEPTH} (${below} claims below the recommendation, one fewer where the deepest claim has evidence); nothing was written`,
+      );
       expect(readFileSync(join(dir, 'out.yaml'), 'utf8')).toBe('previous\n');
     }
   });

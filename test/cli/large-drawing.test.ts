@@ -19,7 +19,9 @@ describe(`a map of more than ${MAX_DRAWN_BOXES} boxes`, () => {
   it('graph --format svg: refused with a clear message, exit 2, nothing written; dot is still drawn', () => {
     const r = argmap(['graph', '--format', 'svg', 'wide.yaml', '-o', 'wide.svg'], { cwd: dir });
     expect(r.stderr).not.toContain('internal error');
-    expect(r.stderr).toContain(`wide.yaml: the map has ${(MAX_DRAWN_BOXES + 1).toLocaleString('en-US')} boxes, and argmap draws at most ${MAX_DRAWN_BOXES.toLocaleString('en-US')} as SVG`);
+    expect(r.stderr).toContain(
+      `wide.yaml: the map has ${(MAX_DRAWN_BOXES + 1).toLocaleString('en-US')} boxes, and argmap draws at most ${MAX_DRAWN_BOXES.toLocaleString('en-US')} as SVG`,
+    );
     expect(r.stderr).toContain('use --format dot or mermaid');
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 'wide.svg'))).toBe(false);

@@ -25,7 +25,13 @@ function appLock(tarball: string): object {
   const spec = `file:${tarball}`;
   const packages: Record<string, unknown> = {
     '': { name: 'app', dependencies: { argmap: spec } },
-    'node_modules/argmap': { version: manifest.version, resolved: spec, dependencies: manifest.dependencies, bin: manifest.bin, engines: manifest.engines },
+    'node_modules/argmap': {
+      version: manifest.version,
+      resolved: spec,
+      dependencies: manifest.dependencies,
+      bin: manifest.bin,
+      engines: manifest.engines,
+    },
   };
   for (const [path, entry] of Object.entries(ours.packages)) {
     if (path === '' || entry.dev || entry.devOptional) continue;
@@ -60,11 +66,17 @@ describe('the packed package', () => {
     expect(tarball).toBeDefined();
 
     const app = tempDir('argmap-install-');
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: { argmap: `file:${join(packDir, tarball!)}` } }));
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'app', private: true, dependencies: { argmap: `file:${join(packDir, tarball!)}` } }),
+    );
     writeFileSync(join(app, 'package-lock.json'), JSON.stringify(appLock(join(packDir, tarball!))));
     const install = run(['ci', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
     if (install.code !== 0 && OFFLINE.test(install.stderr)) {
-      skipOrFail(context, `the packed package's dependencies are neither in the npm cache nor reachable (${OFFLINE.exec(install.stderr)![1]}); to run this test, run \`npm ci\` once while online`);
+      skipOrFail(
+        context,
+        `the packed package's dependencies are neither in the npm cache nor reachable (${OFFLINE.exec(install.stderr)![1]}); to run this test, run \`npm ci\` once while online`,
+      );
     }
     expect(install.code, install.stderr).toBe(0);
 

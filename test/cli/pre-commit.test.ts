@@ -27,7 +27,8 @@ const hook = hooks.find((h) => h.id === 'argmap-check')!;
 
 describe('.pre-commit-hooks.yaml, run the way pre-commit runs it', () => {
   it('checks a file named like an option (`--output=x.yaml`) as a file, and writes nothing', () => {
-    const broken = 'argmap: 1\ntitle: t\nrecommendation:\n  text: Plant trees.\n  reasons:\n    - text: Shade.\n      evidence: [{ text: y, source: nowhere }]\n';
+    const broken =
+      'argmap: 1\ntitle: t\nrecommendation:\n  text: Plant trees.\n  reasons:\n    - text: Shade.\n      evidence: [{ text: y, source: nowhere }]\n';
     const good = 'argmap: 1\ntitle: t\nrecommendation:\n  text: Plant trees.\n  assumption: true\n';
     const dir = project({ '--output=x.yaml': broken, 'good.yaml': good });
     const [program, ...rest] = commandLine(hook, ['--output=x.yaml', 'good.yaml']);

@@ -91,7 +91,10 @@ describe('check: files that use files', () => {
     const outside = project({ 'secret.yaml': SOURCES });
     const dir = town();
     symlinkSync(join(outside, 'secret.yaml'), join(dir, 'pieces/linked.yaml'));
-    writeFileSync(join(dir, 'pieces/a.yaml'), EDITORIAL.replace('uses: [../sources/town.yaml]', `uses: [linked.yaml, ${join(outside, 'secret.yaml')}]`));
+    writeFileSync(
+      join(dir, 'pieces/a.yaml'),
+      EDITORIAL.replace('uses: [../sources/town.yaml]', `uses: [linked.yaml, ${join(outside, 'secret.yaml')}]`),
+    );
     const r = argmap(['check', 'pieces/a.yaml', '-f', 'compact'], { cwd: dir });
     expect(r.stdout).toMatch(/pieces\/a\.yaml:3:8 +error +cannot use `linked\.yaml`: it lies outside the working folder/);
     expect(r.stdout).toMatch(/pieces\/a\.yaml:3:21 +error +cannot use `\/.*secret\.yaml`: it lies outside the working folder/);
@@ -125,11 +128,13 @@ describe('check: files that use files', () => {
     writeFileSync(join(dir, 'pieces/editorial.yaml'), EDITORIAL.replace(/ {6}evidence:\n.*\n.*\n/, ''));
     const r = argmap(['check', 'pieces/reply.yaml', '-f', 'compact'], { cwd: dir });
     // sunday-visits (in the editorial) rests on nothing now: said in the editorial, not here.
-    expect(r.stdout).toMatch(/^pieces\/reply\.yaml:11:7 +warning +unsupported reason: .*rests only on unsupported claims \(`sunday-visits` \(from editorial\.yaml\)\)/m);
+    expect(r.stdout).toMatch(
+      /^pieces\/reply\.yaml:11:7 +warning +unsupported reason: .*rests only on unsupported claims \(`sunday-visits` \(from editorial\.yaml\)\)/m,
+    );
     expect(r.stdout).not.toMatch(/^pieces\/editorial/m);
   });
 
-  it('counterpoints, evaluate and outline list the file\'s own claims, and name a used claim with where it comes from', () => {
+  it("counterpoints, evaluate and outline list the file's own claims, and name a used claim with where it comes from", () => {
     const dir = town();
     const c = argmap(['counterpoints', 'pieces/reply.yaml'], { cwd: dir, env: { NO_COLOR: '1' } });
     expect(c.stdout).toContain('attacks reason `sunday-visits` (from editorial.yaml)');
@@ -137,9 +142,11 @@ describe('check: files that use files', () => {
     const e = argmap(['evaluate', 'pieces/reply.yaml'], { cwd: dir, env: { NO_COLOR: '1' } });
     // Only the reply's claims are listed, at positions in the reply.
     expect(e.stdout).not.toMatch(/sunday-visits`  (in|out)/);
-    expect(e.stdout).toMatch(/^pieces\/reply\.yaml:11:7  reason .*in: supported by reason `sunday-visits` \(from editorial\.yaml\), which is in/m);
+    expect(e.stdout).toMatch(
+      /^pieces\/reply\.yaml:11:7  reason .*in: supported by reason `sunday-visits` \(from editorial\.yaml\), which is in/m,
+    );
     const o = argmap(['outline', 'pieces/reply.yaml'], { cwd: dir });
-    expect(o.stdout).toContain('reason `sunday-visits` from `editorial.yaml`: “Sunday is the library\'s busiest day.”');
+    expect(o.stdout).toContain("reason `sunday-visits` from `editorial.yaml`: “Sunday is the library's busiest day.”");
   });
 
   it('the example workspace (examples/newsroom: a sources file, an editorial with its text, a reply) checks clean', () => {

@@ -100,10 +100,16 @@ describe('--output respects what is at the path', () => {
     const dir = folder();
     writeFileSync(join(dir, 'locked.txt'), 'previous\n');
     chmodSync(join(dir, 'locked.txt'), 0o444);
-    for (const command of [['check', 'clean.yaml'], ['outline', 'clean.yaml'], ['export', 'clean.yaml', '--to', 'json']]) {
+    for (const command of [
+      ['check', 'clean.yaml'],
+      ['outline', 'clean.yaml'],
+      ['export', 'clean.yaml', '--to', 'json'],
+    ]) {
       const r = argmap([...command, '-o', 'locked.txt'], { cwd: dir });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`argmap: cannot write ${join(dir, 'locked.txt')}: the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)\n`);
+      expect(r.stderr).toBe(
+        `argmap: cannot write ${join(dir, 'locked.txt')}: the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)\n`,
+      );
       expect(readFileSync(join(dir, 'locked.txt'), 'utf8')).toBe('previous\n');
       expect(statSync(join(dir, 'locked.txt')).mode & 0o777).toBe(0o444);
     }
@@ -143,7 +149,7 @@ describe('--output respects what is at the path', () => {
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 
-  it('refuses a descriptor path past the standard streams: it may be one of Node\'s own', () => {
+  it("refuses a descriptor path past the standard streams: it may be one of Node's own", () => {
     const dir = folder();
     if (process.platform === 'win32') return;
     // Numbers not inherited from the caller: Node's event loop holds pipes, eventfd and epoll there;
@@ -172,14 +178,17 @@ describe('--output respects what is at the path', () => {
 });
 
 describe('a signal in the middle of a write', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s while --output is written: the temporary file is removed, the previous file kept, the run ends by the signal', (signal) => {
-    const dir = folder();
-    writeFileSync(join(dir, 'report.txt'), 'previous\n');
-    const r = hooked(['check', 'clean.yaml', '-o', 'report.txt'], dir, { ARGMAP_HOOK_SIGNAL: signal });
-    expect(r.signal).toBe(signal);
-    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('previous\n');
-    expect(leftovers(dir)).toEqual([]);
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s while --output is written: the temporary file is removed, the previous file kept, the run ends by the signal',
+    (signal) => {
+      const dir = folder();
+      writeFileSync(join(dir, 'report.txt'), 'previous\n');
+      const r = hooked(['check', 'clean.yaml', '-o', 'report.txt'], dir, { ARGMAP_HOOK_SIGNAL: signal });
+      expect(r.signal).toBe(signal);
+      expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('previous\n');
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
 
   it('SIGTERM while the --cache file is written: no temporary file left beside it', () => {
     const dir = folder();
@@ -226,7 +235,11 @@ describe('argmap import of a map of several parts', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`argmap: cannot write ${join(dir, 'debate-3.yaml')}: the file is read-only`);
     expect(readdirSync(dir).sort()).toEqual(PARTS);
-    for (const [name, text] of [['debate.yaml', 'previous 1\n'], ['debate-2.yaml', 'previous 2\n'], ['debate-3.yaml', 'previous 3\n']]) {
+    for (const [name, text] of [
+      ['debate.yaml', 'previous 1\n'],
+      ['debate-2.yaml', 'previous 2\n'],
+      ['debate-3.yaml', 'previous 3\n'],
+    ]) {
       expect(readFileSync(join(dir, name!), 'utf8')).toBe(text);
     }
   });
@@ -245,15 +258,17 @@ describe('argmap init', () => {
   it('run by 5 processes at once: exactly one writes the file, the others say it exists', async () => {
     const dir = tempDir('argmap-writes-');
     const runs = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-          const child = spawn(process.execPath, [BIN, 'init', 'same.yaml'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-          let stdout = '';
-          let stderr = '';
-          child.stdout.on('data', (c) => (stdout += c));
-          child.stderr.on('data', (c) => (stderr += c));
-          child.on('close', (code) => done({ code, stdout, stderr }));
-        }),
+      Array.from(
+        { length: 5 },
+        () =>
+          new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+            const child = spawn(process.execPath, [BIN, 'init', 'same.yaml'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+            let stdout = '';
+            let stderr = '';
+            child.stdout.on('data', (c) => (stdout += c));
+            child.stderr.on('data', (c) => (stderr += c));
+            child.on('close', (code) => done({ code, stdout, stderr }));
+          }),
       ),
     );
     expect(runs.filter((r) => r.code === 0).map((r) => r.stdout)).toEqual(['wrote same.yaml: edit it, then run argmap check same.yaml\n']);

@@ -42,7 +42,10 @@ function codeBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   for (const m of markdown.matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```$/gm)) {
     const indent = m[1]!.length;
-    const body = m[3]!.split('\n').map((l) => l.slice(indent)).join('\n');
+    const body = m[3]!
+      .split('\n')
+      .map((l) => l.slice(indent))
+      .join('\n');
     const line = markdown.slice(0, m.index).split('\n').length;
     blocks.push({ lang: m[2]!, body, line, start: m.index, end: m.index + m[0].length });
   }
@@ -230,9 +233,7 @@ describe('README.md', () => {
     expect(heading).toBeGreaterThan(0);
     const example = blocks.find((b) => b.start > heading && b.lang === 'yaml');
     expect(isComplete(example)).toBe(true);
-    const flagged = example!.body
-      .split('\n')
-      .flatMap((l, i) => (/#.*\bargmap warns\b/.test(l) ? [i + 1] : []));
+    const flagged = example!.body.split('\n').flatMap((l, i) => (/#.*\bargmap warns\b/.test(l) ? [i + 1] : []));
     expect(flagged.length).toBeGreaterThan(0);
     const found = diagnostics('example.yaml', example!.body).map((d) => ({ line: d.line, severity: d.severity, rule: d.rule }));
     expect(found).toEqual(flagged.map((line) => ({ line, severity: 'warning', rule: 'unsupported-claim' })));

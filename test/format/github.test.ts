@@ -31,7 +31,9 @@ describe('github', () => {
     const file = { file: 'a:b,c%.yaml', diagnostics: [diagnostic({ message: 'line1\nline2 100% \u001b[31mred' })] };
     const out = formatGithub([file], totals([file]));
     const [command] = out.split('\n');
-    expect(command).toBe('::error file=a%3Ab%2Cc%25.yaml,line=1,col=1,endLine=1,endColumn=2,title=argmap unknown-reference::line1%0Aline2 100%25 \\u{1b}[31mred');
+    expect(command).toBe(
+      '::error file=a%3Ab%2Cc%25.yaml,line=1,col=1,endLine=1,endColumn=2,title=argmap unknown-reference::line1%0Aline2 100%25 \\u{1b}[31mred',
+    );
     expect(out).not.toContain('\u001b');
   });
 
@@ -39,8 +41,12 @@ describe('github', () => {
     const few = { file: 'a.yaml', diagnostics: Array.from({ length: 10 }, (_, i) => diagnostic({ line: i + 1 })) };
     expect(formatGithub([few], totals([few]))).not.toMatch(/GitHub shows at most/);
     const many = { file: 'a.yaml', diagnostics: Array.from({ length: 12 }, (_, i) => diagnostic({ line: i + 1 })) };
-    const out = formatGithub([many], totals([many])).trimEnd().split('\n');
+    const out = formatGithub([many], totals([many]))
+      .trimEnd()
+      .split('\n');
     expect(out.filter((l) => l.startsWith('::error '))).toHaveLength(12);
-    expect(out.at(-1)).toMatch(/^argmap: 12 problems found, but GitHub shows at most 10 error, 10 warning and 10 notice annotations per step and 50 per job/);
+    expect(out.at(-1)).toMatch(
+      /^argmap: 12 problems found, but GitHub shows at most 10 error, 10 warning and 10 notice annotations per step and 50 per job/,
+    );
   });
 });

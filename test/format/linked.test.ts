@@ -67,9 +67,18 @@ describe('every view shows a linked group as one argument', () => {
 
   it('JSON tree: a `linked` item with its premises, `supported`, `lacking` and its undercuts', () => {
     const { source, analyses } = analysed();
-    const tree = treeJson(source, analyses) as unknown as { recommendation: { reasons: Array<Record<string, unknown>>; counterpoints: Array<Record<string, unknown>> } };
+    const tree = treeJson(source, analyses) as unknown as {
+      recommendation: { reasons: Array<Record<string, unknown>>; counterpoints: Array<Record<string, unknown>> };
+    };
     const [group] = tree.recommendation.reasons;
-    expect(group).toMatchObject({ linked: true, note: 'Neither alone moves the fair.', supported: false, lacking: ['floods'], line: 9, column: 7 });
+    expect(group).toMatchObject({
+      linked: true,
+      note: 'Neither alone moves the fair.',
+      supported: false,
+      lacking: ['floods'],
+      line: 9,
+      column: 7,
+    });
     expect((group!.premises as Array<{ id: string }>).map((p) => p.id)).toEqual(['rain', 'floods']);
     expect((group!.counterpoints as Array<{ id: string; undercut: boolean }>)[0]).toMatchObject({ id: 'marquee', undercut: true });
     const [objection] = tree.recommendation.counterpoints;
@@ -110,7 +119,9 @@ describe('every view shows a linked group as one argument', () => {
     const text = counterpointsText([{ source, analyses }], chalkFor(0));
     expect(text).toContain('attacks the link: that `rain` and `floods` together support the recommendation');
     expect(text).toContain('attacks the recommendation, together with `rain`');
-    const json = JSON.parse(counterpointsJson([{ source, analyses }])) as { files: Array<{ counterpoints: Array<{ id: string; attacks: unknown[] }> }> };
+    const json = JSON.parse(counterpointsJson([{ source, analyses }])) as {
+      files: Array<{ counterpoints: Array<{ id: string; attacks: unknown[] }> }>;
+    };
     const onlyHall = json.files[0]!.counterpoints.find((c) => c.id === 'only-hall')!;
     expect(onlyHall.attacks[0]).toMatchObject({ type: 'claim', together: ['rain'] });
   });

@@ -159,7 +159,9 @@ describe('formatOutline: structure', () => {
   });
 
   it('names the file', () => {
-    expect(md).toContain('Outline of `map.yaml`: 3 reasons · 1 risk · 5 counterpoints (3 unanswered) · 2 sources · 6 unsupported claims.\n');
+    expect(md).toContain(
+      'Outline of `map.yaml`: 3 reasons · 1 risk · 5 counterpoints (3 unanswered) · 2 sources · 6 unsupported claims.\n',
+    );
   });
 
   it('numbers the reasons, and the sub-reasons under them', () => {
@@ -560,7 +562,7 @@ describe('escapeMarkdown and friends', () => {
   });
 
   it('leaves ordinary prose alone', () => {
-    const prose = "About 10,000 North Korean soldiers (1,500 special forces) — 2024-10-17, Kim Tae-hyo's \"warning\".";
+    const prose = 'About 10,000 North Korean soldiers (1,500 special forces) — 2024-10-17, Kim Tae-hyo\'s "warning".';
     expect(escapeMarkdown(prose)).toBe(prose);
   });
 
@@ -573,9 +575,7 @@ describe('escapeMarkdown and friends', () => {
   });
 
   it('links only http(s) urls, percent-encoding what could end the link', () => {
-    expect(safeUrl('https://example.org/a b(c)<d>"e\'f\\g`h')).toBe(
-      'https://example.org/a%20b%28c%29%3Cd%3E%22e%27f%5Cg%60h',
-    );
+    expect(safeUrl('https://example.org/a b(c)<d>"e\'f\\g`h')).toBe('https://example.org/a%20b%28c%29%3Cd%3E%22e%27f%5Cg%60h');
     expect(safeUrl('http://x.org/\u202e\n')).toBe('http://x.org/%E2%80%AE');
     expect(safeUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeUrl('HTTPS://x.org')).toBeUndefined();
@@ -592,9 +592,7 @@ describe('formatOutline: the South Korea op-ed', () => {
   const md = formatOutline(graph, new Analyses(graph), { file: 'arguments/south-korea-arms-to-ukraine.yaml' });
 
   it('marks exactly the four unsupported claims', () => {
-    expect(markedUnsupported(md).sort()).toEqual(
-      ['interoperability', 'legal-basis', 'readiness-deterrence', 'threat-perception'].sort(),
-    );
+    expect(markedUnsupported(md).sort()).toEqual(['interoperability', 'legal-basis', 'readiness-deterrence', 'threat-perception'].sort());
   });
 
   it('names every source, with its speaker and date, in the Sources section and beside its evidence', () => {
@@ -608,7 +606,16 @@ describe('formatOutline: the South Korea op-ed', () => {
       }
       if (source.date !== undefined) expect(sources).toContain(`, ${source.date} ·`);
     });
-    for (const speaker of ['Volodymyr Zelenskyy', 'Lloyd Austin', 'Mark Rutte', 'Kim Tae-hyo', 'Kim Sung', 'Maria Zakharova', 'Vladimir Putin', 'Dmitry Medvedev']) {
+    for (const speaker of [
+      'Volodymyr Zelenskyy',
+      'Lloyd Austin',
+      'Mark Rutte',
+      'Kim Tae-hyo',
+      'Kim Sung',
+      'Maria Zakharova',
+      'Vladimir Putin',
+      'Dmitry Medvedev',
+    ]) {
       expect(md).toContain(speaker);
     }
   });

@@ -15,9 +15,7 @@ import { checked, faultyOpEd, OPED_TEXT } from './helpers';
  * patterns is not valid as a Unicode regular expression, hence `unicodeRegExp: false`.
  */
 function sarifValidator() {
-  const schema = JSON.parse(
-    readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
-  );
+  const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
   const { $schema: _draft, id, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
   return ajv.compile({ $id: id, ...rest });

@@ -110,7 +110,11 @@ describe('stylish', () => {
     const marked = lines.find((l) => l.startsWith('  > '))!;
     const caret = lines[lines.indexOf(marked) + 1]!;
     // Carets count characters, so they stand under `bad` after 40 code units (20 emoji) of lead.
-    expect(Array.from(marked).slice(caret.indexOf('^'), caret.lastIndexOf('^') + 1).join('')).toBe('bad');
+    expect(
+      Array.from(marked)
+        .slice(caret.indexOf('^'), caret.lastIndexOf('^') + 1)
+        .join(''),
+    ).toBe('bad');
   });
 
   it('prints only the summary when there is nothing to report', () => {

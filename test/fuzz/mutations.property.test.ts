@@ -60,7 +60,11 @@ function everything(bytes: Uint8Array) {
 }
 
 const byteMutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...SPECIAL)) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...SPECIAL)),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }), to: fc.nat() }),
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), byte: fc.constantFrom(...SPECIAL) }),
@@ -82,14 +86,18 @@ function applyBytes(source: Uint8Array, mutations: Array<Record<string, number |
 }
 
 describe('byte-level mutations of the op-ed file', () => {
-  it(`never crash a stage and keep every position inside the file (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(fc.array(byteMutation, { minLength: 1, maxLength: 6 }), (mutations) => {
-        everything(applyBytes(OPED, mutations as Array<Record<string, number | string>>));
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    `never crash a stage and keep every position inside the file (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(fc.array(byteMutation, { minLength: 1, maxLength: 6 }), (mutations) => {
+          everything(applyBytes(OPED, mutations as Array<Record<string, number | string>>));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** A random path into a JS value, and an edit there. */
@@ -101,7 +109,19 @@ const structureEdit = fc.record({
     fc.integer(),
     fc.constant(null),
     fc.boolean(),
-    fc.constantFrom('', ' ', 'interoperability', 'legal-basis', 'zelenskyy-brussels', '__proto__', '2024-02-30', 'x'.repeat(5000), '\u202e', '{}', '[]'),
+    fc.constantFrom(
+      '',
+      ' ',
+      'interoperability',
+      'legal-basis',
+      'zelenskyy-brussels',
+      '__proto__',
+      '2024-02-30',
+      'x'.repeat(5000),
+      '\u202e',
+      '{}',
+      '[]',
+    ),
     fc.array(fc.string(), { maxLength: 3 }),
     fc.dictionary(fc.constantFrom('text', 'id', 'ref', 'source', 'evidnce', 'undercut', '__proto__'), fc.string(), { maxKeys: 3 }),
   ),
@@ -141,7 +161,8 @@ function editStructure(root: unknown, edit: { pick: number[]; op: string; value:
       if (Array.isArray(target)) target.push({ ref: typeof edit.value === 'string' ? edit.value : 'legal-basis' });
       break;
     case 'target':
-      if (!Array.isArray(target) && target[key] !== null && typeof target[key] === 'object') (target[key] as Record<string, unknown>).targets = ['interoperability', edit.value];
+      if (!Array.isArray(target) && target[key] !== null && typeof target[key] === 'object')
+        (target[key] as Record<string, unknown>).targets = ['interoperability', edit.value];
       break;
     case 'swap-id':
       if (!Array.isArray(target)) target.id = 'interoperability';
@@ -152,30 +173,42 @@ function editStructure(root: unknown, edit: { pick: number[]; op: string; value:
 
 describe('structure-level mutations of the op-ed file', () => {
   const data = parseYaml(OPED.toString('utf8'));
-  it(`never crash a stage and keep every position inside the file (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(fc.array(structureEdit, { minLength: 1, maxLength: 4 }), (edits) => {
-        let mutated: unknown = data;
-        for (const edit of edits) mutated = editStructure(mutated, edit);
-        everything(new TextEncoder().encode(stringify(mutated)));
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    `never crash a stage and keep every position inside the file (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(fc.array(structureEdit, { minLength: 1, maxLength: 4 }), (edits) => {
+          let mutated: unknown = data;
+          for (const edit of edits) mutated = editStructure(mutated, edit);
+          everything(new TextEncoder().encode(stringify(mutated)));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('the whole command line on mutated files', () => {
-  it('exits 0, 1 or 2 with no stack trace for every command', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'fuzz.yaml');
-    await fc.assert(
-      fc.asyncProperty(fc.array(byteMutation, { minLength: 1, maxLength: 4 }), fc.constantFrom('check', 'outline', 'unsupported', 'counterpoints'), async (mutations, command) => {
-        writeFileSync(file, applyBytes(OPED, mutations as Array<Record<string, number | string>>));
-        const r = await runInProcess([command, 'fuzz.yaml', '--format', 'json'], dir);
-        expect([0, 1, 2]).toContain(r.code);
-        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-      }),
-      { numRuns: Math.max(50, Math.floor(RUNS / 5)) },
-    );
-  }, TIMEOUT);
+  it(
+    'exits 0, 1 or 2 with no stack trace for every command',
+    async () => {
+      const dir = tempDir();
+      const file = join(dir, 'fuzz.yaml');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(byteMutation, { minLength: 1, maxLength: 4 }),
+          fc.constantFrom('check', 'outline', 'unsupported', 'counterpoints'),
+          async (mutations, command) => {
+            writeFileSync(file, applyBytes(OPED, mutations as Array<Record<string, number | string>>));
+            const r = await runInProcess([command, 'fuzz.yaml', '--format', 'json'], dir);
+            expect([0, 1, 2]).toContain(r.code);
+            expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+          },
+        ),
+        { numRuns: Math.max(50, Math.floor(RUNS / 5)) },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -1,4 +1,16 @@
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ROOT } from './cli';
 
@@ -47,11 +59,15 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   if (onPath) return { browser: { executablePath: onPath, from: 'PATH', env } };
   const platform = `${process.platform}-${process.arch}`;
   if (platform !== 'linux-x64') {
-    return { missing: `no Chromium found: CHROMIUM is not set, none of ${PATH_NAMES.join(', ')} is on PATH, and the npm build (@sparticuz/chromium) runs on linux-x64 only, not ${platform}; ${HOW_TO_RUN}` };
+    return {
+      missing: `no Chromium found: CHROMIUM is not set, none of ${PATH_NAMES.join(', ')} is on PATH, and the npm build (@sparticuz/chromium) runs on linux-x64 only, not ${platform}; ${HOW_TO_RUN}`,
+    };
   }
   const packageDir = join(ROOT, 'node_modules', '@sparticuz', 'chromium');
   if (!existsSync(join(packageDir, 'package.json'))) {
-    return { missing: `no Chromium found: CHROMIUM is not set, none of ${PATH_NAMES.join(', ')} is on PATH, and @sparticuz/chromium is not installed (run \`npm ci\`); ${HOW_TO_RUN}` };
+    return {
+      missing: `no Chromium found: CHROMIUM is not set, none of ${PATH_NAMES.join(', ')} is on PATH, and @sparticuz/chromium is not installed (run \`npm ci\`); ${HOW_TO_RUN}`,
+    };
   }
   return { browser: await unpackNpmBuild(packageDir, env) };
 }

@@ -39,7 +39,11 @@ function structure(graphs: ArgumentGraph[]) {
     claims: set(graphs.flatMap((g) => g.claims.map((c) => norm(c.text)))),
     relations: set(graphs.flatMap((g) => g.edges.map(relation))),
     evidence: set(graphs.flatMap((g) => g.evidence.map((e) => `${norm(e.claim.text)} | ${norm(e.text)} | ${e.sourceId ?? '-'}`))),
-    sources: set(graphs.flatMap((g) => g.sources.map((s) => JSON.stringify([s.id, s.speaker, s.role, s.organization, s.venue, s.date, s.url, s.kind, s.note])))),
+    sources: set(
+      graphs.flatMap((g) =>
+        g.sources.map((s) => JSON.stringify([s.id, s.speaker, s.role, s.organization, s.venue, s.date, s.url, s.kind, s.note])),
+      ),
+    ),
   };
 }
 
@@ -58,14 +62,20 @@ describe('Argdown import', () => {
     expect(rel).toContain('Opening on Sundays costs more than the budget allows. attacks The town library should open on Sundays.');
     expect(rel).toContain('Volunteers have offered to staff Sunday shifts. attacks Opening on Sundays costs more than the budget allows.');
     // A premise–conclusion argument: its premises support its conclusion, which attacks the thesis.
-    expect(rel).toContain('Most visits now happen on weekday evenings. supports Sunday opening would spread the same visits over more hours.');
-    expect(rel).toContain('Visitors would move from evenings to Sundays. supports Sunday opening would spread the same visits over more hours.');
+    expect(rel).toContain(
+      'Most visits now happen on weekday evenings. supports Sunday opening would spread the same visits over more hours.',
+    );
+    expect(rel).toContain(
+      'Visitors would move from evenings to Sundays. supports Sunday opening would spread the same visits over more hours.',
+    );
     expect(rel).toContain('Sunday opening would spread the same visits over more hours. attacks The town library should open on Sundays.');
     // The undercut of the argument's inference, on the link of its first premise (reported).
     expect(rel).toContain(
       'Sunday visitors are mostly people who never come on weekdays. undercuts (Most visits now happen on weekday evenings. supports Sunday opening would spread the same visits over more hours.)',
     );
-    expect(graph.mapped.join('\n')).toMatch(/undercut by different-people of <Weekday visits>, an inference of 2 relations: attached to the first/);
+    expect(graph.mapped.join('\n')).toMatch(
+      /undercut by different-people of <Weekday visits>, an inference of 2 relations: attached to the first/,
+    );
     // A contradiction: an attack each way.
     expect(rel).toContain('Sunday opening costs almost nothing extra. attacks Opening on Sundays costs more than the budget allows.');
     expect(rel).toContain('Opening on Sundays costs more than the budget allows. attacks Sunday opening costs almost nothing extra.');
@@ -75,7 +85,10 @@ describe('Argdown import', () => {
   });
 
   it('writes a map with several roots as one part each', async () => {
-    const { placement } = await imported('two.argdown', '[a]: First thesis.\n  + [b]: A reason.\n\n[c]: Second thesis.\n  - [d]: An objection.\n');
+    const { placement } = await imported(
+      'two.argdown',
+      '[a]: First thesis.\n  + [b]: A reason.\n\n[c]: Second thesis.\n  - [d]: An objection.\n',
+    );
     expect(placement.parts.map((p) => p.root.text)).toEqual(['First thesis.', 'Second thesis.']);
   });
 
@@ -85,8 +98,12 @@ describe('Argdown import', () => {
     const { graph, graphs } = await imported('u.argdown', toArgdown(original.graph!));
     expect(structure(graphs)).toEqual(structure([original.graph!]));
     const rel = structure(graphs).relations;
-    expect(rel).toContain('Cost alone does not decide what a library offers. undercuts (Sunday opening costs too much. attacks Open the library on Sundays.)');
-    expect(rel).toContain('Free time does not mean library time. undercuts (Families are free on Sundays. supports Open the library on Sundays.)');
+    expect(rel).toContain(
+      'Cost alone does not decide what a library offers. undercuts (Sunday opening costs too much. attacks Open the library on Sundays.)',
+    );
+    expect(rel).toContain(
+      'Free time does not mean library time. undercuts (Families are free on Sundays. supports Open the library on Sundays.)',
+    );
     expect(rel).toContain(
       'Weekday figures say nothing about Sundays. undercuts (Free time does not mean library time. undercuts (Families are free on Sundays. supports Open the library on Sundays.))',
     );
@@ -106,7 +123,8 @@ describe('argmap → Argdown → argmap', () => {
   // the relation and says so, as for AIF), so files with one cannot come back whole. A sources
   // file (sources and no claim, used by other files) has no root claim to import.
   const files = exportableFiles().filter(
-    ({ report }) => report.graph.claims.length > 0 && !report.diagnostics.some((d) => d.rule === 'circular-support' || d.rule === 'self-attack'),
+    ({ report }) =>
+      report.graph.claims.length > 0 && !report.diagnostics.some((d) => d.rule === 'circular-support' || d.rule === 'self-attack'),
   );
   it('covers the valid fixtures and the bundled map', () => {
     expect(files.map((f) => f.name)).toContain(join('arguments', 'south-korea-arms-to-ukraine.yaml'));
@@ -120,7 +138,9 @@ describe('argmap → Argdown → argmap', () => {
       // the suppression comments of the YAML (and their findings) do not travel, nor do findings
       // about the files beside it (a missing document text or used file), which Argdown cannot name.
       const beside = new Set(['directive', 'document-file', 'used-file']);
-      expect(errors).toEqual([...new Set(report.diagnostics.filter((d) => d.severity === 'error' && !beside.has(d.rule)).map((d) => d.rule))].sort());
+      expect(errors).toEqual(
+        [...new Set(report.diagnostics.filter((d) => d.severity === 'error' && !beside.has(d.rule)).map((d) => d.rule))].sort(),
+      );
     });
   }
 });

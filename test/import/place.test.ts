@@ -52,9 +52,16 @@ describe('place', () => {
     };
     const { parts, unmapped } = place(graph);
     // The circle x <-> y loses x supports y, so x is a root reaching two claims, first in the input.
-    expect(unmapped).toEqual(['relation x supports y: it closes a circle of support (x → y → x), which argmap check rejects as circular-support (dropped)']);
+    expect(unmapped).toEqual([
+      'relation x supports y: it closes a circle of support (x → y → x), which argmap check rejects as circular-support (dropped)',
+    ]);
     expect(parts.map((p) => p.root.id)).toEqual(['r3', 'x', 'r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7')]);
-    expect(parts.map((p) => [...p.claims].sort().join(' '))).toEqual(['b c r3', 'x y', 'a r7', ...roots.filter((r) => r !== 'r3' && r !== 'r7')]);
+    expect(parts.map((p) => [...p.claims].sort().join(' '))).toEqual([
+      'b c r3',
+      'x y',
+      'a r7',
+      ...roots.filter((r) => r !== 'r3' && r !== 'r7'),
+    ]);
   });
 
   it('drops one relation of each circle of support, and none of a chain: 20,000 claims in one circle', () => {
@@ -64,7 +71,9 @@ describe('place', () => {
     graph.relations.push({ from: 'c0', to: `c${n - 1}`, kind: 'support' });
     const { parts, unmapped } = place(graph);
     expect(unmapped).toHaveLength(1);
-    expect(unmapped[0]).toContain(`relation c0 supports c${n - 1}: it closes a circle of support (c0 → c${n - 1} → c${n - 2} → c${n - 3} → … (${n - 4} more) → c0)`);
+    expect(unmapped[0]).toContain(
+      `relation c0 supports c${n - 1}: it closes a circle of support (c0 → c${n - 1} → c${n - 2} → c${n - 3} → … (${n - 4} more) → c0)`,
+    );
     expect(parts).toHaveLength(1);
     expect(parts[0]!.claims.size).toBe(n);
   });

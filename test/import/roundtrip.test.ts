@@ -28,7 +28,12 @@ function structure(graph: ArgumentGraph) {
           : `${e.from.text} ${e.kind} ${e.to.text}${e.note !== undefined ? ` (note: ${e.note})` : ''}`,
       )
       .sort(),
-    evidence: graph.evidence.map((e) => `${e.claim.text} | ${e.text} | ${e.source ? JSON.stringify({ ...e.source, citedBy: undefined, span: undefined, idSpan: undefined, index: undefined }) : '-'}`).sort(),
+    evidence: graph.evidence
+      .map(
+        (e) =>
+          `${e.claim.text} | ${e.text} | ${e.source ? JSON.stringify({ ...e.source, citedBy: undefined, span: undefined, idSpan: undefined, index: undefined }) : '-'}`,
+      )
+      .sort(),
     sources: graph.sources.map((s) => s.id).sort(),
   };
 }
@@ -71,7 +76,11 @@ describe('argmap → AIF → argmap', () => {
 
   it('writes standard AIF: I, RA, CA, L, YA nodes, edges between existing nodes, locutions', () => {
     const original = checkSource(new SourceFile('oped.yaml', readFileSync(OPED, 'utf8')));
-    const aif = toAif(original.graph!) as { nodes: Array<{ nodeID: string; type: string }>; edges: Array<{ fromID: string; toID: string }>; locutions: Array<{ nodeID: string }> };
+    const aif = toAif(original.graph!) as {
+      nodes: Array<{ nodeID: string; type: string }>;
+      edges: Array<{ fromID: string; toID: string }>;
+      locutions: Array<{ nodeID: string }>;
+    };
     const ids = new Set(aif.nodes.map((n) => n.nodeID));
     for (const e of aif.edges) expect(ids.has(e.fromID) && ids.has(e.toID)).toBe(true);
     expect(new Set(aif.nodes.map((n) => n.type))).toEqual(new Set(['I', 'RA', 'CA', 'L', 'YA']));
@@ -83,14 +92,20 @@ describe('AIF import', () => {
   it('maps I, RA, CA, undercuts and speakers, and reports what it could not map', () => {
     const graph = parseAif(fixture('debate.json'));
     const placement = place(graph);
-    expect(placement.parts.map((p) => p.root.text)).toEqual(['Britain should disarm', 'Wales should host the fleet', 'The fleet should move to Wales']);
+    expect(placement.parts.map((p) => p.root.text)).toEqual([
+      'Britain should disarm',
+      'Wales should host the fleet',
+      'The fleet should move to Wales',
+    ]);
     const [main] = importText(graph);
     const g = checkSource(new SourceFile('d.yaml', main!)).graph!;
     expect(g.recommendation!.text).toBe('Britain should disarm');
     const rel = structure(g).relations;
     expect(rel).toContain('Nuclear weapons are too expensive to maintain support Britain should disarm');
     expect(rel).toContain('Trident keeps Britain safe attack Britain should disarm');
-    expect(rel).toContain('The cost says nothing about whether disarming is wise _ Nuclear weapons are too expensive to maintain > Britain should disarm');
+    expect(rel).toContain(
+      'The cost says nothing about whether disarming is wise _ Nuclear weapons are too expensive to maintain > Britain should disarm',
+    );
     expect(g.sources.map((s) => s.speaker)).toEqual(['Rebecca Smith', 'Michael Jones']);
     expect(graph.unmapped.join('\n')).toMatch(/MA-node 14/);
     expect(graph.unmapped.join('\n')).toMatch(/TA-node/);
@@ -179,7 +194,10 @@ describe('Kialo → argmap → Kialo-equivalent structure', () => {
  * every RA / CA node as its type, the texts of all its premises, and its target (an I-node's text,
  * or, for an undercut, the scheme node it is aimed at, described the same way).
  */
-function aifArguments(aif: { nodes: Array<{ nodeID: unknown; type: string; text: string }>; edges: Array<{ fromID: unknown; toID: unknown }> }) {
+function aifArguments(aif: {
+  nodes: Array<{ nodeID: unknown; type: string; text: string }>;
+  edges: Array<{ fromID: unknown; toID: unknown }>;
+}) {
   const byId = new Map(aif.nodes.map((n) => [String(n.nodeID), n]));
   const into = (id: string) => aif.edges.filter((e) => String(e.toID) === id).map((e) => byId.get(String(e.fromID))!);
   const outOf = (id: string) => aif.edges.filter((e) => String(e.fromID) === id).map((e) => byId.get(String(e.toID))!);
@@ -187,13 +205,22 @@ function aifArguments(aif: { nodes: Array<{ nodeID: unknown; type: string; text:
   const describe = (n: { nodeID: unknown; type: string; text: string }, depth = 0): string => {
     if (n.type === 'I') return n.text;
     const id = String(n.nodeID);
-    const premises = into(id).filter((p) => p.type === 'I').map((p) => p.text).sort();
+    const premises = into(id)
+      .filter((p) => p.type === 'I')
+      .map((p) => p.text)
+      .sort();
     const targets = depth > 4 ? [] : outOf(id).map((t) => describe(t, depth + 1));
     return `${n.type}{${premises.join(' & ')}} → ${targets.join(' | ')}`;
   };
   return {
-    texts: aif.nodes.filter((n) => n.type === 'I' && !outOf(String(n.nodeID)).some(isEvidence)).map((n) => n.text).sort(),
-    schemes: aif.nodes.filter((n) => (n.type === 'RA' || n.type === 'CA') && !isEvidence(n)).map((n) => describe(n)).sort(),
+    texts: aif.nodes
+      .filter((n) => n.type === 'I' && !outOf(String(n.nodeID)).some(isEvidence))
+      .map((n) => n.text)
+      .sort(),
+    schemes: aif.nodes
+      .filter((n) => (n.type === 'RA' || n.type === 'CA') && !isEvidence(n))
+      .map((n) => describe(n))
+      .sort(),
   };
 }
 
@@ -213,7 +240,9 @@ describe('AIF → argmap → AIF with linked arguments', () => {
   it('writes an RA node of several premises as one `together` group, and an undercut of an undercut as a rebuttal with `undercut: true` under it', () => {
     const [text] = importText(parseAif(fixture('linked.json')));
     expect(text).toContain('  reasons:\n    - together:\n        - id: the-river-path-floods-every-winter\n');
-    expect(text).toMatch(/ {6}counterpoints:\n {8}- id: warning-signs-would-remove-the-council\n.*\n {10}undercut: true\n {10}rebuttals:\n {12}- id: signs-did-not-protect-the-council\n.*\n {14}undercut: true\n/);
+    expect(text).toMatch(
+      / {6}counterpoints:\n {8}- id: warning-signs-would-remove-the-council\n.*\n {10}undercut: true\n {10}rebuttals:\n {12}- id: signs-did-not-protect-the-council\n.*\n {14}undercut: true\n/,
+    );
     expect(parseAif(fixture('linked.json')).unmapped).toEqual([]);
   });
 });

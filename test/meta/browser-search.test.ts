@@ -18,8 +18,12 @@ describe('finding a Chromium for the browser tests', () => {
     const dir = tempDir();
     const mine = executable(dir, 'my-chrome');
     executable(dir, 'chromium');
-    await expect(findChromium({ CHROMIUM: mine, PATH: dir })).resolves.toMatchObject({ browser: { executablePath: mine, from: 'CHROMIUM' } });
-    await expect(findChromium({ CHROMIUM: join(dir, 'nothing'), PATH: dir })).rejects.toThrow(`CHROMIUM=${join(dir, 'nothing')}: no executable file there`);
+    await expect(findChromium({ CHROMIUM: mine, PATH: dir })).resolves.toMatchObject({
+      browser: { executablePath: mine, from: 'CHROMIUM' },
+    });
+    await expect(findChromium({ CHROMIUM: join(dir, 'nothing'), PATH: dir })).rejects.toThrow(
+      `CHROMIUM=${join(dir, 'nothing')}: no executable file there`,
+    );
   });
 
   it('then looks for chromium, chromium-browser and google-chrome on PATH, in that order', async () => {
@@ -28,7 +32,9 @@ describe('finding a Chromium for the browser tests', () => {
     writeFileSync(join(a, 'chromium'), 'not executable');
     expect(findOnPath(['chromium', 'chromium-browser', 'google-chrome'], [a, b].join(delimiter))).toBe(chrome);
     const browser = executable(b, 'chromium-browser');
-    await expect(findChromium({ PATH: [a, b].join(delimiter) })).resolves.toMatchObject({ browser: { executablePath: browser, from: 'PATH' } });
+    await expect(findChromium({ PATH: [a, b].join(delimiter) })).resolves.toMatchObject({
+      browser: { executablePath: browser, from: 'PATH' },
+    });
   });
 
   it('treats CI as set unless it is empty, 0 or false', () => {

@@ -198,7 +198,9 @@ describe('the check cache', () => {
       writeFileSync(join(dir, 'op-ed-0.yaml'), broken);
       // What argmap 0.1.0 would have read from `.argmapcache`: the file's hash, and nothing found.
       const files = { [join(dir, 'op-ed-0.yaml')]: { hash: createHash('sha1').update(broken).digest('base64'), diagnostics: [] } };
-      const settings = createHash('sha1').update(JSON.stringify(['0.1.0', { severities: {} }])).digest('base64');
+      const settings = createHash('sha1')
+        .update(JSON.stringify(['0.1.0', { severities: {} }]))
+        .digest('base64');
       writeFileSync(join(dir, '.argmapcache'), JSON.stringify({ format: 1, settings, files }));
       const r = argmap(['check', '--cache', '-f', 'compact', '.'], { cwd: dir, env: { XDG_CACHE_HOME: tempDir('argmap-xdg-') } });
       expect(r.stdout).toContain('unknown claim `nowhere`');
@@ -225,7 +227,8 @@ describe('the check cache', () => {
       const first = argmap(['check', '--cache', '.'], { cwd: dir, env });
       const [file] = cached(join(env.XDG_CACHE_HOME, 'argmap'));
       const data = JSON.parse(readFileSync(file!, 'utf8'));
-      for (const entry of Object.values(data.files) as Array<{ diagnostics: Array<{ code: string }> }>) entry.diagnostics[0]!.code = 'no-such-code';
+      for (const entry of Object.values(data.files) as Array<{ diagnostics: Array<{ code: string }> }>)
+        entry.diagnostics[0]!.code = 'no-such-code';
       writeFileSync(file!, JSON.stringify(data));
       expect(argmap(['check', '--cache', '.'], { cwd: dir, env })).toEqual(first);
     });

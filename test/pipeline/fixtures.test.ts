@@ -20,9 +20,7 @@ function run(path: string) {
     line: d.line,
     column: d.column,
     rule: d.rule,
-    ...(expected.some((e) => e.line === d.line && e.column === d.column && e.rule === d.rule && e.code)
-      ? { code: d.code }
-      : {}),
+    ...(expected.some((e) => e.line === d.line && e.column === d.column && e.rule === d.rule && e.code) ? { code: d.code } : {}),
   }));
   const order = (a: { line: number; column: number; rule: string }, b: typeof a) =>
     a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);

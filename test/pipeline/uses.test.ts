@@ -36,7 +36,15 @@ describe('files that use files: each workspace fixture checked as a folder', () 
   const cases = readdirSync(join(FIXTURES, 'uses')).sort();
   it('has the workspace fixtures the issue asks for', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['ambiguous-id', 'counterpoint-across', 'missing-used', 'qualified-id', 'renamed-source', 'unused-across', 'uses-cycle']),
+      expect.arrayContaining([
+        'ambiguous-id',
+        'counterpoint-across',
+        'missing-used',
+        'qualified-id',
+        'renamed-source',
+        'unused-across',
+        'uses-cycle',
+      ]),
     );
   });
   for (const name of cases) {

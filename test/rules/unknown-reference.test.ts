@@ -43,7 +43,9 @@ describe('unknown-reference: "did you mean" on a file with thousands of unknown 
   });
 
   it('keeps every suggestion of an ordinary file: 300 ids, 100 misspellings', () => {
-    const diagnostics = unknownClaims(manyUnknownTargets(300, (i) => (i < 100 ? `claim-${pad(i * 3)}`.replace('claim', 'cliam') : `claim-${pad(i)}`)));
+    const diagnostics = unknownClaims(
+      manyUnknownTargets(300, (i) => (i < 100 ? `claim-${pad(i * 3)}`.replace('claim', 'cliam') : `claim-${pad(i)}`)),
+    );
     expect(diagnostics).toHaveLength(100);
     expect(diagnostics.map((d) => (d.params as { suggestion?: string }).suggestion)).toEqual(
       Array.from({ length: 100 }, (_, i) => `claim-${pad(i * 3)}`),

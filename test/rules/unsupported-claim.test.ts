@@ -42,7 +42,11 @@ describe('unsupported-claim: a claim supported only through linked groups', () =
       .map((d) => d.message);
 
   it('is supported when every premise is, though no premise alone would do', () => {
-    expect(linked('        - text: A.\n          assumption: true\n        - text: B.\n          evidence:\n            - text: E.\n              source: s\n')).toEqual([]);
+    expect(
+      linked(
+        '        - text: A.\n          assumption: true\n        - text: B.\n          evidence:\n            - text: E.\n              source: s\n',
+      ),
+    ).toEqual([]);
   });
 
   it('names the premises it needs and why each unsupported one fails, though another premise has a source', () => {

@@ -23,10 +23,13 @@ describe('appendErrorsInPlace (run by the build on the generated validators)', (
     const run = new Function(`${code}\nreturn [vErrors, errors];`) as () => [number[], number];
     expect(run()).toEqual([[1, 2, 3, 4], 4]);
     // More than a call takes as arguments.
-    const many = appendErrorsInPlace(`let vErrors = [0];const sub = { errors: Array.from({ length: 200000 }, (_, i) => i + 1) };${GATHER('sub')}`, {
-      name: 'test',
-      expected: true,
-    }).code;
+    const many = appendErrorsInPlace(
+      `let vErrors = [0];const sub = { errors: Array.from({ length: 200000 }, (_, i) => i + 1) };${GATHER('sub')}`,
+      {
+        name: 'test',
+        expected: true,
+      },
+    ).code;
     const [errors, count] = (new Function(`${many}\nreturn [vErrors, errors];`) as () => [number[], number])();
     expect(count).toBe(200_001);
     expect(errors[200_000]).toBe(200_000);

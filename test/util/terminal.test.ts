@@ -31,7 +31,10 @@ describe('colorLevel: a variable counts when it is present and not empty (no-col
   });
 
   it('the built CLI: FORCE_COLOR= leaves a pipe uncoloured, FORCE_COLOR=1 colours it', () => {
-    const dir = project({ 'a.yaml': 'argmap: 1\ntitle: t\nrecommendation:\n  text: Plant trees.\n  reasons:\n    - text: x\n      evidence: [{ text: y, source: nowhere }]\n' });
+    const dir = project({
+      'a.yaml':
+        'argmap: 1\ntitle: t\nrecommendation:\n  text: Plant trees.\n  reasons:\n    - text: x\n      evidence: [{ text: y, source: nowhere }]\n',
+    });
     const empty = argmap(['check', 'a.yaml'], { cwd: dir, env: { FORCE_COLOR: '' } });
     expect(empty.code).toBe(1);
     expect(empty.stdout).not.toContain('\u001b[');

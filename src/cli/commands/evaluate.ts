@@ -38,7 +38,10 @@ export async function runEvaluate(paths: string[], options: EvaluateOptions, io:
       );
     }
     return found
-      .map(({ file, root }) => `${chalk.bold(safeLine(file.source.path))}\n${explainText(file.source, file.analyses.evaluation.claims, root, chalk)}`)
+      .map(
+        ({ file, root }) =>
+          `${chalk.bold(safeLine(file.source.path))}\n${explainText(file.source, file.analyses.evaluation.claims, root, chalk)}`,
+      )
       .join('\n');
   });
 }

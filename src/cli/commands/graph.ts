@@ -32,7 +32,9 @@ export async function runGraph(paths: string[], options: GraphOptions, io: CliIO
       } catch (error) {
         // Exit 2, nothing written: the file is fine, the drawing is past what argmap can lay out.
         if (!(error instanceof TooLargeToDraw)) throw error;
-        throw new UsageError(`${file.source.path}: ${error.message}; use --format dot or mermaid${options.evidence === 'nodes' ? ', or --evidence inline' : ''}`);
+        throw new UsageError(
+          `${file.source.path}: ${error.message}; use --format dot or mermaid${options.evidence === 'nodes' ? ', or --evidence inline' : ''}`,
+        );
       }
     },
     { oneFile: 'graph draws one file at a time (argmap report puts several on one page)' },

@@ -109,7 +109,9 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     if (errors.length > 0) {
       const resolved = [{ diagnostics: resolveDiagnostics({ source: checked.source, diagnostics: errors }) }];
       io.stderr.write(formatCompact(resolved, totals(resolved), err));
-      return fail(`internal error: the YAML written for ${shown} does not pass argmap check; nothing was written. This is a bug in argmap; please report it with the file.`);
+      return fail(
+        `internal error: the YAML written for ${shown} does not pass argmap check; nothing was written. This is a bug in argmap; please report it with the file.`,
+      );
     }
     texts.push(checked.text);
   }
@@ -118,14 +120,20 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const total = graph.claims.length;
   const written = placement.parts.reduce((n, p) => n + p.claims.size, 0);
   const lines = [`${err.bold(`imported ${shown}`)} (${FORMAT_NAME[options.from]}):`];
-  lines.push(`  kept: ${total} claims, ${graph.relations.length} relations, ${graph.undercuts.length} undercuts, ${graph.sources.length} sources`);
+  lines.push(
+    `  kept: ${total} claims, ${graph.relations.length} relations, ${graph.undercuts.length} undercuts, ${graph.sources.length} sources`,
+  );
   for (const m of graph.mapped) lines.push(`  mapped: ${m}`);
   placement.parts.forEach((part, i) => {
-    lines.push(`  placed: ${paths[i] ?? 'stdout'}: recommendation "${short(part.root.text)}" (${part.root.origin}), ${part.claims.size} claims`);
+    lines.push(
+      `  placed: ${paths[i] ?? 'stdout'}: recommendation "${short(part.root.text)}" (${part.root.origin}), ${part.claims.size} claims`,
+    );
   });
   if (placement.parts.length > 1) {
     const shared = written - total;
-    lines.push(`  placed: ${placement.parts.length} separate arguments (other roots, disconnected parts), one file each${shared > 0 ? `; ${shared} claims shared by two parts are written in each` : ''}`);
+    lines.push(
+      `  placed: ${placement.parts.length} separate arguments (other roots, disconnected parts), one file each${shared > 0 ? `; ${shared} claims shared by two parts are written in each` : ''}`,
+    );
   }
   const unmapped = [...graph.unmapped, ...placement.unmapped];
   if (unmapped.length === 0) lines.push('  not mapped: nothing');

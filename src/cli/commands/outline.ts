@@ -7,11 +7,7 @@ import { runListing, type ListingOptions } from '../run-listing';
 import { jsonText } from '../../util/safe-text';
 
 /** `argmap outline`: the argument as Markdown (one document per file, separated by a rule) or a JSON tree. */
-export function runOutline(
-  paths: string[],
-  options: ListingOptions & { format: 'markdown' | 'json'; diagram?: boolean },
-  io: CliIO,
-) {
+export function runOutline(paths: string[], options: ListingOptions & { format: 'markdown' | 'json'; diagram?: boolean }, io: CliIO) {
   return runListing(paths, options, io, (files) => {
     if (options.format === 'json') {
       return jsonText({ files: files.map((f) => treeJson(f.source, f.analyses)) });

@@ -33,7 +33,9 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
     const name = s.speaker ?? s.id ?? `source ${i + 1}`;
     participants.push({ participantID, firstname: name, surname: '' });
     extSources[participantID] = Object.fromEntries(
-      (['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const).flatMap((k) => (s[k] !== undefined ? [[k, s[k]]] : [])),
+      (['id', 'speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind', 'note'] as const).flatMap((k) =>
+        s[k] !== undefined ? [[k, s[k]]] : [],
+      ),
     );
   });
 
@@ -66,7 +68,14 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
       const ya = node('YA', 'Asserting');
       edge(l, ya);
       edge(ya, id);
-      locutions.push({ nodeID: l, personID: participantOf.get(source.index)!, timestamp, start: null, end: null, source: source.url ?? null });
+      locutions.push({
+        nodeID: l,
+        personID: participantOf.get(source.index)!,
+        timestamp,
+        start: null,
+        end: null,
+        source: source.url ?? null,
+      });
     }
   }
   // One scheme node per edge, and one per linked group: each premise points into it, and it points
@@ -106,7 +115,6 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
   ext.sources = extSources;
   return { nodes, edges, locutions, participants, argmap: ext };
 }
-
 
 /**
  * The timestamp every exported node carries: the document's date when the file gives one, else the

@@ -40,7 +40,8 @@ export function toArgdown(graph: ArgumentGraph): string {
   // Each linked group's argument name, unique among titles (the group carries its own inference).
   const groupName = new Map<LinkedGroup, string>();
   for (const group of graph.groups) {
-    if (group.to && group.edges.length > 0) groupName.set(group, titles.take(`${t(group.to)}-${group.kind === 'support' ? 'linked-argument' : 'linked-objection'}`, 'argument'));
+    if (group.to && group.edges.length > 0)
+      groupName.set(group, titles.take(`${t(group.to)}-${group.kind === 'support' ? 'linked-argument' : 'linked-objection'}`, 'argument'));
   }
 
   // The other relations that need an argument (they are undercut), each with a unique title.
@@ -49,7 +50,9 @@ export function toArgdown(graph: ArgumentGraph): string {
   const inGroup = (e: Edge): e is ClaimEdge => e.kind !== 'undercut' && e.group !== undefined && groupName.has(e.group);
   const nameOf = (e: Edge): string | undefined => (inGroup(e) ? groupName.get(e.group!) : argument.get(e));
   const edgeName = (e: Edge): string =>
-    e.kind === 'undercut' ? `${t(e.from)} undercuts (${nameOf(e.to)})` : `${t(e.from)} ${e.kind === 'support' ? 'supports' : 'attacks'} ${t(e.to)}`;
+    e.kind === 'undercut'
+      ? `${t(e.from)} undercuts (${nameOf(e.to)})`
+      : `${t(e.from)} ${e.kind === 'support' ? 'supports' : 'attacks'} ${t(e.to)}`;
   const needsArgument = (e: Edge): void => {
     if (argument.has(e) || inGroup(e)) return;
     if (e.kind === 'undercut') needsArgument(e.to);

@@ -18,7 +18,9 @@ describe('Argdown reads the Argdown export as argmap means it', () => {
     const names = judged.map((j) => j.name);
     for (const f of fixtureFiles('valid')) expect(names).toContain(join('test', 'fixtures', f));
     // Linked groups (premise–conclusion arguments of several premises) are judged too.
-    expect(judged.filter(({ report }) => report.graph.groups.length > 0).map((j) => j.name)).toContain(join('test', 'fixtures', 'valid', 'linked-groups.yaml'));
+    expect(judged.filter(({ report }) => report.graph.groups.length > 0).map((j) => j.name)).toContain(
+      join('test', 'fixtures', 'valid', 'linked-groups.yaml'),
+    );
     expect(names).toContain(join('arguments', 'south-korea-arms-to-ukraine.yaml'));
     expect(judged.length).toBeGreaterThan(15);
   });

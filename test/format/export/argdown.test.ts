@@ -96,7 +96,9 @@ recommendation:
     // The group's relation is its argument's: not listed again under the claim (each relation once).
     expect(text).toContain('[move]: The fair should move indoors.\n\n');
     expect(text).toContain('<move-linked-argument>\n\n(1) [rain]\n(2) [floods]\n----\n    <_ [marquee]\n(3) [move]\n');
-    expect(text).toContain('<move-linked-objection>\n    -> [move]\n\n(1) [booked]\n(2) [rain]\n----\n(3) [move-linked-objection]: It is not the case that: The fair should move indoors.\n');
+    expect(text).toContain(
+      '<move-linked-objection>\n    -> [move]\n\n(1) [booked]\n(2) [rain]\n----\n(3) [move-linked-objection]: It is not the case that: The fair should move indoors.\n',
+    );
     // No premise is listed as a relation of its own.
     expect(text).not.toMatch(/^ {4}[+-] \[(rain|floods|booked)\]$/m);
   });

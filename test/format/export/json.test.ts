@@ -17,14 +17,21 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  */
 function sameFields(yaml: unknown, json: unknown, path: string, problems: string[]) {
   if (Array.isArray(yaml)) {
-    if (!Array.isArray(json) || json.length !== yaml.length) return void problems.push(`${path}: ${yaml.length} items in YAML, ${JSON.stringify(json)?.slice(0, 80)} in JSON`);
+    if (!Array.isArray(json) || json.length !== yaml.length)
+      return void problems.push(`${path}: ${yaml.length} items in YAML, ${JSON.stringify(json)?.slice(0, 80)} in JSON`);
     yaml.forEach((item, i) => sameFields(item, json[i], `${path}[${i}]`, problems));
   } else if (isObject(yaml)) {
     if (!isObject(json)) return void problems.push(`${path}: a mapping in YAML, ${JSON.stringify(json)?.slice(0, 80)} in JSON`);
     for (const [key, value] of Object.entries(yaml)) {
       const jsonKey = key === 'together' ? 'premises' : key;
       if (!(jsonKey in json)) problems.push(`${path}.${key}: in the YAML, not in the JSON`);
-      else if (key === 'targets' && Array.isArray(value)) sameFields(value.map((ref) => ({ ref })), json[key], `${path}.${key}`, problems);
+      else if (key === 'targets' && Array.isArray(value))
+        sameFields(
+          value.map((ref) => ({ ref })),
+          json[key],
+          `${path}.${key}`,
+          problems,
+        );
       else sameFields(value, json[jsonKey], `${path}.${key}`, problems);
     }
   } else if (String(json) !== String(yaml) || typeof json === 'object') {
@@ -71,7 +78,17 @@ describe('argmap export --to json', () => {
     expect(json.description).toBe('Encoded from the editorial below; its section on tourism was left out.');
     expect(JSON.stringify(json.recommendation)).toContain('"note":"The editorial rounds the figure down to 15%."');
     const relations = json.relations as Json[];
-    expect(relations).toContainEqual(expect.objectContaining({ from: 'engines-improve', to: 'charge', kind: 'undercut', via: 'cleaner-air', written: 'tree', line: 77, column: 11 }));
+    expect(relations).toContainEqual(
+      expect.objectContaining({
+        from: 'engines-improve',
+        to: 'charge',
+        kind: 'undercut',
+        via: 'cleaner-air',
+        written: 'tree',
+        line: 77,
+        column: 11,
+      }),
+    );
     const cut = relations.find((r) => r.from === 'engines-improve')!;
     expect(relations[cut.denies as number]).toMatchObject({ from: 'cleaner-air', to: 'charge', kind: 'support' });
     expect(relations).toContainEqual(expect.objectContaining({ from: 'less-traffic', to: 'cleaner-air', kind: 'support', written: 'ref' }));

@@ -31,8 +31,7 @@ describe('the generated argument-file validator', () => {
     expect(errors).toHaveLength(3 * count);
     const misplaced = errors.findIndex(
       (e, i) =>
-        e.instancePath !== `/recommendation/reasons/${Math.floor(i / 3)}` ||
-        e.keyword !== (i % 3 === 0 ? 'additionalProperties' : 'if'),
+        e.instancePath !== `/recommendation/reasons/${Math.floor(i / 3)}` || e.keyword !== (i % 3 === 0 ? 'additionalProperties' : 'if'),
     );
     expect(misplaced).toBe(-1);
   });
@@ -47,7 +46,10 @@ describe('the generated argument-file validator', () => {
     sources: [{ id: 'Bad_id' }, { id: 'ok', kind: 'nope' }],
     recommendation: {
       text: '',
-      reasons: [{ text: 'r', evidence: [{ text: 'e', source: 'X' }] }, { ref: 'a', more: 1 }],
+      reasons: [
+        { text: 'r', evidence: [{ text: 'e', source: 'X' }] },
+        { ref: 'a', more: 1 },
+      ],
       counterpoints: [{ text: 'c', rebuttals: [{ text: 'b', undercut: 'yes', targets: [] }] }],
     },
     counterpoints: [{ text: 5, reasons: [{ txt: 'x' }] }],
