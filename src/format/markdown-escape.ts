@@ -28,8 +28,7 @@ const NEEDS_ESCAPE = /[\\`*_[\]<>#|~&$@]|:\/\/|\bwww\.|^(?:\d{1,9}[.)]|[-+=])/i;
  * ends `trim` would cut, control characters, and (broader than NEEDS_ESCAPE) what may need escaping.
  * Most text has none of it and is returned as it is after this one scan.
  */
-// eslint-disable-next-line no-control-regex
-const MAYBE_CHANGED =
+const MAYBE_CHANGED = // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff\\`*_[\]<>#|~&$@]| {2}|^[-+= \d]| $|:\/\/|www\./i;
 
 /**

@@ -64,9 +64,11 @@ function toImportGraph(
     }
   }
 
+  /** A relation's type as plain text (Argdown's enum holds these strings). */
+  const typeOf = (rel: IRelation): string => rel.relationType;
   /** A conclusion that exists only inside its argument, with the argument's title: argmap's export names an inference so. */
   const mainOf = (a: IArgument): IPCSStatement | undefined => a.pcs?.[a.pcs.length - 1];
-  const onlyConclusion = (ec: IEquivalenceClass) => ec.members.length > 0 && ec.members.every((m) => m.role === MAIN_CONCLUSION);
+  const onlyConclusion = (ec: IEquivalenceClass) => ec.members.length > 0 && ec.members.every((m) => String(m.role) === MAIN_CONCLUSION);
   const inferenceArgument = new Map<string, IArgument>();
   for (const a of Object.values(args)) {
     const main = mainOf(a);
@@ -94,7 +96,7 @@ function toImportGraph(
     if (!isObject(ec.data) || ec.data.evidence !== true) continue;
     const out = touching.get(title) ?? [];
     const target = out[0]?.to as End | undefined;
-    if (out.length === 1 && out[0]!.relationType === 'support' && target?.type === 'equivalence-class' && target.title !== undefined)
+    if (out.length === 1 && typeOf(out[0]!) === 'support' && target?.type === 'equivalence-class' && target.title !== undefined)
       evidenceOf.set(title, target.title);
   }
 
@@ -189,7 +191,7 @@ function toImportGraph(
     const steps: number[] = [];
     let since = 0;
     pcs.forEach((s, i) => {
-      if (s.role === PREMISE || i === 0) return;
+      if (String(s.role) === PREMISE || i === 0) return;
       // A conclusion: the statements since the last conclusion (that conclusion included) support it.
       const uses = pcs.slice(since, i);
       since = i;
@@ -201,8 +203,8 @@ function toImportGraph(
             const from = claimOf.get(p.title!);
             const target = claimAt(rel.to as End);
             if (!from) continue;
-            if (rel.relationType === 'undercut') undercut(from, rel, a.title);
-            else if (target) steps.push(add(from, target, rel.relationType === 'support' ? 'support' : 'attack'));
+            if (typeOf(rel) === 'undercut') undercut(from, rel, a.title);
+            else if (target) steps.push(add(from, target, typeOf(rel) === 'support' ? 'support' : 'attack'));
           }
         }
         return;
@@ -221,7 +223,7 @@ function toImportGraph(
   for (const rel of relations) {
     const from = rel.from as End;
     if (from.type !== 'argument' && from.title !== undefined && (inferenceArgument.has(from.title) || evidenceOf.has(from.title))) continue;
-    if (rel.relationType === 'undercut') {
+    if (typeOf(rel) === 'undercut') {
       const u = claimAt(from);
       if (u) undercut(u, rel);
       else graph.unmapped.push(`${describe(rel)}: its source is not a claim`);
@@ -240,9 +242,9 @@ function toImportGraph(
       graph.unmapped.push(`${describe(rel)}: one end is not a claim`);
       continue;
     }
-    if (rel.relationType === 'support' || rel.relationType === 'entails') add(a, b, 'support');
-    else if (rel.relationType === 'attack' || rel.relationType === 'contrary') add(a, b, 'attack');
-    else if (rel.relationType === 'contradictory') {
+    if (typeOf(rel) === 'support' || typeOf(rel) === 'entails') add(a, b, 'support');
+    else if (typeOf(rel) === 'attack' || typeOf(rel) === 'contrary') add(a, b, 'attack');
+    else if (typeOf(rel) === 'contradictory') {
       add(a, b, 'attack');
       add(b, a, 'attack');
       contradictions++;

@@ -15,7 +15,7 @@ const MARKDOWN = /[*_]+|^[ \t]*>+[ \t]?/gm;
 const ELLIPSIS = /\s*(?:\[(?:\.\.\.|…)\]|\.\.\.|…)\s*/;
 
 /** The text with every typing difference removed: what quotes are compared in. */
-export function normaliseText(text: string, markdown = false): string {
+function normaliseText(text: string, markdown = false): string {
   let s = text.normalize('NFC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '').replace(DASHES, '-');
   if (markdown) s = s.replace(MARKDOWN, '');
   return s

@@ -141,9 +141,9 @@ describe('check: files that use files', () => {
     expect(c.stdout).toContain('1 counterpoint (0 unanswered) in 1 file');
     const e = argmap(['evaluate', 'pieces/reply.yaml'], { cwd: dir, env: { NO_COLOR: '1' } });
     // Only the reply's claims are listed, at positions in the reply.
-    expect(e.stdout).not.toMatch(/sunday-visits`  (in|out)/);
+    expect(e.stdout).not.toMatch(/sunday-visits` {2}(in|out)/);
     expect(e.stdout).toMatch(
-      /^pieces\/reply\.yaml:11:7  reason .*in: supported by reason `sunday-visits` \(from editorial\.yaml\), which is in/m,
+      /^pieces\/reply\.yaml:11:7 {2}reason .*in: supported by reason `sunday-visits` \(from editorial\.yaml\), which is in/m,
     );
     const o = argmap(['outline', 'pieces/reply.yaml'], { cwd: dir });
     expect(o.stdout).toContain("reason `sunday-visits` from `editorial.yaml`: “Sunday is the library's busiest day.”");

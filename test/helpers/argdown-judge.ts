@@ -35,12 +35,12 @@ app.addPlugin(new ParserPlugin(), 'parse-input');
 app.addPlugin(new DataPlugin(), 'build-model');
 app.addPlugin(new ModelPlugin(), 'build-model');
 
-export function parseArgdown(input: string): IArgdownResponse {
+function parseArgdown(input: string): IArgdownResponse {
   return app.run({ process: ['parse-input', 'build-model'], input, logLevel: 'none' });
 }
 
 /** Whitespace as Argdown keeps it is not meaning: runs of spaces are one, ends trimmed. */
-export const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export function readArgdown(input: string): ArgdownReading {
   const r = parseArgdown(input);

@@ -82,7 +82,7 @@ export function toArgdown(graph: ArgumentGraph): string {
 
   for (const claim of graph.claims) {
     out.push(`[${t(claim)}]: ${escape(claim.text)}`);
-    for (const edge of claim.incoming as ClaimEdge[]) {
+    for (const edge of claim.incoming) {
       const sign = edge.kind === 'support' ? '+' : '-';
       // A linked group's relation is its argument's (below), written there once.
       if (!edge.group && !argument.has(edge)) out.push(`    ${sign} [${t(edge.from)}]`);
