@@ -23,8 +23,8 @@ export interface CodeParams {
   // schema
   'empty-file': Record<string, never>;
   'schema-required': { what: string; property: string };
-  'schema-unknown-property': { what: string; property: string; suggestion?: string };
-  'schema-type': { name: string; expected: string; actual: string };
+  'schema-unknown-property': { what: string; property: string; suggestion?: string; hint?: UnknownPropertyHint };
+  'schema-type': { name: string; expected: string; actual: string; hint?: 'one-source' };
   'schema-const': { name: string; expected: string; actual: string };
   'schema-enum': { name: string; value: string; allowed: string[] };
   'schema-id-pattern': { value: string };
@@ -44,8 +44,8 @@ export interface CodeParams {
   // duplicate-id
   'duplicate-id': { id: string; first: number };
   // unknown-reference
-  'unknown-source': { id: string; suggestion?: string; file?: string };
-  'unknown-claim': { id: string; field: string; suggestion?: string; file?: string };
+  'unknown-source': { id: string; suggestion?: string; file?: string } & UnusedIds;
+  'unknown-claim': { id: string; field: string; suggestion?: string; file?: string } & UnusedIds;
   'not-a-source': { id: string };
   'not-a-claim': { id: string; field: string };
   'ambiguous-id': { id: string; definitions: string[]; qualified: string[] };
@@ -86,6 +86,19 @@ export interface CodeParams {
   'quote-not-in-document': { document: string; closest?: string };
   // directive
   'directive-unknown-rule': { rule: string; suggestion?: string };
+}
+
+/**
+ * Why an unknown property is there, when it is a known mistake: a source's field written on evidence,
+ * `undercut` on a `ref` item among counterpoints or rebuttals.
+ */
+export type UnknownPropertyHint = 'source-field' | 'ref-undercut';
+
+/** Ids defined but named by no reference: a renamed id's new name is among them. */
+export interface UnusedIds {
+  unused?: string[];
+  /** How many more there are than `unused` names. */
+  moreUnused?: number;
 }
 
 export type Code = keyof CodeParams;
@@ -136,6 +149,15 @@ const code = (s: string) => `\`${s}\``;
 const listAnd = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const didYouMean = (s?: string) => (s ? `; did you mean ${code(s)}?` : '');
+const renamed = (p: UnusedIds, what: string) =>
+  p.unused?.length
+    ? `; if it was renamed, ${what}: ${p.unused.map(code).join(', ')}${p.moreUnused ? ` (and ${p.moreUnused} more)` : ''}`
+    : '';
+const UNKNOWN_PROPERTY_HINT: Record<UnknownPropertyHint, (property: string) => string> = {
+  'source-field': (property) => `: ${code(property)} belongs to the source; put it on the source that \`source:\` names`,
+  'ref-undercut': () =>
+    ': a `ref` item cannot carry `undercut` (a reference always attacks the claim it names); to undercut here, write the claim here in full with `undercut: true`, and `ref` it from where it was',
+};
 
 const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string } = {
   'not-utf8': (p) => `not UTF-8 text: invalid byte sequence at byte ${p.byte} (argument files are UTF-8 YAML)`,
@@ -160,8 +182,10 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
     `text cut short by a comment: ${code(p.comment)} after this value is a YAML comment, not text; quote the value to keep it`,
   'empty-file': () => 'empty file: an argument file needs `argmap: 1`, `title` and `recommendation`',
   'schema-required': (p) => `missing property ${code(p.property)} in ${p.what}`,
-  'schema-unknown-property': (p) => `unknown property ${code(p.property)} in ${p.what}${didYouMean(p.suggestion)}`,
-  'schema-type': (p) => `wrong type: ${p.name} must be ${p.expected}, not ${p.actual}`,
+  'schema-unknown-property': (p) =>
+    `unknown property ${code(p.property)} in ${p.what}${p.hint !== undefined && Object.hasOwn(UNKNOWN_PROPERTY_HINT, p.hint) ? UNKNOWN_PROPERTY_HINT[p.hint](p.property) : didYouMean(p.suggestion)}`,
+  'schema-type': (p) =>
+    `wrong type: ${p.name} must be ${p.expected}, not ${p.actual}${p.hint === 'one-source' ? ': one evidence item per source (write the fact again under each source)' : ''}`,
   'schema-const': (p) => `wrong value: ${p.name} must be ${p.expected}, not ${p.actual}`,
   'schema-enum': (p) => `unknown value ${code(p.value)} for ${p.name}: expected one of ${p.allowed.join(', ')}`,
   'schema-id-pattern': (p) =>
@@ -187,9 +211,9 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
   'duplicate-id': (p, ctx) => `duplicate id ${code(p.id)}: already used at ${ctx.at(p.first)}`,
 
   'unknown-source': (p) =>
-    `unknown source ${code(p.id)}: no source in \`sources\`${p.file !== undefined ? ` of ${p.file}` : ''} has this id${didYouMean(p.suggestion)}`,
+    `unknown source ${code(p.id)}: no source in \`sources\`${p.file !== undefined ? ` of ${p.file}` : ''} has this id${didYouMean(p.suggestion)}${renamed(p, 'sources no evidence cites')}`,
   'unknown-claim': (p) =>
-    `unknown claim ${code(p.id)} in \`${p.field}\`: no claim${p.file !== undefined ? ` of ${p.file}` : ''} has this id${didYouMean(p.suggestion)}`,
+    `unknown claim ${code(p.id)} in \`${p.field}\`: no claim${p.file !== undefined ? ` of ${p.file}` : ''} has this id${didYouMean(p.suggestion)}${renamed(p, 'ids nothing refers to')}`,
   'not-a-source': (p) => `${code(p.id)} is a claim, not a source: \`source\` must name an entry of \`sources\``,
   'not-a-claim': (p) => `${code(p.id)} is a source, not a claim: \`${p.field}\` must name a claim`,
   'ambiguous-id': (p) =>

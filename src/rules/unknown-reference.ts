@@ -1,4 +1,5 @@
 import { ID_REF_PATTERN } from '../model/ids';
+import type { ArgumentGraph } from '../model/types';
 import { Suggester, type WorkBudget } from '../util/suggest';
 import { defineRule } from './rule';
 
@@ -28,6 +29,8 @@ export default defineRule({
     const budget: WorkBudget = { remaining: SUGGESTION_BUDGET };
     let sources: Lookup | undefined;
     let claims: Lookup | undefined;
+    let unusedSources: UnusedIds | undefined;
+    let unusedClaims: UnusedIds | undefined;
     for (const reference of graph.references) {
       // A malformed id is the schema's finding; one fault, one message.
       if (!ID_REF_PATTERN.test(reference.id)) continue;
@@ -49,10 +52,13 @@ export default defineRule({
         if (!definition) {
           sources ??= lookup(graph.sources);
           const suggestion = reference.within ? undefined : sources.suggest(reference.id, budget);
+          const unused =
+            suggestion || reference.within ? undefined : (unusedSources ??= unusedIds(graph, 'source')).near(reference.id, budget);
           report('unknown-source', reference, {
             id: reference.id,
             ...(suggestion ? { suggestion } : {}),
             ...(reference.within ? { file: reference.within.path } : {}),
+            ...unused,
           });
         } else if (definition.type !== 'source') {
           report('not-a-source', reference, { id: reference.id });
@@ -60,11 +66,13 @@ export default defineRule({
       } else if (!definition) {
         claims ??= lookup(graph.claims);
         const suggestion = reference.within ? undefined : claims.suggest(reference.id, budget);
+        const unused = suggestion || reference.within ? undefined : (unusedClaims ??= unusedIds(graph, 'claim')).near(reference.id, budget);
         report('unknown-claim', reference, {
           id: reference.id,
           field: reference.field,
           ...(suggestion ? { suggestion } : {}),
           ...(reference.within ? { file: reference.within.path } : {}),
+          ...unused,
         });
       } else if (definition.type !== 'claim') {
         report('not-a-claim', reference, { id: reference.id, field: reference.field });
@@ -87,6 +95,57 @@ function lookup(items: ReadonlyArray<{ id?: string | undefined }>): Lookup {
       const suggestion = suggester.suggest(id, budget);
       found.set(id, suggestion);
       return suggestion;
+    },
+  };
+}
+
+/** How many ids that nothing refers to an unknown reference names, at most. */
+export const UNUSED_SHOWN = 3;
+
+interface UnusedIds {
+  /** Up to UNUSED_SHOWN of them, those sharing most words with `id` first, and how many more. */
+  near(id: string, budget: WorkBudget): { unused: string[]; moreUnused: number } | undefined;
+}
+
+/**
+ * The ids of claims (or sources) that no reference names: when an id was renamed where it is
+ * defined, the new name is among them, however unlike the old one it is. Ranked by the words
+ * (between hyphens) they share with the unknown id, then in document order. Ranking charges the
+ * file's suggestion budget one unit per word compared; once it is spent, the first in document
+ * order are named.
+ */
+function unusedIds(graph: ArgumentGraph, kind: 'claim' | 'source'): UnusedIds {
+  const named = new Set(graph.references.filter((r) => (r.field === 'source') === (kind === 'source')).map((r) => r.id));
+  const ids = [
+    ...new Set(
+      (kind === 'claim' ? graph.claims : graph.sources).flatMap((item) => (item.id === undefined || named.has(item.id) ? [] : [item.id])),
+    ),
+  ];
+  const words = ids.map((id) => id.split('-'));
+  const cost = words.reduce((sum, w) => sum + w.length, 0);
+  const found = new Map<string, { unused: string[]; moreUnused: number } | undefined>();
+  return {
+    near(id, budget) {
+      if (ids.length === 0) return undefined;
+      if (found.has(id)) return found.get(id);
+      let shown = ids.slice(0, UNUSED_SHOWN);
+      if (ids.length > UNUSED_SHOWN && budget.remaining >= cost) {
+        budget.remaining -= cost;
+        // The UNUSED_SHOWN sharing most words, earlier first among equals: one pass, no sort.
+        const mine = new Set(id.split('-'));
+        const best: Array<{ index: number; shared: number }> = [];
+        words.forEach((w, index) => {
+          const shared = w.filter((word) => mine.has(word)).length;
+          if (best.length === UNUSED_SHOWN && shared <= best[best.length - 1]!.shared) return;
+          const at = best.findIndex((b) => shared > b.shared);
+          best.splice(at === -1 ? best.length : at, 0, { index, shared });
+          if (best.length > UNUSED_SHOWN) best.pop();
+        });
+        shown = best.map((b) => ids[b.index]!);
+      }
+      const answer = { unused: shown, moreUnused: ids.length - shown.length };
+      found.set(id, answer);
+      return answer;
     },
   };
 }

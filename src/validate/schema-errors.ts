@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Document } from 'yaml';
 import { isMap, isPair, isScalar } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic';
-import type { Code, CodeParams } from '../diagnostics/messages';
+import type { Code, CodeParams, UnknownPropertyHint } from '../diagnostics/messages';
 import { suggest } from '../util/suggest';
 import { keySpan, spanOf } from '../load/yaml-span';
 import { KeyIndex, nodeAtPath, pointerSegments } from './node-at-path';
@@ -17,6 +17,21 @@ const ITEM_NAMES: Record<string, string> = {
   targets: 'target',
   together: 'premise',
 };
+
+/**
+ * A source's fields other than `id` and `note` (which evidence has too): written on evidence, they
+ * are a source's detail put in the wrong place. test/diagnostics/messages.test.ts keeps this in
+ * step with the schema.
+ */
+export const SOURCE_FIELDS: ReadonlySet<string> = new Set(['speaker', 'role', 'organization', 'venue', 'date', 'url', 'kind']);
+
+/** The known mistake an unknown property at `segments` + `property` is, if it is one. */
+function unknownPropertyHint(segments: readonly string[], property: string, allowed: readonly string[]): UnknownPropertyHint | undefined {
+  const list = segments[segments.length - 2];
+  if (list === 'evidence' && SOURCE_FIELDS.has(property)) return 'source-field';
+  if (property === 'undercut' && allowed.includes('ref') && (list === 'counterpoints' || list === 'rebuttals')) return 'ref-undercut';
+  return undefined;
+}
 
 /** How a message names the object at a data path: "the recommendation", "reason 2 of `reasons`". */
 function describe(segments: readonly string[]): string {
@@ -87,8 +102,9 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
     if (error.keyword !== 'additionalProperties') continue;
     const property = String(error.params.additionalProperty);
     const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const suggestion = suggest(property, allowed);
     const segments = pointerSegments(error.instancePath);
+    const hint = unknownPropertyHint(segments, property, allowed);
+    const suggestion = hint ? undefined : suggest(property, allowed);
     const located = nodeAtPath(doc, [...segments, property], keys);
     const span = (located.pair && keySpan(located.pair)) ?? spanOf(located.node);
     if (suggestion) suggested.add(`${error.instancePath}\u0000${suggestion}`);
@@ -97,6 +113,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
         what: describe(segments),
         property,
         ...(suggestion ? { suggestion } : {}),
+        ...(hint ? { hint } : {}),
       }),
     );
   }
@@ -125,6 +142,10 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Document,
               name: segments.length === 0 ? 'the file' : name,
               expected: expectedTypes(error.params.type),
               actual: typeName(error.data),
+              // `source: [a, b]` on evidence: one fact from two sources is two evidence items.
+              ...(Array.isArray(error.data) && segments[segments.length - 1] === 'source' && segments[segments.length - 3] === 'evidence'
+                ? { hint: 'one-source' as const }
+                : {}),
             }),
           );
         }
