@@ -1,4 +1,5 @@
 // The process entry point bundled as dist/argmap.js: real streams in, exit code out.
+import { errnoText } from '../diagnostics/messages';
 import type { CliIO } from './io';
 import { main } from './main';
 import { removeTemporaryFiles, watchTemporaryFiles } from '../util/temporary-files';
@@ -9,7 +10,8 @@ for (const stream of [process.stdout, process.stderr]) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     // Any other failure of a standard stream: a short message where one can still be written, exit 2.
     try {
-      process.stderr.write(`argmap: cannot write output: ${error.code ?? error.message}\n`);
+      const name = stream === process.stdout ? 'standard output' : 'standard error';
+      process.stderr.write(`argmap: cannot write to ${name}: ${error.code !== undefined ? errnoText(error.code) : error.message}\n`);
     } finally {
       process.exit(2);
     }

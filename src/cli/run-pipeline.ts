@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../config/load-config';
-import { pathProblemMessage } from '../diagnostics/messages';
+import { cacheNotWrittenMessage, pathProblemMessage } from '../diagnostics/messages';
 import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
 import { boundaryOf } from '../load/boundary';
 import { readProblem } from '../load/read';
 import { displayPath, resolvePaths } from '../load/resolve-paths';
 import { version } from '../../package.json';
-import { CheckCache, buildId, cacheFile } from '../pipeline/cache';
+import { CheckCache, buildId, cacheFile, cacheLocationProblem } from '../pipeline/cache';
 import { checkFiles } from '../pipeline/check-files';
 import type { CheckedFile } from '../pipeline/check-source';
 import { chalkFor, colorLevel } from '../util/terminal';
@@ -93,15 +93,16 @@ export async function runPipeline(
     severities: config.severities,
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
   };
+  const cacheAt = mode.diagnosticsOnly && mode.cache !== undefined ? cacheFile(mode.cache.location, io.cwd, io.env) : undefined;
+  const named = mode.cache?.location;
+  const cacheProblem =
+    cacheAt !== undefined && named !== undefined ? cacheLocationProblem(cacheAt, `--cache-location ${named}`) : undefined;
+  if (cacheProblem) {
+    fail(pathProblemMessage(cacheProblem));
+    return { ...empty, config };
+  }
   const cache =
-    mode.diagnosticsOnly && mode.cache !== undefined
-      ? await CheckCache.open(
-          cacheFile(mode.cache.location, io.cwd, io.env),
-          buildId(`source of ${version}`),
-          settings,
-          mode.cache.location !== undefined,
-        )
-      : undefined;
+    cacheAt !== undefined ? await CheckCache.open(cacheAt, buildId(`source of ${version}`), settings, named !== undefined) : undefined;
   const result = await checkFiles(files, {
     ...settings,
     root: io.cwd,
@@ -109,6 +110,10 @@ export async function runPipeline(
     ...(mode.blockingOnly ? { blockingOnly: true } : {}),
     ...(cache ? { cache } : {}),
   });
+  if (result.cacheError !== undefined && cacheAt !== undefined)
+    io.stderr.write(
+      `${err.yellow('argmap: warning:')} ${safeLine(cacheNotWrittenMessage(displayPath(cacheAt, io.cwd), result.cacheError))}\n`,
+    );
   for (const problem of result.problems) problems.push(problem);
   for (const problem of problems) fail(pathProblemMessage(problem));
   return { reports: result.reports, usageError: problems.length > 0, config, threads: result.threads };

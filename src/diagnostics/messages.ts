@@ -284,9 +284,15 @@ const ERRNO: Record<string, string> = {
   EROFS: 'read-only file system (EROFS)',
   EEXIST: 'something is already there (EEXIST)',
   READONLY: 'the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)',
+  SYSTEM: 'a kernel file under /proc or /sys: argmap never writes there (write to a file instead)',
   DESCRIPTOR:
     'argmap writes only to the descriptors of the standard streams (/dev/stdout, /dev/stderr, /dev/fd/0 to 2); a higher one may be one of its own (write to a file instead)',
 };
+
+/** The warning when the `--cache` file could not be written: the run's results stand, the next run checks every file. */
+export function cacheNotWrittenMessage(path: string, code: string): string {
+  return `cannot write the cache ${path}: ${errnoText(code)}; results were not cached, so the next run checks every file again`;
+}
 
 /** Wording for path arguments that yield no file (these have no line:column). */
 export function pathProblemMessage(problem: { input: string; code: string; detail?: string; within?: string }): string {

@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { Document, visit } from 'yaml';
 import { SourceFile } from '../load/source-file';
 import { checkSource } from '../pipeline/check-source';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -14,8 +14,21 @@ const FORM_RULES = new Set([...BLOCKING_RULES, 'directive']);
 export function toYaml(data: Record<string, unknown>, schema = '../schemas/argmap.schema.json'): string {
   const doc = new Document(data);
   doc.commentBefore = ` yaml-language-server: $schema=${schema}`;
-  return doc.toString({ lineWidth: 100, minContentWidth: 40 });
+  // Text with controls or bidirectional overrides (from an imported map) is written double-quoted
+  // with those characters as escapes: the same data, and inert on a terminal or in a code review.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && INERT.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc
+    .toString({ lineWidth: 100, minContentWidth: 40 })
+    .replace(INERT_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+// eslint-disable-next-line no-control-regex -- these characters are what is looked for
+const INERT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const INERT_ALL = new RegExp(INERT.source, 'g');
 
 /**
  * How deep the YAML written for `data` nests, counted as `argmap check` counts against its limit

@@ -87,7 +87,7 @@ function fileDiagnostic<C extends 'file-too-large' | 'not-utf8'>(
 const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
 /** Whether a real (link-free) path is a system file: under /proc, /sys or /dev. */
-function isSystemPath(real: string): boolean {
+export function isSystemPath(real: string): boolean {
   return SYSTEM_FOLDERS.some((folder) => real === folder || real.startsWith(`${folder}/`));
 }
 

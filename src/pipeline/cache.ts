@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { validParams } from '../diagnostics/params';
+import { isSystemPath } from '../load/read';
+import type { PathProblem } from '../load/resolve-paths';
 import { rules, ruleIds } from '../rules/index';
 import { writeFileAtomic } from '../util/atomic-write';
 
@@ -80,6 +82,29 @@ export function cacheFile(location: string | undefined, cwd: string, env: NodeJS
   if (location === undefined) return join(defaultCacheFolder(cwd, env), name);
   const path = resolve(cwd, location);
   return location.endsWith('/') || location.endsWith(sep) || isFolder(path) ? join(path, name) : path;
+}
+
+/**
+ * Why `location` cannot hold the cache, or undefined when it can: it must be a regular file, or
+ * nothing yet, outside /proc, /sys and /dev. A FIFO or a device there would be read from and
+ * written to in place (a FIFO with no reader blocks the run for ever); a system file is never read.
+ * `input` is how the user wrote it, for the message.
+ */
+export function cacheLocationProblem(location: string, input: string): PathProblem | undefined {
+  let real: string;
+  try {
+    real = realpathSync(location);
+  } catch {
+    // Nothing there yet (or a dangling link): judge the folder it would be created in.
+    try {
+      real = join(realpathSync(dirname(location)), '_');
+    } catch {
+      return undefined; // the folder is created on save; an error then is a warning
+    }
+    return isSystemPath(real) ? { input, code: 'system-file', detail: dirname(real) } : undefined;
+  }
+  if (isSystemPath(real)) return { input, code: 'system-file', detail: real };
+  return statSync(real).isFile() ? undefined : { input, code: 'not-a-file' };
 }
 
 function isFolder(path: string): boolean {
@@ -164,6 +189,8 @@ export class CheckCache {
   static async open(location: string, build: string, settings: unknown, named = true): Promise<CheckCache> {
     const cache = new CheckCache(location, hashText(JSON.stringify([FORMAT, build, settings])), named);
     try {
+      // At the default location, only a regular file is read: a link planted there is replaced on save.
+      if (!named && !(await lstat(location)).isFile()) throw new Error('not a cache file');
       const data = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheData>;
       const files = data?.files;
       if (

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
+import { errnoCode } from '../util/errno';
 import { hashText } from './cache';
 import type { CheckedFile } from './check-source';
 import { checkFile, outcomeOf, readOne, type Outcome, type Read, type RunOptions } from './check-file';
@@ -13,6 +14,8 @@ export interface RunResult {
   problems: PathProblem[];
   /** How many files each thread checked, this one first (files the cache answered not counted). */
   threads: number[];
+  /** Why the `--cache` file could not be written (an errno code, or the error's text), if it could not. */
+  cacheError?: string;
 }
 
 /** Reads the files at `indices`, handing each to `use` in order. */
@@ -132,6 +135,12 @@ export async function checkFiles(files: readonly ResolvedFile[], given: RunOptio
   }
   // After the cache is filled: what unused-source finds in a sources file depends on the other files.
   unusedAcrossFiles(reports, files, options);
-  if (cache) await cache.save().catch(() => {}); // a cache that cannot be written is no error
-  return { reports, problems, threads: checkedBy ?? [todo.length] };
+  // A cache that cannot be written is no error in the input: the caller warns, with the reason.
+  const cacheError = cache
+    ? await cache.save().then(
+        () => undefined,
+        (error: unknown) => errnoCode(error) ?? String(error),
+      )
+    : undefined;
+  return { reports, problems, threads: checkedBy ?? [todo.length], ...(cacheError !== undefined ? { cacheError } : {}) };
 }

@@ -11,7 +11,8 @@ export class WriteError extends Error {
     readonly path: string,
     /**
      * An errno code (`ENOENT`, `EEXIST`...), `READONLY`: a file with no write permission, left as it
-     * is, or `DESCRIPTOR`: a descriptor path past the standard streams (/dev/fd/3...).
+     * is, `DESCRIPTOR`: a descriptor path past the standard streams (/dev/fd/3...), or `SYSTEM`: a
+     * kernel file under /proc or /sys.
      */
     readonly code: string,
   ) {
@@ -112,8 +113,10 @@ function descriptorOf(path: string): number | undefined {
   return Number(m[2]);
 }
 
+/** Folders of the kernel's own files: never written (a process's descriptors under /proc/self/fd aside). */
+const KERNEL_FOLDERS = ['/proc', '/sys'];
+
 async function targetOf(path: string, options: WriteOptions): Promise<Target> {
-  if (options.exclusive) return { replace: path };
   let at = path;
   for (let hops = 0; hops <= MAX_LINKS; hops++) {
     if (process.platform !== 'win32') {
@@ -122,10 +125,12 @@ async function targetOf(path: string, options: WriteOptions): Promise<Target> {
       // epoll): writing there crashed the process or lost the output with exit 0. Only the
       // standard streams are known to be the caller's.
       if (fd !== undefined && fd > 2) throw new WriteError(path, 'DESCRIPTOR');
-      if (fd !== undefined) return { descriptor: fd };
-      // Anything else under /proc (a process's file) is the kernel's: written in place, never replaced.
-      if (at.startsWith('/proc/')) return { through: path };
+      if (fd !== undefined && !options.exclusive) return { descriptor: fd };
+      // Anything else under /proc or /sys is the kernel's: a process's settings, not a file to write.
+      if (fd === undefined && KERNEL_FOLDERS.some((folder) => at === folder || at.startsWith(`${folder}/`)))
+        throw new WriteError(path, 'SYSTEM');
     }
+    if (options.exclusive) return { replace: path };
     let stats;
     try {
       stats = await lstat(at);

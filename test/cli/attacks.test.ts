@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { BIN, argmap, tempDir, type CliResult } from '../helpers/cli';
 
 /**
@@ -216,4 +217,80 @@ describe('one unreadable subfolder (issue 14, item 17)', () => {
       }
     },
   );
+});
+
+describe('places argmap must not write or wait on (issue 14, review findings)', () => {
+  it.skipIf(process.platform !== 'linux')('init, -o and --cache-location never write under /proc or /sys; they say why, exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), VALID);
+    const runs: Array<[string[], string]> = [
+      [['init', '/proc/self/environ'], '/proc/self/environ'],
+      [['graph', 'a.yaml', '-o', '/proc/self/environ'], '/proc/self/environ'],
+      [['init', '/sys/kernel/notes'], '/sys/kernel/notes'],
+    ];
+    for (const [args, path] of runs) {
+      const r = argmap(args, { cwd: dir });
+      expect(r.stderr).toBe(
+        `argmap: cannot write ${path}: a kernel file under /proc or /sys: argmap never writes there (write to a file instead)\n`,
+      );
+      expect(r.code).toBe(2);
+    }
+    const cache = argmap(['check', 'a.yaml', '--cache', '--cache-location', '/dev/null'], { cwd: dir });
+    expect(cache.stderr).toBe(
+      'argmap: --cache-location /dev/null: not read: it leads to /dev/null, and files under /proc, /sys and /dev are never read\n',
+    );
+    expect(cache.code).toBe(2);
+  });
+
+  it.skipIf(process.platform === 'win32')('a FIFO named as the cache is refused at once instead of waited on', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), VALID);
+    expect(spawnSync('mkfifo', [join(dir, 'cache.fifo')]).status).toBe(0);
+    const r = argmap(['check', 'a.yaml', '--cache', '--cache-location', 'cache.fifo'], { cwd: dir });
+    expect(r.stderr).toBe('argmap: --cache-location cache.fifo: not a regular file (a device, pipe or socket is never read)\n');
+    expect(r.code).toBe(2);
+  });
+
+  it('a cache that cannot be written is a warning that says why; the findings and exit code stand', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), VALID);
+    writeFileSync(join(dir, 'plain-file'), 'not a folder\n');
+    const r = argmap(['check', 'a.yaml', '--cache', '--cache-location', 'plain-file/cache.json'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(r.stdout).toBe('✔ 1 file checked: no problems\n');
+    expect(r.stderr).toMatch(
+      /^argmap: warning: cannot write the cache plain-file\/cache\.json: .*\(E(NOTDIR|EXIST)\); results were not cached, so the next run checks every file again\n$/,
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk on standard output: the reason in words, exit 2', () => {
+    const r = spawnSync(`"${process.execPath}" "${BIN}" init --help > /dev/full`, { shell: true, encoding: 'utf8' });
+    expect(r.stderr).toBe('argmap: cannot write to standard output: no space left on the device (ENOSPC)\n');
+    expect(r.status).toBe(2);
+  });
+
+  it('import writes controls and bidirectional overrides from the map as YAML escapes: inert on a terminal, the same data', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'k.txt'),
+      'Discussion Title: Bus\n\n1. Run a night bus \u202e reversed\n1.1. Pro: It helps \u009b31m riders.\n',
+    );
+    const r = argmap(['import', 'k.txt', '--from', 'kialo'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('text: "Run a night bus \\u202e reversed"');
+    expect(r.stdout).toContain('text: "It helps \\u009b31m riders."');
+    expect(r.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+    const data = parse(r.stdout) as { recommendation: { text: string; reasons: Array<{ text: string }> } };
+    expect(data.recommendation.text).toBe('Run a night bus \u202e reversed');
+    expect(data.recommendation.reasons[0]!.text).toBe('It helps \u009b31m riders.');
+  });
+
+  it('import of a file with a control character says so, at its position (not "file too large")', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'k.txt'), 'Discussion Title: Bus\n\n1. Run a \u001b[31mnight bus\n');
+    const r = argmap(['import', 'k.txt', '--from', 'kialo'], { cwd: dir });
+    expect(r.stderr).toMatch(/^argmap: k\.txt:3:10: control character U\+001B in the file/);
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.code).toBe(2);
+  });
 });

@@ -56,9 +56,9 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     return fail(problem.detail === 'ENOENT' ? `${shown}: no such file` : `${shown}: cannot read (${problem.detail})`);
   }
   if (!read.ok) {
-    const d = read.diagnostics[0]!;
-    const p = read.source.position(d.span.start);
-    return fail(`${shown}:${p.line}:${p.column}: ${d.code === 'not-utf8' ? 'not UTF-8 text' : 'file too large (see --max-file-size)'}`);
+    // Not UTF-8, a control character, too large: check's own message, at its position.
+    const d = resolveDiagnostics({ source: read.source, diagnostics: read.diagnostics })[0]!;
+    return fail(`${shown}:${d.line}:${d.column}: ${d.message}`);
   }
 
   let graph;
