@@ -283,6 +283,9 @@ const ERRNO: Record<string, string> = {
   ENOSPC: 'no space left on the device (ENOSPC)',
   EROFS: 'read-only file system (EROFS)',
   EEXIST: 'something is already there (EEXIST)',
+  // Refusals of read.ts, for files a file names (uses, document.file).
+  'system-file': 'a system file (under /proc, /sys or /dev), which argmap never reads',
+  'not-a-file': 'not a regular file',
   READONLY: 'the file is read-only; argmap does not replace a file without write permission (make it writable, or write elsewhere)',
   SYSTEM: 'a kernel file under /proc or /sys: argmap never writes there (write to a file instead)',
   DESCRIPTOR:

@@ -63,8 +63,8 @@ export interface UsesResult {
   dependencies: string[];
 }
 
-/** An error's errno code, or its text. */
-const codeOf = (error: unknown): string => errnoCode(error) ?? String(error);
+/** An error's errno code, or the refusal (read.ts's `system-file`, `not-a-file`), or its text. */
+const codeOf = (error: unknown): string => errnoCode(error) ?? (error instanceof Error ? error.message : String(error));
 
 function inside(folder: string, path: string): boolean {
   const rel = relative(folder, path);

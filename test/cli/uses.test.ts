@@ -101,6 +101,24 @@ describe('check: files that use files', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a used file or document text that is a system file is refused in words, even from /', () => {
+    const dir = town();
+    symlinkSync('/proc/self/environ', join(dir, 'pieces/env.yaml'));
+    symlinkSync('/proc/self/status', join(dir, 'pieces/status.txt'));
+    writeFileSync(
+      join(dir, 'pieces/a.yaml'),
+      EDITORIAL.replace('uses: [../sources/town.yaml]', 'uses: [../sources/town.yaml, env.yaml]\ndocument: { file: status.txt }'),
+    );
+    // Run from /, the whole disk is the working folder: only the refusal of system files stands.
+    const r = argmap(['check', join(dir, 'pieces/a.yaml'), '-f', 'compact'], { cwd: '/' });
+    expect(r.stdout).toContain('cannot use `env.yaml`: a system file (under /proc, /sys or /dev), which argmap never reads');
+    expect(r.stdout).toContain(
+      'cannot read the document text `status.txt`: a system file (under /proc, /sys or /dev), which argmap never reads',
+    );
+    expect(r.stdout).not.toMatch(/PATH=|VmRSS/);
+    expect(r.code).toBe(1);
+  });
+
   it('a path that is no argument file is refused by the schema', () => {
     const dir = project({ 'a.yaml': EDITORIAL.replace('uses: [../sources/town.yaml]', 'uses: [/proc/self/environ]') });
     const r = argmap(['check', 'a.yaml', '-f', 'compact'], { cwd: dir });
