@@ -19,6 +19,7 @@ const LAYERS = [
   'pipeline',
   'format',
   'import',
+  'lsp',
   'cli',
 ];
 
@@ -37,7 +38,15 @@ const zones = LAYERS.flatMap((layer, i) =>
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'src/validate/generated/', 'test/fixtures/', 'test/artifacts/', 'node_modules/', 'coverage/'],
+    ignores: [
+      'editors/vscode/node_modules/',
+      'dist/',
+      'src/validate/generated/',
+      'test/fixtures/',
+      'test/artifacts/',
+      'node_modules/',
+      'coverage/',
+    ],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -61,6 +70,12 @@ export default tseslint.config(
       'prefer-const': ['error', { destructuring: 'all' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
+  },
+  {
+    // The VS Code client (editors/vscode/) is a CommonJS extension, as VS Code loads them.
+    files: ['editors/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Tests look for control characters in output on purpose (terminal safety).

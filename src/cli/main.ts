@@ -5,6 +5,7 @@ import { CHECK_FORMATS } from '../format/check-format-names';
 import type { CheckCommandOptions } from './commands/check';
 import type { ExportOptions } from './commands/export';
 import type { ImportOptions } from './commands/import';
+import type { LspOptions } from './commands/lsp';
 import { EXIT, type CliIO } from './io';
 import { safeLine } from '../util/safe-text';
 
@@ -170,6 +171,19 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
       setExitCode(await runExport(file, options, io));
     });
   inputOptions(exportCommand);
+
+  program
+    .command('lsp')
+    .description(
+      'run the language server for editors (Language Server Protocol over standard input and output): the checks as you type, and what argmap knows of ids (docs/editors.md)',
+    )
+    .option('--stdio', 'use standard input and output (the default and only transport; editors may pass it)')
+    .option('--clientProcessId <pid>', "end when the editor's process does (editors pass it)")
+    .option('--max-file-size <bytes>', 'refuse files larger than this (default 50 MiB)', nonNegativeInteger('--max-file-size'))
+    .action(async (options: LspOptions) => {
+      const { runLsp } = await import('./commands/lsp');
+      setExitCode(await runLsp(options, io));
+    });
 
   return program;
 }

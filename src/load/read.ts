@@ -166,6 +166,17 @@ function readBytesSync(
   }
 }
 
+/**
+ * A file's text as an editor holds it (unsaved changes included), in place of its bytes on disk: the
+ * same refusal of system files (the name is resolved as a read resolves it), the same size limit and
+ * decoding checks as `readSourceSync`. I/O errors and refusals are thrown for the caller.
+ */
+export function sourceFromText(path: string, displayPath: string, text: string, maxSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
+  const real = realpathSync.native(path);
+  if (isSystemPath(real)) throw new RefusedFile('system-file', real);
+  return decode(displayPath, Buffer.from(text, 'utf8'), maxSize);
+}
+
 /** Reads and decodes one file (see `readBytesSync`). I/O errors and refusals are thrown for the caller. */
 export function readSourceSync(path: string, displayPath: string, maxSize = DEFAULT_MAX_FILE_SIZE, within?: Boundary): ReadResult {
   const read = readBytesSync(path, maxSize, within);

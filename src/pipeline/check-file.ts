@@ -1,5 +1,5 @@
 import { sortDiagnostics } from '../diagnostics/report';
-import { readProblem, readSourceSync } from '../load/read';
+import { decode, readProblem, readSourceSync } from '../load/read';
 import type { PathProblem, ResolvedFile } from '../load/resolve-paths';
 import { SourceFile } from '../load/source-file';
 import type { CheckCache } from './cache';
@@ -52,4 +52,15 @@ export function outcomeOf(file: ResolvedFile, read: Read, options: RunOptions): 
 export function checkFile(file: ResolvedFile, options: RunOptions, text?: string): Outcome {
   if (text !== undefined) return { report: checkSource(new SourceFile(file.display, text), { ...options, absolute: file.absolute }) };
   return outcomeOf(file, readOne(file, options), options);
+}
+
+/**
+ * Checks a file's text as an editor holds it (the language server's open buffers): the checks a read
+ * makes of the bytes (size limit, UTF-8, control characters), then the pipeline, as `check` would
+ * check the file saved.
+ */
+export function checkText(absolute: string, display: string, text: string, options: RunOptions): CheckedFile {
+  const read = decode(display, Buffer.from(text, 'utf8'), options.maxFileSize);
+  if (!read.ok) return { source: read.source, diagnostics: sortDiagnostics(read.diagnostics) };
+  return checkSource(read.source, { ...options, absolute });
 }

@@ -3,7 +3,7 @@ import { basename, dirname, extname, isAbsolute, posix, relative, resolve, sep }
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic';
 import { parse, scanDocument } from '../load/parse';
-import { DEFAULT_MAX_FILE_SIZE, readSourceSync } from '../load/read';
+import { DEFAULT_MAX_FILE_SIZE, readSourceSync, sourceFromText } from '../load/read';
 import type { SourceFile } from '../load/source-file';
 import { spanOf } from '../load/yaml-span';
 import type { FileToBuild } from '../model/build';
@@ -52,6 +52,12 @@ export interface WorkspaceOptions {
    * working folder. A checked file outside it may use files in its own folder and below.
    */
   root?: string;
+  /**
+   * The text an editor holds for a file (by absolute path), unsaved changes included: read instead
+   * of the file on disk (the language server's open buffers). The file must still exist, inside the
+   * working folder, and not be a system file.
+   */
+  open?: (absolute: string) => string | undefined;
 }
 
 /** What the checked file's `uses` resolve to: the files to build, and the problems at its entries. */
@@ -84,10 +90,17 @@ export class Workspace {
   readonly #real = new Map<string, string | undefined>();
   readonly #maxFileSize: number;
   readonly #root: string | undefined;
+  readonly #open: WorkspaceOptions['open'];
 
   constructor(options: WorkspaceOptions = {}) {
     this.#maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.#root = options.root;
+    this.#open = options.open;
+  }
+
+  /** A file this workspace has read or registered (the checked file, a used file), by absolute path. */
+  unit(absolute: string): Unit | undefined {
+    return this.#units.get(absolute);
   }
 
   /** The real path (symbolic links followed), or undefined when there is none. */
@@ -164,7 +177,11 @@ export class Workspace {
     if (known) return known;
     let unit: Unit;
     try {
-      const read = readSourceSync(absolute, display, this.#maxFileSize);
+      const open = this.#open?.(absolute);
+      const read =
+        open !== undefined
+          ? sourceFromText(absolute, display, open, this.#maxFileSize)
+          : readSourceSync(absolute, display, this.#maxFileSize);
       if (!read.ok) unit = { absolute, display, source: read.source, errors: read.diagnostics.length, uses: [], sourcesOnly: false };
       else {
         const parsed = parse(read.source);
@@ -304,7 +321,11 @@ export class Workspace {
       if (refused !== undefined) found = { problem: refused };
       else {
         try {
-          const read = readSourceSync(absolute, named.path, this.#maxFileSize);
+          const open = this.#open?.(absolute);
+          const read =
+            open !== undefined
+              ? sourceFromText(absolute, named.path, open, this.#maxFileSize)
+              : readSourceSync(absolute, named.path, this.#maxFileSize);
           found = read.ok ? { text: read.source.text } : { problem: read.diagnostics[0]?.code ?? 'unreadable' };
         } catch (error) {
           found = { problem: codeOf(error) };

@@ -1,0 +1,222 @@
+import {
+  DiagnosticSeverity,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type Hover,
+  type InitializeResult,
+  type Location,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Severity, Span } from '../diagnostics/diagnostic';
+import type { FileReport } from '../diagnostics/report';
+import { resolveDiagnostics } from '../format/resolve';
+import { allRules } from '../rules/index';
+import { Checker, pathOf, uriOf, type Checked } from './checker';
+import { hoverText } from './hover';
+import { definitionAt, locate, nodeAt } from './locate';
+import { EditorText } from './text';
+
+/**
+ * How long the server waits after an edit before checking: edits that come closer together than
+ * this (typing, an editor's burst of changes) are checked once, after the last. Short, since a check
+ * of the bundled map takes a few milliseconds and diagnostics should follow the typing.
+ */
+const DEBOUNCE_MS = 15;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Each rule's documentation link, by id. */
+const DOCS = new Map(allRules.map((r) => [r.id, r.docs.url]));
+
+/** The diagnostics of a report as LSP diagnostics in a text: the ranges, codes and messages `check` reports. */
+function lspDiagnostics(report: FileReport, text: EditorText): LspDiagnostic[] {
+  const resolved = resolveDiagnostics(report);
+  return report.diagnostics.map((d, i) => {
+    const href = DOCS.get(d.rule);
+    return {
+      range: text.range(d.span),
+      severity: SEVERITY[d.severity],
+      code: d.rule,
+      ...(href !== undefined ? { codeDescription: { href } } : {}),
+      source: 'argmap',
+      message: resolved[i]!.message,
+      data: { code: d.code },
+    };
+  });
+}
+
+export interface ServerOptions {
+  /** The folder argmap runs in: the root when the editor names no workspace folder. */
+  cwd: string;
+  maxFileSize?: number;
+}
+
+/**
+ * The language server: argmap's checks and what its model knows, offered to an editor over a
+ * connection the CLI opens (`argmap lsp`). Every finding comes from the check pipeline; this layer
+ * only turns offsets into positions and answers the editor's requests.
+ */
+export class ArgmapServer {
+  readonly #connection: Connection;
+  readonly #documents = new TextDocuments(TextDocument);
+  readonly #checker: Checker;
+  readonly #checked = new Map<string, Checked>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Config files whose problems are shown (by URI), to clear them once fixed. */
+  readonly #configProblems = new Set<string>();
+
+  constructor(connection: Connection, options: ServerOptions) {
+    this.#connection = connection;
+    this.#checker = new Checker(options);
+    connection.onInitialize((params): InitializeResult => {
+      const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : undefined];
+      this.#checker.setFolders(folders.filter((f): f is string => f !== undefined));
+      return {
+        capabilities: {
+          textDocumentSync: TextDocumentSyncKind.Incremental,
+          definitionProvider: true,
+          hoverProvider: true,
+        },
+        serverInfo: { name: 'argmap' },
+      };
+    });
+    this.#documents.onDidOpen((e) => this.#checkNow(e.document.uri));
+    this.#documents.onDidChangeContent((e) => this.#schedule(e.document.uri));
+    this.#documents.onDidClose((e) => this.#closed(e.document.uri));
+    connection.onDefinition((params) => this.#definition(params));
+    connection.onHover((params) => this.#hover(params));
+    this.#documents.listen(connection);
+  }
+
+  /** The text of an open buffer by absolute path (what files that use it read). */
+  #openText = (absolute: string): string | undefined => {
+    for (const document of this.#documents.all()) if (pathOf(document.uri) === absolute) return document.getText();
+    return undefined;
+  };
+
+  #openDocument(absolute: string): TextDocument | undefined {
+    return this.#documents.all().find((d) => pathOf(d.uri) === absolute);
+  }
+
+  #schedule(uri: string): void {
+    clearTimeout(this.#timers.get(uri));
+    this.#timers.set(
+      uri,
+      setTimeout(() => this.#checkNow(uri), DEBOUNCE_MS),
+    );
+  }
+
+  /** Checks a buffer now and publishes its diagnostics; then the open buffers that use it. */
+  #checkNow(uri: string, dependents = true): Checked | undefined {
+    clearTimeout(this.#timers.get(uri));
+    this.#timers.delete(uri);
+    const document = this.#documents.get(uri);
+    if (!document) return undefined;
+    const checked = this.#checker.check(uri, document.version, document.getText(), this.#openText);
+    this.#checked.set(uri, checked);
+    void this.#connection.sendDiagnostics({
+      uri,
+      version: document.version,
+      diagnostics: lspDiagnostics(checked.result, new EditorText(document)),
+    });
+    this.#publishConfig(checked.absolute);
+    if (dependents) this.#checkDependents(checked.absolute, uri);
+    return checked;
+  }
+
+  /** Re-checks the open buffers whose results depend on a file that changed (they use it). */
+  #checkDependents(absolute: string, except: string): void {
+    for (const [uri, checked] of this.#checked) {
+      if (uri !== except && checked.result.uses?.dependencies.includes(absolute)) this.#checkNow(uri, false);
+    }
+  }
+
+  /** Shows the problems of a config that cannot be used on the config file itself. */
+  #publishConfig(absolute: string): void {
+    const state = this.#checker.configFor(this.#checker.rootOf(absolute));
+    const shown = new Set<string>();
+    if ('invalid' in state) {
+      const uri = uriOf(state.invalid.path);
+      shown.add(uri);
+      const report = state.invalid.report;
+      const diagnostics = report
+        ? lspDiagnostics(report, EditorText.of(uri, report.source.text))
+        : [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              severity: DiagnosticSeverity.Error,
+              source: 'argmap',
+              message: `cannot read config: ${state.invalid.problem ?? ''}`,
+            },
+          ];
+      void this.#connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of this.#configProblems) if (!shown.has(uri)) void this.#connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.#configProblems.clear();
+    for (const uri of shown) this.#configProblems.add(uri);
+  }
+
+  #closed(uri: string): void {
+    clearTimeout(this.#timers.get(uri));
+    this.#timers.delete(uri);
+    const checked = this.#checked.get(uri);
+    this.#checked.delete(uri);
+    void this.#connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Files that use it now read it from the disk.
+    if (checked) this.#checkDependents(checked.absolute, uri);
+  }
+
+  /** The check of a buffer's current text (checked now when an edit has not been checked yet). */
+  #current(uri: string): { checked: Checked; text: EditorText } | undefined {
+    const document = this.#documents.get(uri);
+    if (!document) return undefined;
+    let checked = this.#checked.get(uri);
+    if (!checked || checked.version !== document.version) checked = this.#checkNow(uri);
+    return checked ? { checked, text: new EditorText(document) } : undefined;
+  }
+
+  /** The editor's text of a file: its open buffer, else the text the pipeline read. */
+  #textOf(absolute: string, read: string): EditorText {
+    const open = this.#openDocument(absolute);
+    return open ? new EditorText(open) : EditorText.of(uriOf(absolute), read);
+  }
+
+  #location(absolute: string, read: string, span: Span): Location {
+    const text = this.#textOf(absolute, read);
+    return { uri: text.uri, range: text.range(span) };
+  }
+
+  #definition(params: TextDocumentPositionParams): Location | null {
+    const current = this.#current(params.textDocument.uri);
+    if (!current) return null;
+    const { checked, text } = current;
+    const located = locate(checked, text.offset(params.position));
+    if (!located) return null;
+    if (located.kind === 'uses' || located.kind === 'document-file') {
+      const absolute = located.kind === 'uses' ? located.entry.absolute : located.absolute;
+      return { uri: uriOf(absolute), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    }
+    const definition = definitionAt(located);
+    if (!definition) return null;
+    const file = definition.file;
+    if (!file || file.absolute === checked.absolute) return { uri: text.uri, range: text.range(definition.span) };
+    return this.#location(file.absolute, file.source.text, definition.span);
+  }
+
+  #hover(params: TextDocumentPositionParams): Hover | null {
+    const current = this.#current(params.textDocument.uri);
+    if (!current) return null;
+    const { checked, text } = current;
+    const located = locate(checked, text.offset(params.position));
+    const node = nodeAt(located);
+    if (!node || !located) return null;
+    return { contents: { kind: 'markdown', value: hoverText(node, checked.result.analyses) }, range: text.range(located.span) };
+  }
+}

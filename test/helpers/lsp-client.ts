@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type Position,
+  type ProtocolConnection,
+} from 'vscode-languageserver/node';
+import { BIN } from './cli';
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * An editor's side of `argmap lsp`: the built binary spawned over stdio, a JSON-RPC connection to
+ * it, and the diagnostics it publishes, kept by URI. Waiting is by event, never by time.
+ */
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  readonly published = new Map<string, Published>();
+  readonly #waiters: Array<{ test: (p: Published) => boolean; resolve: (p: Published) => void }> = [];
+  readonly #versions = new Map<string, number>();
+  stderr = '';
+  /** The exit code, once the server has ended. */
+  readonly exited: Promise<number | null>;
+
+  constructor(cwd: string, args: string[] = []) {
+    this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.set(params.uri, params);
+      for (let i = this.#waiters.length - 1; i >= 0; i--) {
+        const waiter = this.#waiters[i]!;
+        if (waiter.test(params)) {
+          this.#waiters.splice(i, 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.listen();
+  }
+
+  async initialize(rootPath: string): Promise<Record<string, unknown>> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(rootPath).href,
+      workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'test' }],
+      capabilities: {},
+    });
+    await this.connection.sendNotification('initialized', {});
+    return (result as { capabilities: Record<string, unknown> }).capabilities;
+  }
+
+  /** The next diagnostics published for `uri` that pass `test` (or the ones already published). */
+  diagnostics(uri: string, test: (p: Published) => boolean = () => true): Promise<Published> {
+    const known = this.published.get(uri);
+    if (known && test(known)) return Promise.resolve(known);
+    return new Promise((resolve) => this.#waiters.push({ test: (p) => p.uri === uri && test(p), resolve }));
+  }
+
+  /** Opens a file as an editor would (its text, or the file's), and waits for its diagnostics. */
+  async open(path: string, text = readFileSync(path, 'utf8')): Promise<Published> {
+    const uri = pathToFileURL(path).href;
+    this.#versions.set(uri, 1);
+    this.published.delete(uri);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return this.diagnostics(uri, (p) => p.version === 1);
+  }
+
+  /** Replaces a buffer's whole text, and waits for the diagnostics of that version. */
+  async change(path: string, text: string): Promise<Published> {
+    const uri = pathToFileURL(path).href;
+    const version = (this.#versions.get(uri) ?? 1) + 1;
+    this.#versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.diagnostics(uri, (p) => p.version === version);
+  }
+
+  async close(path: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(path).href } });
+  }
+
+  request<R>(method: string, path: string, position: Position, extra: Record<string, unknown> = {}): Promise<R> {
+    return this.connection.sendRequest(method, { textDocument: { uri: pathToFileURL(path).href }, position, ...extra }) as Promise<R>;
+  }
+
+  /** shutdown, then exit: the server ends with code 0. */
+  async stop(): Promise<number | null> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+}
+
+/** The LSP position (0-based line, UTF-16 character) of the `nth` occurrence of `needle` in `text`. */
+export function positionOf(text: string, needle: string, nth = 0, delta = 0): Position {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at === -1) throw new Error(`no ${nth + 1}th "${needle}" in the text`);
+  }
+  at += delta;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { line, character: at - (before.lastIndexOf('\n') + 1) };
+}
