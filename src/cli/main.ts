@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../package.json';
 import { errnoText } from '../diagnostics/messages';
 import { CHECK_FORMATS } from '../format/check-format-names';
+import { DIRECTIONS } from '../format/diagram-direction';
 import type { CheckCommandOptions } from './commands/check';
 import type { ExportOptions } from './commands/export';
 import type { ImportOptions } from './commands/import';
@@ -136,11 +137,28 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     async () => (await import('./commands/graph')).runGraph,
     ['mermaid', 'dot', 'svg'],
     ['[path]', 'the argument file, or a folder or glob that holds one (default: arguments/)'],
-  ).addOption(
-    new Option('--evidence <where>', 'draw evidence inside its claim, in boxes of its own, or not at all')
-      .choices(['inline', 'nodes', 'none'])
-      .default('inline'),
-  );
+  )
+    .addOption(
+      new Option('--evidence <where>', 'draw evidence inside its claim, in boxes of its own, or not at all')
+        .choices(['inline', 'nodes', 'none'])
+        .default('inline'),
+    )
+    .addOption(
+      new Option(
+        '--direction <dir>',
+        'which way the map grows from the recommendation: LR (it at the left), TB (at the top), RL, BT',
+      ).choices(DIRECTIONS),
+    )
+    .option(
+      '--depth <n>',
+      'draw n levels below the recommendation (or the --focus claim; default 2 there) and count the claims left out',
+      nonNegativeInteger('--depth'),
+    )
+    .option('--focus <id>', 'draw only this claim and what supports or attacks it')
+    .option(
+      '--split',
+      'one drawing of the top of the map, then one per reason, risk and counterpoint under it: -o FILE writes FILE, FILE-2, ...',
+    );
   listing(
     'report',
     'write one self-contained HTML page (default report.html): the map, the outline, unsupported claims, counterpoints, sources',

@@ -3,7 +3,7 @@ import { formatCompact } from '../format/compact';
 import { resolveDiagnostics, totals } from '../format/resolve';
 import type { ListedFile } from '../format/claim-lists';
 import { BLOCKING_RULES } from '../rules/index';
-import { writeFileAtomic, type ChunkProducer } from '../util/atomic-write';
+import { writeFileAtomic, writeFilesAtomic, type ChunkProducer } from '../util/atomic-write';
 import { chalkFor, colorLevel } from '../util/terminal';
 import { inertLines, safeLine } from '../util/safe-text';
 import { EXIT, UsageError, type CliIO } from './io';
@@ -23,6 +23,11 @@ export interface Streamed {
   stream: ChunkProducer;
 }
 
+/** Output written to several files (`graph --split -o FILE`: FILE, FILE-2.svg, ...), all or none. */
+export interface Files {
+  files: Array<{ path: string; text: string }>;
+}
+
 /**
  * What the commands that analyse files share (outline, unsupported, counterpoints, evaluate, graph,
  * report): run the pipeline, set aside files with
@@ -33,7 +38,7 @@ export async function runListing(
   paths: readonly string[],
   options: ListingOptions,
   io: CliIO,
-  render: (files: ListedFile[], color: boolean) => string | Streamed,
+  render: (files: ListedFile[], color: boolean) => string | Streamed | Files,
   limits: { oneFile?: string } = {},
 ): Promise<number> {
   // Only blocking errors set a file aside here: the other rules need not run.
@@ -63,7 +68,7 @@ export async function runListing(
   }
   const toFile = options.output !== undefined;
   if (good.length > 0 || bad.length === 0) {
-    let text: string | Streamed;
+    let text: string | Streamed | Files;
     try {
       text = render(good, !toFile && colorLevel(io.stdout, io.env, options.color) > 0);
     } catch (error) {
@@ -71,6 +76,10 @@ export async function runListing(
       if (!(error instanceof UsageError)) throw error;
       io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${safeLine(error.message)}\n`);
       return EXIT.usage;
+    }
+    if (typeof text !== 'string' && 'files' in text) {
+      await writeFilesAtomic(text.files.map((f) => ({ path: resolve(io.cwd, f.path), content: inertLines(f.text) })));
+      return run.usageError ? EXIT.usage : bad.length > 0 ? EXIT.problems : EXIT.ok;
     }
     // Text from the files cannot start a line a CI runner obeys (JSON is inert already).
     const content: string | ChunkProducer =

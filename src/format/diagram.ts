@@ -3,7 +3,9 @@ import { UNSUPPORTED_LABEL } from '../diagnostics/messages';
 import type { Analyses } from '../analyses/index';
 import type { Unsupported } from '../analyses/support';
 import type { Claim, ClaimKind, Edge, Evidence, LinkedGroup } from '../model/types';
+import { plural } from '../util/plural';
 import { UniqueIds } from '../util/unique-ids';
+import { DEFAULT_DIRECTION, type Direction } from './diagram-direction';
 
 /**
  * The drawing of an argument, independent of any layout or output language: one node per claim, one
@@ -28,6 +30,8 @@ export interface ClaimNode {
   unanswered: boolean;
   /** Its evidence, when drawn inside the claim's box (`evidence: 'inline'`). */
   evidence: EvidenceItem[];
+  /** How many claims below it are not drawn (`--depth`, `--focus`, `--split`). */
+  hiddenBelow: number;
 }
 
 /** A piece of evidence with who said it and when. */
@@ -84,6 +88,9 @@ export interface DiagramEdge {
 
 export interface Diagram {
   title: string;
+  /** What part of the map is drawn, when not all of it: "2 levels below the recommendation: 9 claims of 60, 51 not drawn". */
+  scope?: string;
+  direction: Direction;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
   /** The claim nodes by claim index. */
@@ -114,7 +121,7 @@ export function oneLine(text: string): string {
  * Breaks text into lines of at most `width` characters at spaces (a longer word gets a line of its
  * own, cut if it is longer still), and shortens it to `maxLines` lines with an ellipsis.
  */
-export function wrap(text: string, width = 42, maxLines = 9): string[] {
+export function wrap(text: string, width = LABEL_WIDTH, maxLines = 9): string[] {
   const words = oneLine(text)
     .split(' ')
     .filter((w) => w !== '');
@@ -149,12 +156,20 @@ export function wrap(text: string, width = 42, maxLines = 9): string[] {
 
 export type EvidenceMode = 'inline' | 'nodes' | 'none';
 
+/** The one width, in characters, at which every label of a drawing wraps. */
+export const LABEL_WIDTH = 32;
+
 export interface DiagramOptions {
   /**
    * Where evidence goes: inside its claim's box (`inline`, the default: the drawing stays narrow), in
    * boxes of its own below the claim (`nodes`), or nowhere (`none`).
    */
   evidence?: EvidenceMode;
+  direction?: Direction;
+  /** Draw only this claim and what supports or attacks it, to `depth` levels. */
+  focus?: Claim;
+  /** Draw this many levels below the recommendation (or the focus); the rest is counted on the claims it hangs from. */
+  depth?: number;
 }
 
 function evidenceItem(evidence: Evidence): EvidenceItem {
@@ -165,12 +180,96 @@ function evidenceItem(evidence: Evidence): EvidenceItem {
   return { evidence, text: evidence.text, attribution, sourced: evidence.source !== undefined };
 }
 
+/**
+ * What is drawn below a claim, with the edge that leads there: the claims that support or attack it
+ * and the undercuts of those edges.
+ */
+function below(claim: Claim): Array<{ claim: Claim; edge: Edge }> {
+  const out: Array<{ claim: Claim; edge: Edge }> = [];
+  for (const edge of claim.incoming) {
+    out.push({ claim: edge.from, edge });
+    for (const u of edge.undercutBy) out.push({ claim: u.from, edge: u });
+  }
+  return out;
+}
+
+/**
+ * A claim's level in the drawing: 0 for the roots (the recommendation, or the focus), 1 for what
+ * supports or attacks them, and so on. A claim written elsewhere (reached by a `ref` or `targets`
+ * edge) is placed at the level it is reached, but what is below it is reached from where it is
+ * written: so a focused drawing does not pull in the subtrees of claims it only refers to.
+ */
+/** The claims a drawing opens below `claim`: those written under it, and top-level claims that attack it. */
+function openedBelow(claim: Claim): Claim[] {
+  const out = below(claim).flatMap(({ claim: child, edge }) => (edge.via === 'tree' || child.parent === undefined ? [child] : []));
+  return [...new Set(out)];
+}
+
+function levelsOf(claims: readonly Claim[], roots: readonly Claim[], maxDepth: number): Map<Claim, number> {
+  const level = new Map<Claim, number>();
+  const expanded = new Set<Claim>();
+  let frontier: Claim[] = [];
+  for (const root of roots) {
+    level.set(root, 0);
+    frontier.push(root);
+  }
+  for (let depth = 0; frontier.length > 0 && depth < maxDepth; depth++) {
+    const next: Claim[] = [];
+    for (const claim of frontier) {
+      if (expanded.has(claim)) continue;
+      expanded.add(claim);
+      for (const { claim: child } of below(claim)) if (!level.has(child)) level.set(child, depth + 1);
+      for (const child of openedBelow(claim)) next.push(child);
+    }
+    frontier = next;
+  }
+  return level;
+}
+
+/** The claims under `claim` that are not drawn (through claims not drawn): what a collapsed box stands for. */
+function hiddenBelow(claim: Claim, drawn: ReadonlyMap<Claim, number>): number {
+  const seen = new Set<Claim>();
+  const stack = [claim];
+  while (stack.length > 0) {
+    for (const { claim: child } of below(stack.pop()!)) {
+      if (drawn.has(child) || seen.has(child)) continue;
+      seen.add(child);
+      stack.push(child);
+    }
+  }
+  return seen.size;
+}
+
+/**
+ * The claims a whole drawing starts from: those that support or attack nothing (the recommendation),
+ * then, for claims no such root leads to (a cycle of support), the first of each such part.
+ */
+function rootsOf(claims: readonly Claim[]): Claim[] {
+  const roots = claims.filter((c) => c.outgoing.length === 0);
+  const reached = levelsOf(claims, roots, Infinity);
+  for (const claim of claims) {
+    if (reached.has(claim)) continue;
+    roots.push(claim);
+    for (const c of levelsOf(claims, [claim], Infinity).keys()) reached.set(c, 0);
+  }
+  return roots;
+}
+
 /** Builds the drawing of one file's argument from its graph and analyses. */
 export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): Diagram {
   const { graph } = analyses;
   const mode = options.evidence ?? 'inline';
   const answered = new Map<Claim, boolean>();
   for (const info of analyses.counterpoints) answered.set(info.claim, info.answered);
+
+  // Which claims are drawn: all of them, or those within `depth` levels of the roots or the focus.
+  const limited = options.depth !== undefined || options.focus !== undefined;
+  const maxDepth = options.depth ?? Infinity;
+  let drawn: Map<Claim, number> | undefined;
+  if (limited) {
+    drawn = levelsOf(graph.claims, options.focus ? [options.focus] : rootsOf(graph.claims), maxDepth);
+  }
+  const isDrawn = (claim: Claim) => drawn === undefined || drawn.has(claim);
 
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
@@ -179,6 +278,7 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
   const unique = (base: string) => ids.take(base);
 
   for (const claim of graph.claims) {
+    if (!isDrawn(claim)) continue;
     const node: ClaimNode = {
       type: 'claim',
       id: unique(`claim-${keySlug(claim.key)}`),
@@ -190,6 +290,7 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
       undercut: claim.undercut,
       unanswered: claim.kind === 'counterpoint' && !claim.conceded && answered.get(claim) === false,
       evidence: mode === 'inline' ? claim.evidence.map(evidenceItem) : [],
+      hiddenBelow: drawn !== undefined ? hiddenBelow(claim, drawn) : 0,
     };
     const why = analyses.support.why.get(claim.index);
     if (why !== undefined) node.unsupported = why;
@@ -199,8 +300,9 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
 
   if (mode === 'nodes') {
     for (const claim of graph.claims) {
+      const owner = claimNodes[claim.index];
+      if (!owner) continue;
       claim.evidence.forEach((evidence, i) => {
-        const owner = claimNodes[claim.index]!;
         const node: EvidenceNode = {
           type: 'evidence',
           id: unique(`evidence-${owner.id.slice('claim-'.length)}-${i + 1}`),
@@ -212,28 +314,32 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
     }
   }
 
+  // An edge is drawn when both its ends are; an undercut when the edge it attacks is, too.
+  const edgeDrawn = (edge: Edge): boolean => isDrawn(edge.from) && (edge.kind === 'undercut' ? edgeDrawn(edge.to) : isDrawn(edge.to));
   // Every edge an undercut attacks is drawn through a link node of its own; every linked group's
-  // edges through one junction, whose first edge stands for the group.
+  // edges through one junction, which leads on to the target once.
   const linkOf = new Map<Edge, LinkNode | JunctionNode>();
   for (const group of graph.groups) {
-    const first = group.edges[0];
-    if (!first) continue;
+    const shown = group.edges.filter(edgeDrawn);
+    if (shown.length === 0) continue;
     const node: JunctionNode = { type: 'junction', id: unique(`junction-${group.index}`), group };
     for (const edge of group.edges) linkOf.set(edge, node);
     nodes.push(node);
   }
   for (const edge of graph.edges) {
-    if (edge.undercutBy.length === 0 || edge.group) continue;
+    if (edge.group || !edgeDrawn(edge) || !edge.undercutBy.some(edgeDrawn)) continue;
     const node: LinkNode = { type: 'link', id: unique(`link-${edge.index}`), edge };
     linkOf.set(edge, node);
     nodes.push(node);
   }
+  const headed = new Set<JunctionNode | LinkNode>();
   for (const edge of graph.edges) {
+    if (!edgeDrawn(edge)) continue;
     const from = claimNodes[edge.from.index]!.id;
     let to: string;
     if (edge.kind === 'undercut') {
       const target = linkOf.get(edge.to);
-      if (!target) continue; // cannot happen: the attacked edge lists this undercut
+      if (!target) continue; // cannot happen: the attacked edge is drawn and lists this undercut
       to = target.id;
     } else {
       to = claimNodes[edge.to.index]!.id;
@@ -242,16 +348,49 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
     const link = linkOf.get(edge);
     if (link) {
       edges.push({ from, to: link.id, kind: edge.kind, cross, part: 'tail' });
-      // A group's junction leads on to the target once, from its first edge.
-      if (!edge.group || edge.group.edges[0] === edge)
+      if (!headed.has(link)) {
+        headed.add(link);
         edges.push({ from: link.id, to, kind: edge.kind, cross: edge.group ? false : cross, part: 'head' });
+      }
     } else {
       edges.push({ from, to, kind: edge.kind, cross, part: 'whole' });
     }
   }
 
   const title = graph.title !== undefined && graph.title.trim() !== '' ? graph.title : 'Argument map';
-  return { title, nodes, edges, claimNodes: claimNodes.filter((n) => n !== undefined) };
+  const drawnClaims = claimNodes.filter((n) => n !== undefined);
+  const diagram: Diagram = {
+    title,
+    direction: options.direction ?? DEFAULT_DIRECTION,
+    nodes,
+    edges,
+    claimNodes: drawnClaims,
+  };
+  if (limited) {
+    const hidden = graph.claims.length - drawnClaims.length;
+    const levels = options.depth !== undefined ? `, ${plural(options.depth, 'level')} deep` : '';
+    const what = options.focus
+      ? `${options.focus.kind} ${options.focus.key} and what supports or attacks it${levels}`
+      : `${plural(options.depth ?? 0, 'level')} below the ${graph.claims.some((c) => c.kind === 'recommendation') ? 'recommendation' : 'top'}`;
+    diagram.scope = `${what}: ${plural(drawnClaims.length, 'claim')} of ${graph.claims.length}${hidden > 0 ? `, ${hidden} not drawn` : ''}`;
+  }
+  return diagram;
+}
+
+/**
+ * The drawings `--split` makes: the top of the map (its roots and what supports or attacks them
+ * directly), then one drawing for each of those claims (each reason, risk and counterpoint of the
+ * recommendation) with what is below it, to `depth` levels if given.
+ */
+export function splitDiagrams(analyses: Analyses, options: DiagramOptions = {}): Diagram[] {
+  const overview = buildDiagram(analyses, { ...options, focus: undefined, depth: 1 });
+  return [overview, ...splitFocuses(analyses).map((focus) => buildDiagram(analyses, { ...options, focus }))];
+}
+
+/** The claims `--split` draws one drawing each for: those under the roots, in document order. */
+function splitFocuses(analyses: Analyses): Claim[] {
+  const roots = rootsOf(analyses.graph.claims);
+  return [...new Set(roots.flatMap(openedBelow))].filter((c) => !roots.includes(c)).sort((a, b) => a.index - b.index);
 }
 
 /** The short markers shown on a claim: ⚠ unsupported, assumption, conceded, unanswered, undercut. */
@@ -262,5 +401,44 @@ export function claimMarkers(node: ClaimNode): string[] {
   if (node.conceded) out.push('✔ conceded');
   if (node.unanswered) out.push('❗ unanswered');
   if (node.undercut) out.push('undercut');
+  if (node.hiddenBelow > 0) out.push(hiddenText(node.hiddenBelow));
   return out;
 }
+
+/** The marker on a claim with claims below it that are not drawn. */
+function hiddenText(n: number): string {
+  return `▸ ${n} more ${n === 1 ? 'claim' : 'claims'} below`;
+}
+
+/** One line of a drawing's legend: what it explains (a kind of claim, a mark, an edge) and its text. */
+export interface LegendEntry {
+  key: ClaimKind | 'unsupported' | 'conceded' | 'assumption' | 'hidden' | DiagramEdgeKind | 'junction';
+  text: string;
+}
+
+/**
+ * The legend of a drawing, the same words in Mermaid, DOT and SVG: the kinds of claim, then the
+ * marks and the edges (evidence, together boxes and collapsed claims only where the drawing has
+ * them). Each writer draws its own swatch or arrow beside each text.
+ */
+export function legendEntries(model: Diagram): LegendEntry[] {
+  const entries: LegendEntry[] = (Object.keys(KIND_LABEL) as ClaimKind[]).map((kind) => ({ key: kind, text: kind }));
+  entries.push(
+    { key: 'unsupported', text: '⚠ unsupported: red dashed border' },
+    { key: 'conceded', text: 'conceded counterpoint: grey box' },
+    { key: 'assumption', text: 'assumption: dotted border' },
+    { key: 'support', text: 'supports: green arrow' },
+    { key: 'attack', text: 'attacks: red line, round end' },
+    { key: 'undercut', text: 'undercuts: dashed orange line onto a link' },
+  );
+  if (model.edges.some((e) => e.kind === 'evidence')) entries.push({ key: 'evidence', text: 'evidence: dotted grey arrow' });
+  if (model.nodes.some((n) => n.type === 'junction')) entries.push({ key: 'junction', text: 'into a together box: only jointly' });
+  if (model.claimNodes.some((n) => n.hiddenBelow > 0)) entries.push({ key: 'hidden', text: '▸ N more claims below: not drawn' });
+  return entries;
+}
+
+/**
+ * The Graphviz `rankdir` for a direction. Edges point from a reason to what it supports, so the
+ * layout runs against the direction the map grows in: `TB` (recommendation at the top) is `BT`.
+ */
+export const RANKDIR: Record<Direction, Direction> = { TB: 'BT', BT: 'TB', LR: 'RL', RL: 'LR' };

@@ -1,9 +1,23 @@
 import type { ClaimKind } from '../model/types';
-import { KIND_LABEL, claimMarkers, oneLine, wrap, type ClaimNode, type EvidenceNode, type DiagramEdge, type Diagram } from './diagram';
+import {
+  KIND_LABEL,
+  LABEL_WIDTH,
+  RANKDIR,
+  claimMarkers,
+  legendEntries,
+  oneLine,
+  wrap,
+  type ClaimNode,
+  type EvidenceNode,
+  type DiagramEdge,
+  type Diagram,
+  type LegendEntry,
+} from './diagram';
 
 /**
- * The argument as Graphviz DOT: the recommendation at the top (`rankdir=BT`, edges point from the
- * supporting or attacking claim up to what it supports or attacks), one node per claim named by its
+ * The argument as Graphviz DOT, growing from the recommendation in the diagram's direction (edges
+ * point from the supporting or attacking claim to what it supports or attacks, so `rankdir` is the
+ * opposite of the direction), one node per claim named by its
  * stable id, evidence below its claim, and a legend. Every label is an HTML-like label built from
  * escaped text (`htmlText`); every other string from the file is a quoted DOT string (`dotString`).
  */
@@ -11,6 +25,8 @@ import { KIND_LABEL, claimMarkers, oneLine, wrap, type ClaimNode, type EvidenceN
 export interface DotOptions {
   /** Link each claim node to `#<prefix><node id>` (the HTML report links the map to its outline). */
   linkPrefix?: string;
+  /** Put before every node id (the HTML report's second and later drawings of a file: `d2-claim-x`). */
+  idPrefix?: string;
 }
 
 /**
@@ -56,9 +72,14 @@ export const EDGE_COLOR = { support: '#15803d', attack: '#b91c1c', undercut: '#c
 // Graphviz measures text with its built-in Helvetica metrics only when the name is exactly this;
 // the SVG asks for `Helvetica,sans-Serif`, which Arial and Liberation Sans match in width.
 const FONT = 'Helvetica';
+/**
+ * The smallest type in a drawing, in points (the kind of a claim, evidence, the legend). With it, a
+ * drawing up to 1,233 pt wide keeps text at 9 CSS px or more in the report's 1,110 px at 1280 px.
+ */
+const SMALL = 10;
 
-function lines(text: string, width: number, maxLines?: number): string {
-  return wrap(text, width, maxLines).map(htmlText).join('<BR/>');
+function lines(text: string, maxLines?: number): string {
+  return wrap(text, LABEL_WIDTH, maxLines).map(htmlText).join('<BR/>');
 }
 
 /** An HTML-like label, already built from escaped text: written as is, between `<` and `>`. */
@@ -88,17 +109,18 @@ function tooltip(text: string): string {
 }
 
 function claimNode(node: ClaimNode, options: DotOptions): string {
+  const id = `${options.idPrefix ?? ''}${node.id}`;
   const { claim } = node;
-  const head = `<FONT POINT-SIZE="9" COLOR="#475569"><B>${KIND_LABEL[node.kind]}</B>${
+  const head = `<FONT POINT-SIZE="${SMALL}" COLOR="#475569"><B>${KIND_LABEL[node.kind]}</B>${
     claim.id !== undefined ? ` · ${htmlText(claim.id)}` : ''
   }</FONT>`;
-  const body = node.kind === 'recommendation' ? `<B>${lines(node.text, 48, 12)}</B>` : lines(node.text, 40);
+  const body = node.kind === 'recommendation' ? `<B>${lines(node.text, 12)}</B>` : lines(node.text);
   const marks = claimMarkers(node).map((m) =>
     m.startsWith('⚠') ? `<FONT COLOR="${UNSUPPORTED_COLOR}"><B>${htmlText(m)}</B></FONT>` : `<I>${htmlText(m)}</I>`,
   );
   const evidence = node.evidence.map((e) => {
-    const who = lines(`— ${e.attribution}`, 56, 2);
-    return `<FONT POINT-SIZE="9">▪ ${lines(e.text, 52, 3).replace(/<BR\/>/g, '<BR/>  ')}<BR/><I><FONT COLOR="${
+    const who = lines(`— ${e.attribution}`, 2);
+    return `<FONT POINT-SIZE="${SMALL}">▪ ${lines(e.text, 3).replace(/<BR\/>/g, '<BR/>  ')}<BR/><I><FONT COLOR="${
       e.sourced ? '#334155' : UNSUPPORTED_COLOR
     }">${who}</FONT></I></FONT>`;
   });
@@ -106,32 +128,32 @@ function claimNode(node: ClaimNode, options: DotOptions): string {
   const style = KIND_STYLE[node.kind];
   const unsupported = node.unsupported !== undefined;
   return `  ${dotString(node.id)} ${attrs({
-    id: node.id,
+    id,
     class: `claim ${node.kind}${unsupported ? ' unsupported' : ''}${node.assumption ? ' assumption' : ''}${node.conceded ? ' conceded' : ''}`,
-    shape: node.assumption ? 'note' : 'box',
-    style: `${node.assumption ? '' : 'rounded,'}filled${unsupported ? ',dashed' : ''}`,
+    shape: 'box',
+    style: `rounded,filled${unsupported ? ',dashed' : node.assumption ? ',dotted' : ''}`,
     fillcolor: node.conceded ? CONCEDED_FILL : style.fill,
     color: unsupported ? UNSUPPORTED_COLOR : style.border,
-    penwidth: unsupported ? 2.5 : node.kind === 'recommendation' ? 2 : 1.2,
+    penwidth: unsupported ? 2.5 : node.kind === 'recommendation' || node.assumption ? 2 : 1.2,
     tooltip: tooltip(node.text),
     href: options.linkPrefix !== undefined ? `#${options.linkPrefix}${node.id}` : undefined,
     label,
   })};`;
 }
 
-function evidenceNode(node: EvidenceNode): string {
+function evidenceNode(node: EvidenceNode, options: DotOptions): string {
   const who = node.sourced
     ? `<FONT COLOR="#334155">— ${htmlText(node.attribution)}</FONT>`
     : `<FONT COLOR="${UNSUPPORTED_COLOR}">${htmlText(node.attribution)}</FONT>`;
-  const label = html(`<FONT POINT-SIZE="9" COLOR="#475569"><B>EVIDENCE</B></FONT><BR/>${lines(node.text, 44, 6)}<BR/><I>${who}</I>`);
+  const label = html(`<FONT POINT-SIZE="${SMALL}" COLOR="#475569"><B>EVIDENCE</B></FONT><BR/>${lines(node.text, 6)}<BR/><I>${who}</I>`);
   return `  ${dotString(node.id)} ${attrs({
-    id: node.id,
+    id: `${options.idPrefix ?? ''}${node.id}`,
     class: 'evidence',
     shape: 'box',
     style: node.sourced ? 'filled' : 'filled,dashed',
     fillcolor: '#f8fafc',
     color: node.sourced ? '#94a3b8' : UNSUPPORTED_COLOR,
-    fontsize: 9,
+    fontsize: SMALL,
     tooltip: tooltip(`${node.text} — ${node.attribution}`),
     label,
   })};`;
@@ -139,7 +161,7 @@ function evidenceNode(node: EvidenceNode): string {
 
 function edge(e: DiagramEdge): string {
   const color = EDGE_COLOR[e.kind];
-  const arrow = e.part === 'tail' ? 'none' : e.kind === 'support' || e.kind === 'evidence' ? 'normal' : 'tee';
+  const arrow = e.part === 'tail' ? 'none' : e.kind === 'support' || e.kind === 'evidence' ? 'normal' : 'dot';
   return `  ${dotString(e.from)} -> ${dotString(e.to)} ${attrs({
     class: e.kind,
     color,
@@ -151,28 +173,48 @@ function edge(e: DiagramEdge): string {
   })};`;
 }
 
-/** The legend: an HTML-like table node, kept in the top rank beside the recommendation. */
-function legend(junctions: boolean): string {
-  const swatch = (fill: string, border: string, text: string, extra = '') =>
-    `<TR><TD BGCOLOR="${fill}" COLOR="${border}" BORDER="1" WIDTH="14"> </TD><TD ALIGN="LEFT">${extra}${text}</TD></TR>`;
-  const arrow = (color: string, glyph: string, text: string) =>
-    `<TR><TD><FONT COLOR="${color}"><B>${glyph}</B></FONT></TD><TD ALIGN="LEFT">${text}</TD></TR>`;
+/** The swatch or arrow drawn beside each legend text. */
+function legendMark(entry: LegendEntry): string {
+  const swatch = (fill: string, border: string, extra = '') =>
+    `<TD BGCOLOR="${fill}" COLOR="${border}" BORDER="1" WIDTH="14"${extra}> </TD>`;
+  const glyph = (color: string, text: string) => `<TD><FONT COLOR="${color}"><B>${text}</B></FONT></TD>`;
+  switch (entry.key) {
+    case 'unsupported':
+      return swatch('#ffffff', UNSUPPORTED_COLOR);
+    case 'conceded':
+      return swatch(CONCEDED_FILL, '#6b7280');
+    case 'assumption':
+      return swatch('#ffffff', '#6b7280', ' STYLE="dotted"');
+    case 'hidden':
+      return glyph('#475569', '▸');
+    case 'junction':
+      return glyph('#475569', '[ ]');
+    case 'support':
+      return glyph(EDGE_COLOR.support, '→');
+    case 'attack':
+      return glyph(EDGE_COLOR.attack, '—●');
+    case 'undercut':
+      return glyph(EDGE_COLOR.undercut, '- -●');
+    case 'evidence':
+      return glyph(EDGE_COLOR.evidence, '···→');
+    default:
+      return swatch(KIND_STYLE[entry.key].fill, KIND_STYLE[entry.key].border);
+  }
+}
+
+/** The legend (`legendEntries`): an HTML-like table node, kept in the rank of the recommendation. */
+function legend(model: Diagram, idPrefix: string): string {
   const rows = [
     '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>',
-    ...(Object.keys(KIND_STYLE) as ClaimKind[]).map((k) => swatch(KIND_STYLE[k].fill, KIND_STYLE[k].border, KIND_LABEL[k].toLowerCase())),
-    swatch('#ffffff', UNSUPPORTED_COLOR, `<FONT COLOR="${UNSUPPORTED_COLOR}">⚠ unsupported</FONT>: red dashed border`),
-    swatch(CONCEDED_FILL, '#6b7280', 'conceded counterpoint (grey)'),
-    swatch('#ffffff', '#6b7280', 'assumption: folded corner'),
-    arrow(EDGE_COLOR.support, '→', 'supports'),
-    arrow(EDGE_COLOR.attack, '⊣', 'attacks'),
-    arrow(EDGE_COLOR.undercut, '- -⊣', 'undercuts the link through the dot'),
-    arrow(EDGE_COLOR.evidence, '···→', 'evidence (source, date)'),
-    ...(junctions ? [arrow('#475569', '→ [together]', 'premises that count only jointly')] : []),
+    ...legendEntries(model).map((e) => {
+      const text = e.key === 'unsupported' ? `<FONT COLOR="${UNSUPPORTED_COLOR}">${htmlText(e.text)}</FONT>` : htmlText(e.text);
+      return `<TR>${legendMark(e)}<TD ALIGN="LEFT">${text}</TD></TR>`;
+    }),
   ];
   const label = html(
     `<TABLE BORDER="1" COLOR="#cbd5e1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" BGCOLOR="#ffffff">${rows.join('')}</TABLE>`,
   );
-  return `  "legend" ${attrs({ id: 'legend', class: 'legend', shape: 'plain', fontsize: 9, label })};`;
+  return `  "legend" ${attrs({ id: `${idPrefix}legend`, class: 'legend', shape: 'plain', fontsize: SMALL, label })};`;
 }
 
 /** The DOT source of one argument's drawing. Same graph, same bytes. */
@@ -181,35 +223,38 @@ export function formatDot(model: Diagram, options: DotOptions = {}): string {
   out.push('digraph argmap {');
   out.push(
     `  graph ${attrs({
-      rankdir: 'BT',
+      rankdir: RANKDIR[model.direction],
       newrank: 'true',
       nodesep: 0.3,
       ranksep: 0.45,
       fontname: FONT,
       fontsize: 16,
       labelloc: 't',
-      label: html(`<B>${htmlText(model.title)}</B>`),
+      label: html(
+        `<B>${htmlText(model.title)}</B>${model.scope !== undefined ? `<BR/><FONT POINT-SIZE="11">${htmlText(model.scope)}</FONT>` : ''}`,
+      ),
       tooltip: model.title,
     })};`,
   );
   out.push(`  node ${attrs({ fontname: FONT, fontsize: 11, margin: '0.14,0.07' })};`);
-  out.push(`  edge ${attrs({ fontname: FONT, fontsize: 9 })};`);
+  out.push(`  edge ${attrs({ fontname: FONT, fontsize: SMALL })};`);
   for (const node of model.nodes) {
     if (node.type === 'claim') out.push(claimNode(node, options));
-    else if (node.type === 'evidence') out.push(evidenceNode(node));
+    else if (node.type === 'evidence') out.push(evidenceNode(node, options));
     else if (node.type === 'junction') {
       out.push(
-        `  ${dotString(node.id)} ${attrs({ id: node.id, class: 'junction', shape: 'box', style: 'rounded', label: 'together', fontsize: 8, height: 0.2, margin: '0.04,0.02', color: '#475569', tooltip: 'a linked argument: the premises count only together' })};`,
+        `  ${dotString(node.id)} ${attrs({ id: `${options.idPrefix ?? ''}${node.id}`, class: 'junction', shape: 'box', style: 'rounded', label: 'together', fontsize: SMALL, height: 0.2, margin: '0.04,0.02', color: '#475569', tooltip: 'a linked argument: the premises count only together' })};`,
       );
     } else {
       out.push(
-        `  ${dotString(node.id)} ${attrs({ id: node.id, class: 'link', shape: 'point', width: 0.09, color: EDGE_COLOR.undercut, tooltip: 'a link attacked by an undercut' })};`,
+        `  ${dotString(node.id)} ${attrs({ id: `${options.idPrefix ?? ''}${node.id}`, class: 'link', shape: 'point', width: 0.09, color: EDGE_COLOR.undercut, tooltip: 'a link attacked by an undercut' })};`,
       );
     }
   }
   for (const e of model.edges) out.push(edge(e));
-  out.push(legend(model.nodes.some((n) => n.type === 'junction')));
-  const rec = model.claimNodes.find((n) => n.kind === 'recommendation');
+  out.push(legend(model, options.idPrefix ?? ''));
+  // The legend goes beside the top of the map: the recommendation, or the claim a drawing focuses on.
+  const rec = model.claimNodes.find((n) => n.kind === 'recommendation') ?? model.claimNodes[0];
   if (rec) out.push(`  { rank=max; ${dotString(rec.id)}; "legend"; }`);
   out.push('}');
   return `${out.join('\n')}\n`;

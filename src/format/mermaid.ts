@@ -1,11 +1,24 @@
 import type { ClaimKind } from '../model/types';
-import { KIND_LABEL, claimMarkers, oneLine, wrap, type ClaimNode, type DiagramEdge, type Diagram, type DiagramNode } from './diagram';
+import {
+  KIND_LABEL,
+  LABEL_WIDTH,
+  claimMarkers,
+  legendEntries,
+  oneLine,
+  wrap,
+  type ClaimNode,
+  type DiagramEdge,
+  type Diagram,
+  type DiagramNode,
+  RANKDIR,
+} from './diagram';
 import { CONCEDED_FILL, EDGE_COLOR, KIND_STYLE, UNSUPPORTED_COLOR } from './dot';
 
 /**
- * The argument as a Mermaid flowchart (GitHub renders it in Markdown): bottom to top, so the
- * recommendation is at the top; one node per claim, styled by class; an undercut ends on a small
- * node placed on the link it attacks.
+ * The argument as a Mermaid flowchart (GitHub renders it in Markdown), growing from the
+ * recommendation in the diagram's direction (Mermaid, like Graphviz, lays edges out in the direction
+ * given, and ours point at the recommendation: `TB` is written `flowchart BT`); one node per claim,
+ * styled by class; an undercut ends on a small node placed on the link it attacks.
  *
  * Escaping: every label is a `["..."]` string, and every character of file text that could end the
  * string, open a directive (`%%{`), start Markdown (`` ` ``, `*`, `_`) or HTML (`<`, `&`), or be read
@@ -23,16 +36,16 @@ export function mermaidText(text: string): string {
   return oneLine(text).replace(/["#%&<>`{}[\]|\\;*_~\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
-const lines = (text: string, width: number, maxLines?: number) => wrap(text, width, maxLines).map(mermaidText).join('<br/>');
+const lines = (text: string, maxLines?: number) => wrap(text, LABEL_WIDTH, maxLines).map(mermaidText).join('<br/>');
 
 /** Mermaid ids allow no hyphens in every position: `claim-a-b` becomes `claim_a_b` (injective: slugs have no `_`). */
 const mermaidId = (id: string) => id.replace(/-/g, '_');
 
 function claimLabel(node: ClaimNode): string {
   const head = `<small><b>${KIND_LABEL[node.kind]}</b>${node.claim.id !== undefined ? ` · ${mermaidText(node.claim.id)}` : ''}</small>`;
-  const body = node.kind === 'recommendation' ? `<b>${lines(node.text, 48, 12)}</b>` : lines(node.text, 40);
+  const body = node.kind === 'recommendation' ? `<b>${lines(node.text, 12)}</b>` : lines(node.text);
   const marks = claimMarkers(node).map((m) => (m.startsWith('⚠') ? `<b>${mermaidText(m)}</b>` : `<i>${mermaidText(m)}</i>`));
-  const evidence = node.evidence.map((e) => `<small>▪ ${lines(e.text, 52, 3)}<br/><i>${lines(`— ${e.attribution}`, 56, 2)}</i></small>`);
+  const evidence = node.evidence.map((e) => `<small>▪ ${lines(e.text, 3)}<br/><i>${lines(`— ${e.attribution}`, 2)}</i></small>`);
   return [head, body, ...marks, ...evidence].join('<br/>');
 }
 
@@ -41,10 +54,9 @@ function nodeLine(node: DiagramNode): string {
   if (node.type === 'link') return `  ${id}(("#8226;"))`;
   if (node.type === 'junction') return `  ${id}(["<small>together</small>"])`;
   if (node.type === 'evidence') {
-    return `  ${id}["<small><b>EVIDENCE</b></small><br/>${lines(node.text, 44, 6)}<br/><i>${lines(`— ${node.attribution}`, 56, 2)}</i>"]`;
+    return `  ${id}["<small><b>EVIDENCE</b></small><br/>${lines(node.text, 6)}<br/><i>${lines(`— ${node.attribution}`, 2)}</i>"]`;
   }
   const label = claimLabel(node);
-  if (node.assumption) return `  ${id}[/"${label}"/]`;
   if (node.kind === 'recommendation') return `  ${id}("${label}")`;
   return `  ${id}["${label}"]`;
 }
@@ -55,27 +67,27 @@ function edgeLine(e: DiagramEdge): string {
   if (e.part === 'tail') arrow = dotted ? '-.-' : '---';
   else if (e.kind === 'support') arrow = '-->';
   else if (e.kind === 'evidence') arrow = '-.->';
-  else if (e.kind === 'attack') arrow = '--x';
-  else arrow = '-.-x';
+  else if (e.kind === 'attack') arrow = '--o';
+  else arrow = '-.-o';
   return `  ${mermaidId(e.from)} ${arrow} ${mermaidId(e.to)}`;
 }
 
 /** The Mermaid source of one argument's drawing (without a fence). Same graph, same bytes. */
 export function formatMermaid(model: Diagram): string {
-  const out = ['flowchart BT'];
+  const out = [`flowchart ${RANKDIR[model.direction]}`];
   for (const node of model.nodes) out.push(nodeLine(node));
   for (const e of model.edges) out.push(edgeLine(e));
 
+  // The legend (`legendEntries`): one node per text, each styled as what it explains.
+  const legend = legendEntries(model);
   out.push('  subgraph legend["Legend"]');
   out.push('    direction LR');
-  out.push(`    legend_unsupported["<b>⚠ unsupported</b>: red dashed border"]`);
-  out.push(`    legend_assumption[/"assumption: slanted box"/]`);
-  out.push(`    legend_conceded["conceded counterpoint: grey"]`);
-  const evidenceEdges = model.edges.some((e) => e.kind === 'evidence');
-  const junctions = model.nodes.some((n) => n.type === 'junction');
-  out.push(
-    `    legend_edges["→ supports · ✕ attacks · dashed ✕ onto #8226; undercuts that link${junctions ? ' · premises into (together) count only jointly' : ''}${evidenceEdges ? ' · dotted → evidence' : ''}"]`,
-  );
+  // A drawing of part of the map says which part.
+  if (model.scope !== undefined) out.push(`    legend_scope["<b>${mermaidText(model.scope)}</b>"]`);
+  for (const e of legend) {
+    const text = e.key === 'unsupported' ? `<b>${mermaidText(e.text)}</b>` : mermaidText(e.text);
+    out.push(`    legend_${e.key}["${text}"]`);
+  }
   out.push('  end');
 
   for (const kind of Object.keys(KIND_STYLE) as ClaimKind[]) {
@@ -84,6 +96,7 @@ export function formatMermaid(model: Diagram): string {
   }
   out.push(`  classDef conceded fill:${CONCEDED_FILL}`);
   out.push(`  classDef unsupported stroke:${UNSUPPORTED_COLOR},stroke-width:3px,stroke-dasharray:6 4`);
+  out.push('  classDef assumption stroke-width:2px,stroke-dasharray:2 3');
   out.push('  classDef evidence fill:#f8fafc,stroke:#94a3b8,color:#334155');
   out.push(`  classDef link fill:${EDGE_COLOR.undercut},stroke:${EDGE_COLOR.undercut}`);
   out.push('  classDef junction fill:#ffffff,stroke:#475569,color:#334155');
@@ -101,11 +114,14 @@ export function formatMermaid(model: Diagram): string {
       add(node.kind, id);
       if (node.conceded) add('conceded', id);
       if (node.unsupported !== undefined) add('unsupported', id);
+      if (node.assumption) add('assumption', id);
     } else add(node.type, id);
   }
-  for (const id of ['legend_assumption', 'legend_conceded', 'legend_edges']) add('legend', id);
-  add('conceded', 'legend_conceded');
-  add('unsupported', 'legend_unsupported');
+  if (model.scope !== undefined) add('legend', 'legend_scope');
+  for (const e of legend) {
+    if (e.key in KIND_STYLE) add(e.key, `legend_${e.key}`);
+    else add(e.key === 'unsupported' || e.key === 'conceded' || e.key === 'assumption' ? e.key : 'legend', `legend_${e.key}`);
+  }
   for (const [cls, ids] of byClass) out.push(`  class ${ids.join(',')} ${cls}`);
 
   model.edges.forEach((e, i) => {

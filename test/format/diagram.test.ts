@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Analyses } from '../../src/analyses/index';
 import { dotString, formatDot, htmlText, TOOLTIP_MAX } from '../../src/format/dot';
-import { buildDiagram, wrap, type DiagramOptions } from '../../src/format/diagram';
+import { LABEL_WIDTH, buildDiagram, legendEntries, splitDiagrams, wrap, type DiagramOptions } from '../../src/format/diagram';
+import { DEFAULT_DIRECTION, DIRECTIONS } from '../../src/format/diagram-direction';
 import { formatMermaid, mermaidText } from '../../src/format/mermaid';
 import { loadViz, renderSvg } from '../../src/format/svg';
 import { buildGraph } from '../../src/model/build';
@@ -115,18 +116,18 @@ describe('graph model', () => {
 describe('mermaid', () => {
   it('writes one node per claim, support/attack/undercut arrows, and marks unsupported claims', () => {
     const text = formatMermaid(model(SMALL));
-    expect(text.startsWith('flowchart BT\n')).toBe(true);
+    expect(text.startsWith('flowchart RL\n')).toBe(true);
     expect(text.match(/^ {2}claim_\w+[[(]/gm)).toHaveLength(6);
     expect(text).toContain('claim_used --> claim_rec');
-    expect(text).toContain('claim_cost --x claim_rec');
+    expect(text).toContain('claim_cost --o claim_rec');
     expect(text).toMatch(/claim_bare\[".*⚠ unsupported/);
     expect(text).toMatch(/class [\w,]*claim_bare[\w,]* unsupported/);
-    expect(text).toContain('claim_cheap[/"'); // an assumption
+    expect(text).toMatch(/class [\w,]*claim_cheap[\w,]* assumption/);
     expect(text).toContain('City council, 2024-01-02');
     const undercut = formatMermaid(model(UNDERCUT));
     expect(undercut).toContain('claim_cheap --- link_0');
     expect(undercut).toContain('link_0 --> claim_rec');
-    expect(undercut).toContain('claim_irrelevant -.-x link_0');
+    expect(undercut).toContain('claim_irrelevant -.-o link_0');
   });
 
   it('keeps hostile text inside its label: no directive, click handler, HTML or broken string', () => {
@@ -135,7 +136,7 @@ describe('mermaid', () => {
       if (line === '') continue;
       // Every line is a node with one quoted label, an edge, a class line or the legend's frame.
       expect(line).toMatch(
-        /^(flowchart BT|\s+\w+(\["[^"]*"\]|\("[^"]*"\)|\[\/"[^"]*"\/\]|\(\("[^"]*"\)\))|\s+\w+ (-->|--x|---|-\.-|-\.->|-\.-x) \w+|\s+(classDef|class|linkStyle) .*|\s+subgraph legend\["Legend"\]|\s+direction LR|\s+end)$/,
+        /^(flowchart RL|\s+\w+(\["[^"]*"\]|\("[^"]*"\)|\(\("[^"]*"\)\))|\s+\w+ (-->|--o|---|-\.-|-\.->|-\.-o) \w+|\s+(classDef|class|linkStyle) .*|\s+subgraph legend\["Legend"\]|\s+direction LR|\s+end)$/,
       );
     }
     expect(text).not.toMatch(/^\s*click/m);
@@ -176,7 +177,7 @@ describe('dot', () => {
   it('marks unsupported, assumptions and conceded counterpoints, with a legend', () => {
     const dot = formatDot(model(SMALL));
     expect(dot).toMatch(/"claim-bare" \[id="claim-bare", class="claim reason unsupported".*style="rounded,filled,dashed".*⚠ unsupported/);
-    expect(dot).toMatch(/"claim-cheap" \[.*shape="note"/);
+    expect(dot).toMatch(/"claim-cheap" \[.*class="claim rebuttal assumption".*style="rounded,filled,dotted"/);
     expect(dot).toMatch(/"claim-cost" \[.*fillcolor="#e5e7eb"/);
     expect(dot).toContain('"claim-cost" -> "claim-rec" [class="attack"');
     expect(dot).toContain('"legend" [id="legend"');
@@ -199,5 +200,110 @@ describe('svg', () => {
     expect(hostile).toContain('&lt;script&gt;');
     expect(hostile).toContain('back\\\\slash \\N'); // backslashes kept as text, \N not read as the node name
     expect((hostile.match(/<g id="claim-[^"]*" class="node[^"]*">/g) ?? []).length).toBe(1);
+  });
+});
+
+describe('drawings that scale', () => {
+  const analyses = () => new Analyses(buildGraph(parseDocument(OPED)));
+  const claimIds = (m: { claimNodes: Array<{ id: string }> }) => m.claimNodes.map((n) => n.id);
+
+  it('one legend text in Mermaid, DOT and SVG', async () => {
+    const m = model(OPED, { evidence: 'nodes' });
+    const entries = legendEntries(m);
+    expect(entries.map((e) => e.text)).toContain('assumption: dotted border');
+    expect(entries.map((e) => e.key)).toEqual(expect.arrayContaining(['evidence', 'junction']));
+    const mermaid = formatMermaid(m);
+    const dot = formatDot(m);
+    const svg = renderSvg(await loadViz(), dot);
+    for (const { text } of entries) {
+      expect(mermaid).toContain(mermaidText(text));
+      expect(dot).toContain(htmlText(text));
+      expect(svg).toContain(htmlText(text).replace(/&#39;/g, "'"));
+    }
+    // No legend of either language has words of its own.
+    expect(mermaid).not.toMatch(/slanted|folded/);
+    expect(dot).not.toMatch(/slanted|folded|shape="note"/);
+  });
+
+  it('--direction: which way the map grows from the recommendation, the same in Mermaid and DOT', () => {
+    const expected = { TB: 'BT', BT: 'TB', LR: 'RL', RL: 'LR' } as const;
+    for (const direction of DIRECTIONS) {
+      const m = model(SMALL, { direction });
+      expect(formatMermaid(m).split('\n')[0]).toBe(`flowchart ${expected[direction]}`);
+      expect(formatDot(m)).toContain(`rankdir="${expected[direction]}"`);
+    }
+    expect(model(SMALL).direction).toBe(DEFAULT_DIRECTION);
+  });
+
+  it('--depth: the levels below the recommendation, each collapsed claim with the count of what is hidden', () => {
+    const m = buildDiagram(analyses(), { depth: 1 });
+    expect(claimIds(m)).toEqual([
+      'claim-no-hasty-arms-decision',
+      'claim-intelligence-uncertain',
+      'claim-readiness-deterrence',
+      'claim-interoperability',
+      'claim-legal-basis',
+      'claim-russian-red-line',
+      'claim-threat-perception',
+      'claim-south-korea-retaliation',
+    ]);
+    const hidden = Object.fromEntries(m.claimNodes.map((n) => [n.claim.key, n.hiddenBelow]));
+    expect(hidden).toMatchObject({ 'intelligence-uncertain': 6, 'south-korea-retaliation': 1, 'legal-basis': 0 });
+    expect(m.scope).toBe('1 level below the recommendation: 8 claims of 14, 6 not drawn');
+    // Every edge joins two drawn nodes; the undercut and its link are below the cut.
+    const ids = new Set(m.nodes.map((n) => n.id));
+    for (const e of m.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+    expect(m.nodes.some((n) => n.type === 'link' || n.type === 'junction')).toBe(false);
+    for (const text of [formatMermaid(m), formatDot(m)]) {
+      expect(text).toContain('▸ 6 more claims below');
+      expect(text).toContain('▸ N more claims below: not drawn');
+      expect(text).not.toContain('reevaluate');
+    }
+    expect(buildDiagram(analyses(), { depth: 0 }).claimNodes).toHaveLength(1);
+    expect(claimIds(buildDiagram(analyses(), { depth: 99 }))).toEqual(claimIds(buildDiagram(analyses())));
+  });
+
+  it('--focus: the claim and what supports or attacks it, to a depth; claims it only refers to are not opened', () => {
+    const a = analyses();
+    const focus = a.graph.claims.find((c) => c.key === 'intelligence-uncertain')!;
+    const m = buildDiagram(a, { focus, depth: 1 });
+    // Its reasons, the counterpoint against it, and the undercut of that counterpoint's attack.
+    expect(claimIds(m)).toEqual([
+      'claim-intelligence-uncertain',
+      'claim-reevaluate-evidence',
+      'claim-purpose-unclear',
+      'claim-intelligence-not-dismissible',
+      'claim-scope-impact-uncertain',
+    ]);
+    expect(m.nodes.filter((n) => n.type === 'link')).toHaveLength(1);
+    expect(m.scope).toBe('reason intelligence-uncertain and what supports or attacks it, 1 level deep: 5 claims of 14, 9 not drawn');
+    const deep = buildDiagram(a, { focus, depth: 9 });
+    expect(claimIds(deep)).toHaveLength(7);
+    expect(deep.nodes.filter((n) => n.type === 'link' || n.type === 'junction')).toHaveLength(2);
+    // The top-level counterpoint is rebutted by `ref`s to six claims: drawn, but not opened.
+    const counter = a.graph.claims.find((c) => c.key === 'south-korea-retaliation')!;
+    const refs = buildDiagram(a, { focus: counter, depth: 9 });
+    expect(refs.claimNodes).toHaveLength(8);
+    // Of the six claims below it, one (the counterpoint it answers) is drawn here.
+    expect(refs.claimNodes.find((n) => n.claim.key === 'intelligence-uncertain')!.hiddenBelow).toBe(5);
+  });
+
+  it('--split: the top of the map, then one drawing per claim under the recommendation; every claim is drawn', () => {
+    const drawings = splitDiagrams(analyses());
+    expect(drawings).toHaveLength(8);
+    expect(claimIds(drawings[0]!)).toEqual(claimIds(buildDiagram(analyses(), { depth: 1 })));
+    expect(drawings.slice(1).map((d) => d.scope!.split(' ')[1])).toEqual(drawings[0]!.claimNodes.slice(1).map((n) => n.claim.key));
+    const drawn = new Set(drawings.flatMap(claimIds));
+    expect(drawn.size).toBe(14);
+  });
+
+  it('wraps every label at one width', () => {
+    const text = formatMermaid(model(OPED));
+    const lines = [...text.matchAll(/\["(.*?)"\]|\("(.*?)"\)/g)]
+      .flatMap((m) => (m[1] ?? m[2]!).split('<br/>'))
+      .map((l) => l.replace(/<[^>]+>/g, '').replace(/#\d+;/g, 'x'));
+    const claimLines = lines.filter((l) => !l.startsWith('RECOMMENDATION') && !/^[A-Z]+ · /.test(l) && !l.includes(':'));
+    expect(claimLines.length).toBeGreaterThan(100);
+    for (const line of claimLines) expect(line.replace(/^▪ /, '').length).toBeLessThanOrEqual(LABEL_WIDTH);
   });
 });

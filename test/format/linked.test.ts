@@ -103,7 +103,7 @@ describe('every view shows a linked group as one argument', () => {
     const mermaid = formatMermaid(diagram);
     expect(mermaid).toContain('junction_0(["<small>together</small>"])');
     expect(mermaid).toContain('claim_rain --- junction_0');
-    expect(mermaid).toContain('junction_1 --x claim_recommendation');
+    expect(mermaid).toContain('junction_1 --o claim_recommendation');
     expect(formatDot(diagram)).toContain('"junction-0" [id="junction-0", class="junction"');
   });
 
