@@ -17,6 +17,7 @@ const LAYERS = [
   'rules',
   'config',
   'pipeline',
+  'edit',
   'format',
   'import',
   'lsp',

@@ -7,6 +7,7 @@ import type { CheckCommandOptions } from './commands/check';
 import type { ExportOptions } from './commands/export';
 import type { ImportOptions } from './commands/import';
 import type { LspOptions } from './commands/lsp';
+import type { RenameOptions } from './commands/rename';
 import { EXIT, type CliIO } from './io';
 import { safeLine } from '../util/safe-text';
 
@@ -202,6 +203,19 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
       const { runLsp } = await import('./commands/lsp');
       setExitCode(await runLsp(options, io));
     });
+
+  const rename = program
+    .command('rename')
+    .description('rename a claim or source id at its definition and every reference, in the files given and the files they use')
+    .argument('<old>', 'the id to rename (file#id: the one defined in that file)')
+    .argument('<new>', 'the new id (kebab-case)')
+    .argument('[paths...]', 'files, folders and globs (default: arguments/)')
+    .option('--dry-run', 'print the changes as a unified diff and write nothing')
+    .action(async (oldId: string, newId: string, paths: string[], options: RenameOptions) => {
+      const { runRename } = await import('./commands/rename');
+      setExitCode(await runRename(oldId, newId, paths, options, io));
+    });
+  inputOptions(rename);
 
   return program;
 }

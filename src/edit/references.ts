@@ -1,0 +1,236 @@
+import type { Span } from '../diagnostics/diagnostic';
+import { ID_PATTERN } from '../model/ids';
+import type { ArgFile, ArgumentGraph, Definition, Reference } from '../model/types';
+
+/**
+ * Where a claim or source id is defined and where it is named, across files, and the text edits
+ * that rename it: the one implementation behind `argmap rename` and the language server's rename,
+ * prepareRename and references. Pure: it reads no file and prints nothing; callers check the files
+ * (`checkSource`, with the file's absolute path so that the files it uses join its graph) and hand
+ * the results over.
+ *
+ * Use:
+ *
+ * ```ts
+ * const index = new IdIndex([{ absolute, text, graph }, ...]); // every open or named file
+ * index.at(absolute, offset);        // the id under the cursor: its definition and references
+ *                                    // (undefined on a key, free text or an unresolved name:
+ *                                    // what prepareRename refuses); `occurrence` is the range
+ *                                    // under the cursor, the id's own characters
+ * index.named('old-id');             // every definition of an id (`file#id`: in that file only)
+ * index.rename(symbols, 'new-id');   // { ok: true, edits } by absolute path, or why not
+ * applyEdits(text, edits);           // the new text
+ * ```
+ *
+ * Every range is a pair of offsets into that file's text (UTF-16 code units, the yaml package's
+ * unit) covering the id's own characters: in `source: town#budget-office` only `budget-office`,
+ * inside quotes only what is between them. Comments, layout and every other character stay.
+ *
+ * What a reference names is what the model resolved (`Reference.definition`): a qualified
+ * `file#id`, an id of a file used through `uses:`, an id of the file itself. A reference that does
+ * not resolve (a typo, an ambiguous id) belongs to no symbol and is never renamed. Only the
+ * references of the files handed over are found: a file that uses another one must be among them
+ * for its references to be found (the CLI reads every file named and every file they use).
+ */
+
+/** One file: its absolute path (how files are told apart), its text, and the graph built from it. */
+export interface EditFile {
+  absolute: string;
+  text: string;
+  graph: ArgumentGraph;
+}
+
+/** A place an id is written: a definition (`id:`) or a reference (`source:`, `ref:`, a `targets` entry). */
+export interface IdOccurrence {
+  /** The absolute path of the file. */
+  file: string;
+  /** The id's own characters in that file's text. */
+  start: number;
+  end: number;
+  role: 'definition' | Reference['field'];
+  /**
+   * The written value could not be found in its text (a quoted scalar with escapes): `start..end`
+   * is then the whole scalar, and a rename writes the plain value there.
+   */
+  whole?: { prefix: string };
+}
+
+/** A claim or source id: its definition and every reference that resolves to it. */
+export interface IdSymbol {
+  id: string;
+  type: 'claim' | 'source';
+  /** The file name a qualified reference uses (`town` for `.../town.yaml`). */
+  fileName: string;
+  definition: IdOccurrence;
+  references: IdOccurrence[];
+}
+
+/** Replace `start..end` of one file's text by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type RenameResult =
+  | {
+      ok: true;
+      /** The edits of each file (absolute path), sorted and not overlapping. */
+      edits: Map<string, TextEdit[]>;
+    }
+  | { ok: false; problem: 'invalid-id' }
+  /** The new id is already defined where the renamed one is seen (the first such definition). */
+  | { ok: false; problem: 'exists'; at: IdOccurrence };
+
+/** The range of the id part of `written` inside `span` of `text` (see `IdOccurrence`). */
+function idRange(text: string, span: Span, written: string): { start: number; end: number; whole?: { prefix: string } } {
+  const local = written.slice(written.indexOf('#') + 1);
+  const at = text.slice(span.start, span.end).indexOf(written);
+  if (at === -1) return { start: span.start, end: span.end, whole: { prefix: written.slice(0, written.length - local.length) } };
+  const start = span.start + at + written.length - local.length;
+  return { start, end: start + local.length };
+}
+
+/** A symbol's key: the n-th definition of `id` in the file. */
+const keyOf = (file: string, id: string, n: number) => `${file}\0${id}\0${n}`;
+
+/** The file name without folders and extension, as qualified ids use it. */
+function nameOf(absolute: string): string {
+  const base = absolute.slice(Math.max(absolute.lastIndexOf('/'), absolute.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+export class IdIndex {
+  /** Symbols by `file \0 id \0 n` (the n-th definition of the id in that file). */
+  readonly #symbols = new Map<string, IdSymbol>();
+  /** Every occurrence of each file, with its symbol. */
+  readonly #byFile = new Map<string, Array<{ occurrence: IdOccurrence; symbol: IdSymbol }>>();
+  /** The definitions each file sees (its own and those of the files it uses), for `rename`. */
+  readonly #sees = new Map<string, Array<Map<string, Definition[]>>>();
+  /** The files whose text is known (handed over, or the copy a graph was built with). */
+  readonly #texts = new Set<string>();
+  /** The absolute path of the file of a definition (the graph's own file when it has no record). */
+  readonly #ownDefinitions = new Map<Map<string, Definition[]>, string>();
+
+  constructor(files: readonly EditFile[]) {
+    for (const f of files) this.#texts.add(f.absolute);
+    // Definitions first: a file's own (its text is the one handed over), then those of the files
+    // its graph was built with and that were not handed over (their text is the graph's copy).
+    for (const f of files) this.#define(f.absolute, f.text, f.graph.definitions);
+    for (const f of files) {
+      for (const used of f.graph.files ?? []) {
+        if (this.#texts.has(used.absolute)) continue;
+        this.#texts.add(used.absolute);
+        this.#define(used.absolute, used.source.text, used.definitions);
+      }
+    }
+    for (const f of files) {
+      const seen = [f.graph.definitions];
+      for (const used of f.graph.files ?? []) if (used.absolute !== f.absolute) seen.push(used.definitions);
+      this.#sees.set(f.absolute, seen);
+      for (const reference of f.graph.references) this.#refer(f, reference);
+    }
+    for (const list of this.#byFile.values()) list.sort((a, b) => a.occurrence.start - b.occurrence.start);
+  }
+
+  #define(absolute: string, text: string, definitions: Map<string, Definition[]>) {
+    this.#ownDefinitions.set(definitions, absolute);
+    for (const [id, list] of definitions) {
+      list.forEach((definition, n) => {
+        const key = keyOf(absolute, id, n);
+        if (this.#symbols.has(key)) return;
+        const occurrence: IdOccurrence = { file: absolute, ...idRange(text, definition.span, id), role: 'definition' };
+        const symbol: IdSymbol = { id, type: definition.type, fileName: nameOf(absolute), definition: occurrence, references: [] };
+        this.#symbols.set(key, symbol);
+        this.#add(occurrence, symbol);
+      });
+    }
+  }
+
+  #add(occurrence: IdOccurrence, symbol: IdSymbol) {
+    let list = this.#byFile.get(occurrence.file);
+    if (!list) this.#byFile.set(occurrence.file, (list = []));
+    list.push({ occurrence, symbol });
+  }
+
+  #refer(f: EditFile, reference: Reference) {
+    const definition = reference.definition;
+    if (!definition) return;
+    const file: ArgFile | undefined = definition.file;
+    const absolute = file === undefined || file.absolute === f.absolute ? f.absolute : file.absolute;
+    const list = (file ?? f.graph).definitions.get(definition.id);
+    const n = list ? Math.max(0, list.indexOf(definition)) : 0;
+    const symbol = this.#symbols.get(keyOf(absolute, definition.id, n));
+    if (!symbol) return;
+    const occurrence: IdOccurrence = { file: f.absolute, ...idRange(f.text, reference.span, reference.id), role: reference.field };
+    symbol.references.push(occurrence);
+    this.#add(occurrence, symbol);
+  }
+
+  /**
+   * The id written at `offset` of a file (a definition's value or a resolved reference, the
+   * offset at or just after one of its characters), with the occurrence under it; undefined
+   * anywhere else.
+   */
+  at(absolute: string, offset: number): { symbol: IdSymbol; occurrence: IdOccurrence } | undefined {
+    for (const entry of this.#byFile.get(absolute) ?? []) {
+      if (entry.occurrence.start > offset) break;
+      if (offset <= entry.occurrence.end) return entry;
+    }
+    return undefined;
+  }
+
+  /** Every definition of `id` in the files known, in the order handed over; `name#id`: in files of that name only. */
+  named(id: string): IdSymbol[] {
+    const hash = id.indexOf('#');
+    const name = hash === -1 ? undefined : id.slice(0, hash);
+    const local = id.slice(hash + 1);
+    return [...this.#symbols.values()].filter((s) => s.id === local && (name === undefined || s.fileName === name));
+  }
+
+  /**
+   * The edits that rename the symbols (usually one; `named` may give several) to `newId`: each
+   * definition and every reference to it. Refused when `newId` is not an id, or when it is already
+   * defined in a file that sees one of the definitions (the file itself, a file it uses, or a file
+   * that uses it): the rename would make a reference ambiguous or change what it names.
+   */
+  rename(symbols: readonly IdSymbol[], newId: string): RenameResult {
+    if (!ID_PATTERN.test(newId)) return { ok: false, problem: 'invalid-id' };
+    const files = new Set(symbols.map((s) => s.definition.file));
+    for (const [file, seen] of this.#sees) {
+      const owners = seen.map((definitions) => this.#ownDefinitions.get(definitions) ?? file);
+      if (!owners.some((owner) => files.has(owner))) continue;
+      for (const [i, definitions] of seen.entries()) {
+        if (!definitions.has(newId)) continue;
+        const at = this.#symbols.get(keyOf(owners[i]!, newId, 0))?.definition;
+        if (at) return { ok: false, problem: 'exists', at };
+      }
+    }
+    const edits = new Map<string, TextEdit[]>();
+    const seenAt = new Set<string>();
+    for (const symbol of symbols) {
+      for (const o of [symbol.definition, ...symbol.references]) {
+        const key = `${o.file}\0${o.start}`;
+        if (seenAt.has(key)) continue;
+        seenAt.add(key);
+        let list = edits.get(o.file);
+        if (!list) edits.set(o.file, (list = []));
+        list.push({ start: o.start, end: o.end, text: o.whole ? `${o.whole.prefix}${newId}` : newId });
+      }
+    }
+    for (const list of edits.values()) list.sort((a, b) => a.start - b.start);
+    return { ok: true, edits };
+  }
+}
+
+/** `text` with the edits applied (sorted, not overlapping, offsets into `text`). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}

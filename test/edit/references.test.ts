@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyEdits, IdIndex, type EditFile } from '../../src/edit/references';
+import { SourceFile } from '../../src/load/source-file';
+import { checkSource } from '../../src/pipeline/check-source';
+import { project } from '../helpers/cli';
+
+/** Checks files as the CLI does (absolute paths, so used files join each graph) for the index. */
+function filesOf(dir: string, names: string[], texts: Record<string, string>): EditFile[] {
+  return names.map((name) => {
+    const absolute = join(dir, name);
+    const report = checkSource(new SourceFile(name, texts[name]!), { absolute, root: dir });
+    return { absolute, text: texts[name]!, graph: report.graph! };
+  });
+}
+
+const ONE = `argmap: 1
+title: Should the ferry run at night?
+sources:
+  - id: harbour-log   # the harbour master's log
+    speaker: Harbour master
+recommendation:
+  text: The ferry should run at night.
+  reasons:
+    - id: night-workers
+      text: "Night workers need the ferry: harbour-log shows it."
+      evidence:
+        - text: The log counts forty night crossings a week.
+          source: "harbour-log"
+    - ref: night-workers
+counterpoints:
+  - text: Night crossings are unsafe.
+    targets: [ night-workers ]
+    rebuttals:
+      - text: The ferry has radar.
+        assumption: true
+`;
+
+describe('IdIndex: one file', () => {
+  const dir = project({ 'ferry.yaml': ONE });
+  const [file] = filesOf(dir, ['ferry.yaml'], { 'ferry.yaml': ONE });
+  const index = new IdIndex([file!]);
+  const offsetOf = (needle: string, nth = 0) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = ONE.indexOf(needle, at + 1);
+    return at;
+  };
+
+  it('finds the id under the cursor at its definition and at each reference, covering the id alone', () => {
+    const found = index.at(file!.absolute, offsetOf('night-workers') + 3)!;
+    expect(found.symbol.id).toBe('night-workers');
+    expect(found.symbol.type).toBe('claim');
+    expect(found.occurrence.role).toBe('definition');
+    const texts = [found.symbol.definition, ...found.symbol.references].map((o) => ONE.slice(o.start, o.end));
+    expect(texts).toEqual(['night-workers', 'night-workers', 'night-workers']);
+    expect(found.symbol.references.map((r) => r.role)).toEqual(['ref', 'targets']);
+    // The cursor just after the last character still names it (as editors place it).
+    const ref = offsetOf('ref: night-workers') + 5;
+    expect(index.at(file!.absolute, ref + 'night-workers'.length)?.symbol).toBe(found.symbol);
+  });
+
+  it('finds a quoted reference inside its quotes', () => {
+    const quoted = offsetOf('"harbour-log"');
+    const found = index.at(file!.absolute, quoted + 2)!;
+    expect(found.symbol.type).toBe('source');
+    expect(found.occurrence).toMatchObject({ start: quoted + 1, end: quoted + 1 + 'harbour-log'.length, role: 'source' });
+  });
+
+  it('names nothing on a key, in free text that looks like an id, or in a comment', () => {
+    expect(index.at(file!.absolute, offsetOf('reasons:') + 2)).toBeUndefined();
+    expect(index.at(file!.absolute, offsetOf('harbour-log shows') + 2)).toBeUndefined();
+    expect(index.at(file!.absolute, offsetOf("harbour master's") + 2)).toBeUndefined();
+  });
+
+  it('renames the definition and every reference, keeping comments, quotes and spacing', () => {
+    const result = index.rename(index.named('harbour-log'), 'port-log');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const after = applyEdits(ONE, result.edits.get(file!.absolute)!);
+    expect(after).toBe(ONE.replace('id: harbour-log   #', 'id: port-log   #').replace('source: "harbour-log"', 'source: "port-log"'));
+    // The free text that mentions the id is not a reference.
+    expect(after).toContain('harbour-log shows it');
+  });
+
+  it('refuses a new id that exists or is not an id', () => {
+    const symbols = index.named('night-workers');
+    expect(index.rename(symbols, 'harbour-log')).toMatchObject({ ok: false, problem: 'exists', at: { role: 'definition' } });
+    expect(index.rename(symbols, 'Night_Workers')).toEqual({ ok: false, problem: 'invalid-id' });
+    expect(index.named('no-such-id')).toEqual([]);
+  });
+});
+
+const SOURCES = `argmap: 1
+sources:
+  - id: tide-table
+    speaker: Port authority
+`;
+const PIECE = `argmap: 1
+title: Should the pier be raised?
+uses: [sources.yaml]
+recommendation:
+  id: raise-pier
+  text: The pier should be raised.
+  evidence:
+    - text: Spring tides now reach the deck.
+      source: sources#tide-table
+`;
+const REPLY = `argmap: 1
+title: A reply on the pier
+uses: [piece.yaml]
+recommendation:
+  text: The pier can wait.
+  evidence:
+    - text: The tide table shows two high tides a year.
+      source: tide-table
+counterpoints:
+  - text: Raising it costs more than the damage.
+    targets: [piece#raise-pier, raise-pier]
+    rebuttals:
+      - text: Damage grows every year.
+        assumption: true
+`;
+
+describe('IdIndex: files that use files', () => {
+  const texts = { 'sources.yaml': SOURCES, 'piece.yaml': PIECE, 'reply.yaml': REPLY };
+  const dir = project(texts);
+
+  it('renames across files: plain, qualified and through a used file, in every file handed over', () => {
+    const files = filesOf(dir, ['reply.yaml', 'piece.yaml', 'sources.yaml'], texts);
+    const index = new IdIndex(files);
+    const symbols = index.named('tide-table');
+    expect(symbols).toHaveLength(1);
+    expect(symbols[0]!.references.map((r) => [r.file.slice(dir.length + 1), r.role])).toEqual([
+      ['reply.yaml', 'source'],
+      ['piece.yaml', 'source'],
+    ]);
+    const result = index.rename(symbols, 'tides');
+    if (!result.ok) throw new Error('refused');
+    const after = (name: keyof typeof texts) => applyEdits(texts[name], result.edits.get(join(dir, name)) ?? []);
+    expect(after('sources.yaml')).toBe(SOURCES.replace('id: tide-table', 'id: tides'));
+    expect(after('piece.yaml')).toBe(PIECE.replace('sources#tide-table', 'sources#tides'));
+    expect(after('reply.yaml')).toBe(REPLY.replace('source: tide-table', 'source: tides'));
+  });
+
+  it('keeps the file part of a qualified reference and renames both forms of a claim id', () => {
+    const files = filesOf(dir, ['reply.yaml', 'piece.yaml'], texts);
+    const index = new IdIndex(files);
+    const reply = files[0]!;
+    const found = index.at(reply.absolute, REPLY.indexOf('piece#raise-pier') + 8)!;
+    expect(REPLY.slice(found.occurrence.start, found.occurrence.end)).toBe('raise-pier');
+    const result = index.rename([found.symbol], 'lift-pier');
+    if (!result.ok) throw new Error('refused');
+    expect(applyEdits(REPLY, result.edits.get(reply.absolute)!)).toContain('targets: [piece#lift-pier, lift-pier]');
+    expect(applyEdits(PIECE, result.edits.get(join(dir, 'piece.yaml'))!)).toContain('id: lift-pier');
+  });
+
+  it('knows a used file it was not handed from the graph, and refuses an id a used file defines', () => {
+    const files = filesOf(dir, ['reply.yaml'], texts);
+    const index = new IdIndex(files);
+    expect(index.named('sources#tide-table')).toHaveLength(1);
+    expect(index.named('piece#tide-table')).toEqual([]);
+    const refused = index.rename(index.named('raise-pier'), 'tide-table');
+    expect(refused).toMatchObject({ ok: false, problem: 'exists', at: { file: join(dir, 'sources.yaml') } });
+  });
+});
