@@ -3,7 +3,9 @@ import type { ArgumentGraph, Claim, ClaimEdge, Edge } from '../model/types';
 /** What a counterpoint attacks: a claim, or (an undercut) the link between two claims. */
 export type AttackTarget =
   /** `with`: the other premises, when it attacks as one premise of a linked group. */
-  { type: 'claim'; claim: Claim; via: Edge['via']; with?: Claim[] } | { type: 'link'; link: ClaimEdge | Edge };
+  | { type: 'claim'; claim: Claim; via: Edge['via']; with?: Claim[] }
+  /** `with`: the other premises, when it undercuts as one premise of a linked undercut. */
+  | { type: 'link'; link: ClaimEdge | Edge; with?: Claim[] };
 
 export interface CounterpointInfo {
   claim: Claim;
@@ -29,7 +31,10 @@ export function collectCounterpoints(graph: ArgumentGraph): CounterpointInfo[] {
             ? { type: 'claim', claim: edge.to, via: edge.via, with: others }
             : { type: 'claim', claim: edge.to, via: edge.via },
         );
-      } else if (edge.kind === 'undercut') targets.push({ type: 'link', link: edge.to });
+      } else if (edge.kind === 'undercut') {
+        const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim) : [];
+        targets.push(others.length > 0 ? { type: 'link', link: edge.to, with: others } : { type: 'link', link: edge.to });
+      }
     }
     const rebuttals: CounterpointInfo['rebuttals'] = [];
     for (const edge of claim.incoming) {

@@ -28,11 +28,15 @@ export type Label = 'in' | 'out' | 'undecided';
 /** Three-valued status of an edge: it takes effect, it cannot, or that is not decided. */
 export type EdgeStatus = 'effective' | 'ineffective' | 'undecided';
 
-/** Why an edge from a claim does not take effect: its claim is out, or an undercut defeats it. */
-export type Failure = { claim: Claim; edge: Edge; how: 'out' } | { claim: Claim; edge: Edge; how: 'undercut'; by: Claim };
+/**
+ * Why an edge from a claim does not take effect: its claim is out, or an undercut defeats it (`by`
+ * the undercutting claim, `undercut` its edge: of a linked undercut, its first premise's).
+ */
+export type Failure = { claim: Claim; edge: Edge; how: 'out' } | { claim: Claim; edge: Edge; how: 'undercut'; by: Claim; undercut: Edge };
 
 /** Why an edge from a claim is not decided: its claim is undecided, or an undercut of it is. */
-export type Pending = { claim: Claim; edge: Edge; how: 'undecided' } | { claim: Claim; edge: Edge; how: 'contested'; by: Claim };
+export type Pending =
+  { claim: Claim; edge: Edge; how: 'undecided' } | { claim: Claim; edge: Edge; how: 'contested'; by: Claim; undercut: Edge };
 
 /** The decisive reason for a claim's label. */
 export type Because =
@@ -111,7 +115,12 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
       else attacksOpen[claim.index]!++;
     }
   }
-  for (const edge of edges) undercutsOpen[edge.index] = edge.undercutBy.length;
+  // A linked undercut counts once (its first edge stands for it), as a linked group does.
+  for (const edge of edges) {
+    let open = 0;
+    for (const u of edge.undercutBy) if (!u.group || u.group.edges[0] === u) open++;
+    undercutsOpen[edge.index] = open;
+  }
 
   /** Decide a claim whose conditions now hold; each claim is decided once. */
   const tryClaim = (c: number) => {
@@ -213,13 +222,13 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
     const out = (edge.group?.edges ?? [edge]).find((e) => labels[e.from.index] === 'out');
     if (out) return { claim: out.from, edge: out, how: 'out' };
     const by = edge.undercutBy.find((u) => status[u.index] === 'effective')!;
-    return { claim: edge.from, edge, how: 'undercut', by: by.from };
+    return { claim: edge.from, edge, how: 'undercut', by: by.from, undercut: by };
   };
   const pending = (edge: Edge): Pending => {
     const open = (edge.group?.edges ?? [edge]).find((e) => labels[e.from.index] === 'undecided');
     if (open) return { claim: open.from, edge: open, how: 'undecided' };
     const by = edge.undercutBy.find((u) => status[u.index] === 'undecided')!;
-    return { claim: edge.from, edge, how: 'contested', by: by.from };
+    return { claim: edge.from, edge, how: 'contested', by: by.from, undercut: by };
   };
   const result: ClaimEvaluation[] = new Array<ClaimEvaluation>(nc);
   for (const claim of claims) {
@@ -260,13 +269,14 @@ export function evaluate(graph: ArgumentGraph): Evaluation {
  */
 export function groundsOf(because: Because): Claim[] {
   const out: Claim[] = [];
+  // A linked undercut rests on every premise.
   const addFailure = (f: Failure) => {
     out.push(f.claim);
-    if (f.how === 'undercut') out.push(f.by);
+    if (f.how === 'undercut') for (const premise of f.undercut.group?.premises ?? [f.by]) out.push(premise);
   };
   const addPending = (p: Pending) => {
     out.push(p.claim);
-    if (p.how === 'contested') out.push(p.by);
+    if (p.how === 'contested') for (const premise of p.undercut.group?.premises ?? [p.by]) out.push(premise);
   };
   switch (because.type) {
     case 'assumption':

@@ -234,7 +234,7 @@ const messages: { [C in Code]: (p: CodeParams[C], ctx: MessageContext) => string
       ? `a counterpoint under a linked group must be an undercut (\`undercut: true\`): it can only deny that the premises together support ${p.target}; to deny one premise, write it under that premise's \`counterpoints\``
       : `a rebuttal under a linked objection must be an undercut (\`undercut: true\`): it can only deny that the premises together tell against ${p.target}; to deny one premise, write it under that premise's \`rebuttals\``,
   'linked-undercut-premise': () =>
-    'a premise cannot be an undercut: a premise of a linked group attacks its claim together with the others; drop `undercut: true`, or write the undercut as a counterpoint of its own',
+    'a premise cannot be an undercut: a premise of a linked group attacks its claim together with the others; drop `undercut: true`, write the undercut as a counterpoint of its own, or put `undercut: true` on the group for premises that deny a link together',
   'linked-single-premise': (p) =>
     `linked group of one premise: write it as a plain ${p.item} (\`together\` joins two or more premises that hold only jointly)`,
   'unsupported-none': (p) => `unsupported ${p.kind}: ${p.name} rests on nothing (no evidence with a source, no reasons, not an assumption)`,

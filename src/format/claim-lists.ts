@@ -103,9 +103,17 @@ function targetJson(source: SourceFile, target: AttackTarget) {
     return { type: 'claim', via: target.via, claim: claimJson(source, target.claim), ...together };
   }
   const link = target.link;
-  if (link.kind === 'undercut') return { type: 'link', relation: 'undercut', from: claimJson(source, link.from) };
+  const together = target.with ? { together: target.with.map((c) => c.key) } : {};
   const premises = link.group && link.group.premises.length > 1 ? { premises: [...new Set(link.group.premises)].map((c) => c.key) } : {};
-  return { type: 'link', relation: link.kind, from: claimJson(source, link.from), to: claimJson(source, link.to), ...premises };
+  if (link.kind === 'undercut') return { type: 'link', relation: 'undercut', from: claimJson(source, link.from), ...premises, ...together };
+  return {
+    type: 'link',
+    relation: link.kind,
+    from: claimJson(source, link.from),
+    to: claimJson(source, link.to),
+    ...premises,
+    ...together,
+  };
 }
 
 function evidenceJson(source: SourceFile, e: Evidence) {
@@ -144,13 +152,16 @@ function describeTarget(target: AttackTarget): string {
     return `${describeClaim(target.claim)}${target.with ? `, together with ${target.with.map(claimName).join(' and ')}` : ''}`;
   }
   const link = target.link;
-  if (link.kind === 'undercut') return `the undercut by ${claimName(link.from)}`;
+  const joint = target.with ? `, together with ${target.with.map(claimName).join(' and ')}` : '';
   const premises = link.group ? [...new Set(link.group.premises)] : [];
+  if (link.kind === 'undercut') {
+    return `${premises.length > 1 ? `the undercut by ${premises.map(claimName).join(' and ')} together` : `the undercut by ${claimName(link.from)}`}${joint}`;
+  }
   if (premises.length > 1) {
-    return `the link: that ${premises.map(claimName).join(' and ')} together ${link.kind === 'support' ? 'support' : 'attack'} ${claimName(link.to)}`;
+    return `the link: that ${premises.map(claimName).join(' and ')} together ${link.kind === 'support' ? 'support' : 'attack'} ${claimName(link.to)}${joint}`;
   }
   const verb = link.kind === 'support' ? 'supports' : 'attacks';
-  return `the link: that ${claimName(link.from)} ${verb} ${claimName(link.to)}`;
+  return `the link: that ${claimName(link.from)} ${verb} ${claimName(link.to)}${joint}`;
 }
 
 export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInstance): string {

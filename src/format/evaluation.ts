@@ -40,6 +40,12 @@ function linkedGroup(edge: Edge): LinkedGroup | undefined {
   return edge.group && new Set(edge.group.premises).size > 1 ? edge.group : undefined;
 }
 
+/** Who undercuts, and that they are in: "`u`, which is in", "counterpoints `a` and `b` together, which are all in". */
+function undercutterText(by: Claim, undercut: Edge): string {
+  const group = linkedGroup(undercut);
+  return group ? `${togetherName(group)}, which are all in` : `${claimName(by)}, which is in`;
+}
+
 /** The attacks a claim survives: ", its counterpoint `x` is out", named as `nameList` names them. */
 function answeredText(answered: readonly Failure[]): string {
   if (answered.length === 0) return '';
@@ -48,9 +54,11 @@ function answeredText(answered: readonly Failure[]): string {
     if (group) {
       return f.how === 'out'
         ? `its ${togetherName(group)} fail: ${claimName(f.claim)} is out`
-        : `its ${togetherName(group)} are undercut by ${claimName(f.by)}, which is in`;
+        : `its ${togetherName(group)} are undercut by ${undercutterText(f.by, f.undercut)}`;
     }
-    return f.how === 'out' ? `${attackerName(f.claim)} is out` : `${attackerName(f.claim)} is undercut by ${claimName(f.by)}, which is in`;
+    return f.how === 'out'
+      ? `${attackerName(f.claim)} is out`
+      : `${attackerName(f.claim)} is undercut by ${undercutterText(f.by, f.undercut)}`;
   });
   return `, ${nameList(parts)}`;
 }
@@ -60,12 +68,21 @@ function failureText(f: Failure): string {
   if (group) {
     return f.how === 'out'
       ? `${togetherName(group)} fail: ${describeClaim(f.claim)} is out`
-      : `${togetherName(group)} are undercut by ${claimName(f.by)}, which is in`;
+      : `${togetherName(group)} are undercut by ${undercutterText(f.by, f.undercut)}`;
   }
-  return f.how === 'out' ? `${describeClaim(f.claim)} is out` : `${describeClaim(f.claim)} is undercut by ${claimName(f.by)}, which is in`;
+  return f.how === 'out'
+    ? `${describeClaim(f.claim)} is out`
+    : `${describeClaim(f.claim)} is undercut by ${undercutterText(f.by, f.undercut)}`;
 }
 
 function pendingText(p: Pending): string {
+  if (p.how === 'contested' && linkedGroup(p.undercut)) {
+    const by = togetherName(linkedGroup(p.undercut)!);
+    const what = linkedGroup(p.edge)
+      ? `${togetherName(linkedGroup(p.edge)!)}, which are all in,`
+      : `${describeClaim(p.claim)}, which is in,`;
+    return `${what} over a link that ${by} undercut, and not all of them are decided`;
+  }
   const group = linkedGroup(p.edge);
   if (group) {
     return p.how === 'undecided'
@@ -114,16 +131,22 @@ function premisesJson(edge: Edge) {
   return group ? { premises: [...new Set(group.premises)].map((c) => c.key) } : {};
 }
 
+/** `byPremises`: every premise of a linked undercut, when `by` is the first of them. */
+function byPremisesJson(undercut: Edge) {
+  const group = linkedGroup(undercut);
+  return group ? { byPremises: [...new Set(group.premises)].map((c) => c.key) } : {};
+}
+
 function failureJson(f: Failure) {
   return f.how === 'out'
     ? { claim: f.claim.key, how: f.how, ...premisesJson(f.edge) }
-    : { claim: f.claim.key, how: f.how, by: f.by.key, ...premisesJson(f.edge) };
+    : { claim: f.claim.key, how: f.how, by: f.by.key, ...byPremisesJson(f.undercut), ...premisesJson(f.edge) };
 }
 
 function pendingJson(p: Pending) {
   return p.how === 'undecided'
     ? { claim: p.claim.key, how: p.how, ...premisesJson(p.edge) }
-    : { claim: p.claim.key, how: p.how, by: p.by.key, ...premisesJson(p.edge) };
+    : { claim: p.claim.key, how: p.how, by: p.by.key, ...byPremisesJson(p.undercut), ...premisesJson(p.edge) };
 }
 
 function becauseJson(because: Because): Record<string, unknown> {

@@ -143,13 +143,13 @@ class FileReportHtml {
   }
 
   linkText(edge: Edge, depth = 0): string {
-    if (edge.kind === 'undercut') {
-      return `${this.ref(edge.from)} undercuts the link ${depth < 3 ? this.linkText(edge.to, depth + 1) : ''}`;
-    }
     const group = edge.group;
+    if (edge.kind === 'undercut') {
+      const by = group && new Set(group.premises).size > 1 ? `${this.#together(group)} undercut` : `${this.ref(edge.from)} undercuts`;
+      return `${by} the link ${depth < 3 ? this.linkText(edge.to, depth + 1) : ''}`;
+    }
     if (group && new Set(group.premises).size > 1) {
-      const refs = [...new Set(group.premises)].map((p) => this.ref(p));
-      return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]} together ${edge.kind === 'support' ? 'support' : 'attack'} ${this.ref(edge.to)}`;
+      return `${this.#together(group)} ${edge.kind === 'support' ? 'support' : 'attack'} ${this.ref(edge.to)}`;
     }
     return `${this.ref(edge.from)} ${edge.kind === 'support' ? 'supports' : 'attacks'} ${this.ref(edge.to)}`;
   }
@@ -158,15 +158,24 @@ class FileReportHtml {
    * A linked group where it is written: "Together" and its premises (written here in full, or named),
    * its note, which premises lack support, and its undercuts.
    */
+  /** "reason `a` and reason `b` together". */
+  #together(group: LinkedGroup): string {
+    const refs = [...new Set(group.premises)].map((p) => this.ref(p));
+    return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]} together`;
+  }
+
   together(group: LinkedGroup, depth: number): string {
     const items = group.edges.map((edge) =>
       edge.via === 'tree' && edge.from.group === group
         ? this.claim(edge.from, depth + 1)
         : `<li><div class="detail">See ${this.ref(edge.from)}.</div></li>`,
     );
-    const parts = [
-      `<span class="kind">TOGETHER</span><div class="detail">These ${group.kind === 'support' ? 'support' : 'attack'} ${group.to ? this.ref(group.to) : 'their claim'} only jointly.</div>`,
-    ];
+    const first = group.edges[0];
+    const what =
+      group.kind === 'undercut'
+        ? `undercut the link ${first?.kind === 'undercut' ? this.linkText(first.to) : ''}`
+        : `${group.kind === 'support' ? 'support' : 'attack'} ${group.to ? this.ref(group.to) : 'their claim'}`;
+    const parts = [`<span class="kind">TOGETHER</span><div class="detail">These ${what} only jointly.</div>`];
     if (group.note !== undefined) parts.push(`<div class="detail">Note: ${esc(group.note)}</div>`);
     if (group.kind === 'support') {
       const lacking = premisesLacking(group, this.analyses.support.supported);
@@ -175,7 +184,7 @@ class FileReportHtml {
           `<div><span class="mark bad">⚠ needs all of its premises: ${lacking.map((p) => this.ref(p)).join(', ')} ${lacking.length === 1 ? 'lacks' : 'lack'} support</span></div>`,
         );
     }
-    const answers = group.answers.map((a) => this.claim(a, depth + 1));
+    const answers = [...group.answers.map((a) => this.claim(a, depth + 1)), ...group.answerGroups.map((g) => this.together(g, depth + 1))];
     return `<li><div class="claim together">${parts.join('')}</div><ul>${items.join('')}${answers.join('')}</ul></li>`;
   }
 
@@ -227,7 +236,7 @@ class FileReportHtml {
     const groups = new Set<LinkedGroup>();
     const child = (c: Claim) => {
       if (!c.group) return this.claim(c, depth + 1);
-      if (groups.has(c.group)) return '';
+      if (groups.has(c.group) || c.group.of) return ''; // a linked undercut of a group: drawn in that group
       groups.add(c.group);
       return this.together(c.group, depth + 1);
     };

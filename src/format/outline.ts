@@ -143,7 +143,7 @@ class Outline {
   /** By `source.index`. */
   readonly #attributions: Array<string | undefined>;
   /** Undercuts with no link to attack (`graph.danglingUndercuts`), to look up by claim. */
-  readonly #dangling: Set<Claim>;
+  readonly #dangling: Set<Claim | LinkedGroup>;
 
   constructor(
     readonly graph: ArgumentGraph,
@@ -208,7 +208,7 @@ class Outline {
     const groupLabels = new Map<LinkedGroup, Label>();
     for (const child of parent.children) {
       if (child.kind === 'counterpoint') continue;
-      if (child.group && !premiseGroup(child)) continue; // a rebuttal of a linked objection: below
+      if (child.group && (!premiseGroup(child) || child.group.of)) continue; // an answer of a linked group: below
       let label: Label;
       const group = premiseGroup(child);
       const known = group && groupLabels.get(group);
@@ -241,13 +241,32 @@ class Outline {
     }
   }
 
-  /** The rebuttals of a linked objection, numbered under the objection: `rebuttal 2.1`. */
+  /**
+   * The rebuttals of a linked objection (or undercut), numbered under it in file order: `rebuttal
+   * 2.1`; a linked undercut among them has its premises lettered: `rebuttal 2.2(a)`.
+   */
   #labelAnswers(group: LinkedGroup, groupLabel: Label) {
-    if (group.kind !== 'attack') return;
-    group.answers.forEach((answer, i) => {
+    if (group.kind === 'support') return;
+    const answers = [
+      ...group.answers.map((claim) => ({ start: claim.span.start, claim })),
+      ...group.answerGroups.map((g) => ({ start: g.span.start, g })),
+    ];
+    answers.sort((a, b) => a.start - b.start);
+    answers.forEach((answer, i) => {
       const label: Label = { word: 'rebuttal', num: `${groupLabel.num}.${i + 1}`, of: groupLabel.of };
-      this.#labels[answer.index] = label;
-      this.#labelChildren(answer, label);
+      if ('claim' in answer) {
+        this.#labels[answer.claim.index] = label;
+        this.#labelChildren(answer.claim, label);
+        return;
+      }
+      this.#groupLabels[answer.g.index] = label;
+      this.#labelAnswers(answer.g, label);
+      answer.g.premises.forEach((premise, k) => {
+        if (premiseGroup(premise) !== answer.g) return;
+        const lettered = { ...label, num: `${label.num}(${letter(k)})` };
+        this.#labels[premise.index] = lettered;
+        this.#labelChildren(premise, lettered);
+      });
     });
   }
 
@@ -300,6 +319,7 @@ class Outline {
   linkText(edge: Edge, depth = 0): string {
     if (edge.kind === 'undercut') {
       const inner = depth < 4 ? ` ${this.linkText(edge.to, depth + 1)}` : '';
+      if (edge.group && edge.group.premises.length > 1) return `that ${this.#together(edge.group)} undercut the link${inner}`;
       return `that ${this.ref(edge.from)} undercuts the link${inner}`;
     }
     if (edge.group && edge.group.premises.length > 1) {
@@ -321,7 +341,12 @@ class Outline {
   #linked(group: LinkedGroup, marker: string | undefined) {
     const w = this.#w;
     const label = this.#groupLabels[group.index];
-    const head = `**Together:** *(${group.kind === 'support' ? 'these support' : 'these attack'} ${this.ref(group.to!)} only jointly)*`;
+    const first = group.edges[0];
+    const denied = first?.kind === 'undercut' ? first.to : undefined;
+    const head =
+      group.kind === 'undercut'
+        ? `**Together:** *(these undercut ${denied ? `the link ${this.linkText(denied)}` : 'nothing: there is no link to attack'} only jointly)*`
+        : `**Together:** *(${group.kind === 'support' ? 'these support' : 'these attack'} ${this.ref(group.to!)} only jointly)*`;
     const plainNumber = label && (label.word === 'reason' || label.word === 'risk') && label.of === undefined && label.num.includes('.');
     if (marker === undefined)
       w.open('-', `${plainNumber ? `**${label.num}** ` : label ? `**${capitalise(label.word)} ${label.num}** ` : ''}${head}`);
@@ -346,6 +371,10 @@ class Outline {
     for (const answer of group.answers) {
       if (answer.kind === 'counterpoint') w.bullet(`Undercut by ${this.ref(answer)}${this.#shortStatus(answer)}`);
       else this.nested(answer);
+    }
+    for (const answer of group.answerGroups) {
+      if (group.kind === 'support') w.bullet(`Undercut by ${this.#together(answer)}`);
+      else this.#linked(answer, undefined);
     }
     w.close();
   }
@@ -409,8 +438,10 @@ class Outline {
     let rebuttals: Claim[] | undefined;
     let shownGroups: Set<LinkedGroup> | undefined;
     for (const child of claim.children) {
-      // A rebuttal of a linked objection is written with the group (see `#linked`).
+      // A rebuttal of a linked objection, or a linked undercut of a group, is written with the
+      // group (see `#linked`).
       if (child.group && child.kind === 'rebuttal' && !premiseGroup(child)) continue;
+      if (child.group?.of) continue;
       const group = premiseGroup(child);
       if (group) {
         // A linked group: shown once, where its first premise is written. A linked counterpoint is
@@ -418,7 +449,7 @@ class Outline {
         if ((shownGroups ??= new Set()).has(group)) continue;
         shownGroups.add(group);
         if (child.kind === 'counterpoint') w.bullet(`Challenged by ${this.#together(group)}`);
-        else if (group.kind === 'attack' || withSupports) this.#linked(group, undefined);
+        else if (group.kind !== 'support' || withSupports) this.#linked(group, undefined);
         continue;
       }
       if (child.kind === 'counterpoint') (challenges ??= []).push(child);
@@ -477,7 +508,9 @@ class Outline {
     for (const edge of claim.outgoing) {
       if (edge.kind === 'attack') out.push(`**Attacks** ${this.ref(edge.to)}`);
       else if (edge.kind === 'undercut') {
-        out.push(`**Undercuts** the link *${this.linkText(edge.to)}* (true, but it does not follow)`);
+        const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim).map((p) => this.ref(p)) : [];
+        const joint = others.length > 0 ? `, together with ${others.join(' and ')}` : '';
+        out.push(`**Undercuts** the link *${this.linkText(edge.to)}*${joint} (true, but it does not follow)`);
       }
     }
     if (this.#dangling.has(claim)) {

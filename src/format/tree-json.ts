@@ -1,7 +1,7 @@
 import type { Analyses } from '../analyses/index';
 import type { SourceFile } from '../load/source-file';
 import { premisesLacking } from '../analyses/support';
-import type { Claim, ClaimEdge, Edge, EdgeList, LinkedGroup } from '../model/types';
+import type { Claim, Edge, EdgeList, LinkedGroup } from '../model/types';
 
 /**
  * The argument as a JSON tree that mirrors the file (`argmap outline --format json`, documented in
@@ -16,31 +16,25 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
   };
 
   const LISTS: EdgeList[] = ['reasons', 'risks', 'counterpoints', 'rebuttals'];
+  // The linked groups written in a claim's lists (an undercut of a group is written in that group).
+  const groupsUnder = new Map<Claim, LinkedGroup[]>();
+  for (const group of graph.groups) {
+    if (!group.parent || group.of) continue;
+    const list = groupsUnder.get(group.parent);
+    if (list) list.push(group);
+    else groupsUnder.set(group.parent, [group]);
+  }
   const written = (claim: Claim, list: EdgeList) => {
     // Claims written in the list, and `ref` items in it, in document order.
     // A linked group is one item (at its `together`), holding its premises and its undercuts.
     const items: Array<{ start: number; claim?: Claim; ref?: Edge; group?: LinkedGroup }> = [];
-    const groups = new Set<LinkedGroup>();
     for (const child of claim.children) {
-      if (child.group) {
-        if (child.group.list === list && !groups.has(child.group)) {
-          groups.add(child.group);
-          items.push({ start: child.group.span.start, group: child.group });
-        }
-        continue;
-      }
+      if (child.group) continue; // a premise or an answer of a group: written in the group
       if (child.link?.list === list || (!child.link && listOfKind(child) === list)) items.push({ start: child.span.start, claim: child });
     }
+    for (const group of groupsUnder.get(claim) ?? []) if (group.list === list) items.push({ start: group.span.start, group });
     for (const edge of claim.incoming) {
-      if (edge.group) {
-        // Only a group written under this claim (a top-level linked objection also attacks the
-        // recommendation, but is written at the top level).
-        if (edge.list === list && !groups.has(edge.group) && edge.group.path.startsWith(`${claim.path}.`)) {
-          groups.add(edge.group);
-          items.push({ start: edge.group.span.start, group: edge.group });
-        }
-        continue;
-      }
+      if (edge.group) continue;
       if (edge.via === 'ref' && edge.list === list) items.push({ start: edge.span.start, ref: edge });
     }
     return items.sort((a, b) => a.start - b.start);
@@ -82,7 +76,7 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
     return out;
   };
 
-  const refItem = (edge: ClaimEdge) => ({
+  const refItem = (edge: Edge) => ({
     ref: edge.from.key,
     ...(edge.note !== undefined ? { note: edge.note } : {}),
     ...at(edge.span.start),
@@ -94,13 +88,20 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
       linked: true,
       premises: group.edges.map((edge) => (edge.via === 'tree' ? node(edge.from) : refItem(edge))),
       ...(group.note !== undefined ? { note: group.note } : {}),
+      ...(group.kind === 'undercut' ? { undercut: true } : {}),
     };
     if (group.kind === 'support') {
       const lacking = premisesLacking(group, support.supported);
       out.supported = lacking.length === 0;
       if (lacking.length > 0) out.lacking = lacking.map((c) => c.key);
     }
-    if (group.answers.length > 0) out[group.kind === 'support' ? 'counterpoints' : 'rebuttals'] = group.answers.map(node);
+    if (group.answers.length + group.answerGroups.length > 0) {
+      const answers = [
+        ...group.answers.map((c) => ({ start: c.span.start, item: () => node(c) })),
+        ...group.answerGroups.map((g) => ({ start: g.span.start, item: () => linked(g) })),
+      ];
+      out[group.kind === 'support' ? 'counterpoints' : 'rebuttals'] = answers.sort((a, b) => a.start - b.start).map((x) => x.item());
+    }
     Object.assign(out, at(group.span.start));
     return out;
   };

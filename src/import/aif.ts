@@ -308,6 +308,7 @@ export function parseAif(source: SourceFile): ImportGraph {
           to: claimOf.get(c.id)!.id,
           kind,
           ...group,
+          ...(premises.length > 1 && p === premises[0] && typeof schemeExt.note === 'string' ? { groupNote: schemeExt.note } : {}),
           // A single premise's ref and note (a linked group's note belongs to the group, not a ref).
           ...(premises.length === 1 && schemeExt.ref === true ? { link: true } : {}),
           ...(premises.length === 1 && typeof schemeExt.note === 'string' ? { note: schemeExt.note } : {}),
@@ -323,6 +324,7 @@ export function parseAif(source: SourceFile): ImportGraph {
   // Undercuts: a CA node aimed at a scheme node. One aimed at a CA node that is itself an undercut
   // denies that undercut, and is resolved once that one is: passes until nothing more resolves.
   let undercuts = 0;
+  let linkedUndercuts = 0;
   const undercutsBy = new Map<string, number[]>();
   let pending: Array<{ s: AifNode; target: AifNode }> = [];
   for (const s of schemes) {
@@ -358,16 +360,24 @@ export function parseAif(source: SourceFile): ImportGraph {
       }
       progress = true;
       const made: number[] = [];
+      // Several premises: a linked undercut, written as one `together` group with `undercut: true`.
+      const group = from.length > 1 ? { group: linkedUndercuts++ } : {};
+      const ext = isObject(extNodes[s.id]) ? (extNodes[s.id] as Json) : {};
       for (const f of from) {
         made.push(graph.undercuts.length);
+        const note = from.length > 1 && f === from[0] && typeof ext.note === 'string' ? { groupNote: ext.note } : {};
         graph.undercuts.push(
-          denied.length > 0 ? { from: claimOf.get(f.id)!.id, relation: denied[0]! } : { from: claimOf.get(f.id)!.id, undercut: cut[0]! },
+          denied.length > 0
+            ? { from: claimOf.get(f.id)!.id, relation: denied[0]!, ...group, ...note }
+            : { from: claimOf.get(f.id)!.id, undercut: cut[0]!, ...group, ...note },
         );
       }
       undercutsBy.set(s.id, [...(undercutsBy.get(s.id) ?? []), ...made]);
       undercuts += from.length;
       if (from.length > 1)
-        graph.mapped.push(`CA-node ${s.id} undercuts with ${from.length} premises: written as ${from.length} separate undercuts`);
+        graph.mapped.push(
+          `CA-node ${s.id} undercuts with ${from.length} premises: a linked undercut, written as one \`together\` group with \`undercut: true\``,
+        );
     }
     pending = later;
   }

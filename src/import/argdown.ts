@@ -168,8 +168,8 @@ function toImportGraph(
     return claimOf.get(end.title!);
   };
   const relationsFrom = new Map<string, number[]>();
-  const add = (from: ImportClaim, to: ImportClaim, kind: 'support' | 'attack'): number => {
-    graph.relations.push({ from: from.id, to: to.id, kind });
+  const add = (from: ImportClaim, to: ImportClaim, kind: 'support' | 'attack', group?: number): number => {
+    graph.relations.push({ from: from.id, to: to.id, kind, ...(group !== undefined ? { group } : {}) });
     const i = graph.relations.length - 1;
     (relationsFrom.get(from.id) ?? relationsFrom.set(from.id, []).get(from.id)!).push(i);
     return i;
@@ -177,14 +177,20 @@ function toImportGraph(
   const describe = (rel: IRelation) => `${rel.relationType} ${name(rel.from as End)} → ${name(rel.to as End)}`;
 
   // Undercuts wait until every relation they may deny is known.
-  /** `via`: the argument whose named inference this undercut is (argmap's form of an undercut that is undercut). */
-  const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation; via?: string }> = [];
-  const undercut = (from: ImportClaim, rel: IRelation, via?: string) =>
-    pendingUndercuts.push({ from, rel, ...(via !== undefined ? { via } : {}) });
+  /**
+   * `via`: the argument whose named inference this undercut is (argmap's form of an undercut that is
+   * undercut, or of a linked undercut); `group`: the linked undercut it is one premise of.
+   */
+  const pendingUndercuts: Array<{ from: ImportClaim; rel: IRelation; via?: string; group?: number }> = [];
+  const undercut = (from: ImportClaim, rel: IRelation, via?: string, group?: number) =>
+    pendingUndercuts.push({ from, rel, ...(via !== undefined ? { via } : {}), ...(group !== undefined ? { group } : {}) });
 
-  // Premise–conclusion arguments: what each inference uses supports what it concludes.
+  // Premise–conclusion arguments: what each inference uses supports what it concludes; an inference
+  // from several statements is a linked group (`together`) of them.
   const carried = new Map<string, number[]>();
   let linked = 0;
+  let groups = 0;
+  let linkedUndercuts = 0;
   for (const a of Object.values(args)) {
     const pcs = a.pcs ?? [];
     if (pcs.length === 0) continue;
@@ -196,25 +202,28 @@ function toImportGraph(
       const uses = pcs.slice(since, i);
       since = i;
       const to = claimOf.get(s.title!);
+      const froms = uses.flatMap((p) => claimOf.get(p.title!) ?? []);
       if (inferenceArgument.get(s.title!) === a) {
-        // argmap's named inference: its premise does what its conclusion does.
+        // argmap's named inference: its premises do together what its conclusion does.
         for (const rel of relationsOf(s.title!)) {
-          for (const p of uses) {
-            const from = claimOf.get(p.title!);
-            const target = claimAt(rel.to as End);
-            if (!from) continue;
-            if (typeOf(rel) === 'undercut') undercut(from, rel, a.title);
-            else if (target) steps.push(add(from, target, typeOf(rel) === 'support' ? 'support' : 'attack'));
+          const target = claimAt(rel.to as End);
+          const undercuts = typeOf(rel) === 'undercut';
+          if (froms.length > 1) {
+            if (undercuts) linkedUndercuts++;
+            else linked++;
+          }
+          const group = froms.length > 1 ? groups++ : undefined;
+          for (const from of froms) {
+            if (undercuts) undercut(from, rel, a.title, group);
+            else if (target) steps.push(add(from, target, typeOf(rel) === 'support' ? 'support' : 'attack', group));
           }
         }
         return;
       }
       if (!to) return;
-      if (uses.length > 1) linked++;
-      for (const p of uses) {
-        const from = claimOf.get(p.title!);
-        if (from) steps.push(add(from, to, 'support'));
-      }
+      if (froms.length > 1) linked++;
+      const group = froms.length > 1 ? groups++ : undefined;
+      for (const from of froms) steps.push(add(from, to, 'support', group));
     });
     carried.set(a.title!, steps);
   }
@@ -269,13 +278,18 @@ function toImportGraph(
         continue;
       }
       progress = true;
+      const group = p.group !== undefined ? { group: p.group } : {};
       graph.undercuts.push(
         deniedUndercut !== undefined && denied.length === 0
-          ? { from: p.from.id, relation: graph.undercuts[deniedUndercut]!.relation, undercut: deniedUndercut }
-          : { from: p.from.id, relation: denied[0]! },
+          ? { from: p.from.id, relation: graph.undercuts[deniedUndercut]!.relation, undercut: deniedUndercut, ...group }
+          : { from: p.from.id, relation: denied[0]!, ...group },
       );
-      if (p.via !== undefined) undercutOfArgument.set(p.via, graph.undercuts.length - 1);
-      if (denied.length > 1)
+      // An undercut of a linked undercut denies it as a whole: it names the group's first premise.
+      if (p.via !== undefined && !undercutOfArgument.has(p.via)) undercutOfArgument.set(p.via, graph.undercuts.length - 1);
+      const oneGroup = denied.every(
+        (r) => graph.relations[r]!.group !== undefined && graph.relations[r]!.group === graph.relations[denied[0]!]!.group,
+      );
+      if (denied.length > 1 && !oneGroup)
         graph.mapped.push(
           `undercut by ${p.from.id} of <${target!.title}>, an inference of ${denied.length} relations: attached to the first`,
         );
@@ -294,7 +308,11 @@ function toImportGraph(
     `${count(Object.keys(statements).length, 'statement')} → ${count(claimOf.size, 'claim')} and ${count(evidenceOf.size, 'piece', 'pieces')} of evidence; ${count(Object.keys(args).length, 'argument')}, ${sketched} sketched (a claim each, its description)`,
     `${count(relations.length, 'Argdown relation')} and the arguments' inferences → ${count(graph.relations.length, 'relation')}, ${count(graph.undercuts.length, 'undercut')}`,
   );
-  if (linked > 0) graph.mapped.push(`${count(linked, 'inference')} from several premises: each premise written as a separate reason`);
+  if (linked > 0) graph.mapped.push(`${count(linked, 'inference')} from several premises: each written as one linked group (\`together\`)`);
+  if (linkedUndercuts > 0)
+    graph.mapped.push(
+      `${count(linkedUndercuts, 'undercut')} from several premises: each written as one \`together\` group with \`undercut: true\``,
+    );
   if (contradictions > 0) graph.mapped.push(`${count(contradictions, 'contradiction')}: written as an attack each way`);
   if (untitledText > 0) graph.mapped.push(`${count(untitledText, 'statement')} with no text: the title is the text`);
   return graph;

@@ -44,6 +44,8 @@ export interface ImportRelation {
    * RA / CA node with several premises) and are written as one `together` group.
    */
   group?: number;
+  /** The `note` of the linked group this relation is a premise of (on its first relation). */
+  groupNote?: string;
 }
 
 export interface ImportUndercut {
@@ -56,6 +58,14 @@ export interface ImportUndercut {
    */
   relation?: number;
   undercut?: number;
+  /**
+   * A linked undercut: the undercuts that share this number (consecutive in `undercuts`) are the
+   * premises of one (an AIF CA node with several premises aimed at a scheme node), written as one
+   * `together` group with `undercut: true`. An undercut of it names its first.
+   */
+  group?: number;
+  /** The `note` of that linked undercut (on its first). */
+  groupNote?: string;
 }
 
 export interface ImportGraph {

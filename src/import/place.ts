@@ -54,9 +54,11 @@ export function place(graph: ImportGraph): Placement {
     if (r.from === r.to) return (dropped.add(i), unmapped.push(`relation ${name}: a claim cannot ${r.kind} itself (dropped)`));
     // A support and an attack between the same claims are both kept (argmap writes both, and
     // check's contradictory-relation reports them); only a repeat of the same kind is dropped.
-    if (seen.has(`${r.from}>${r.to}>${r.kind}`))
+    // A premise of two linked groups of one claim is no repeat: each group is its own argument.
+    const key = `${r.from}>${r.to}>${r.kind}${r.group !== undefined ? `>${r.group}` : ''}`;
+    if (seen.has(key))
       return (dropped.add(i), unmapped.push(`relation ${name}: repeats an earlier relation between the same claims (dropped)`));
-    seen.add(`${r.from}>${r.to}>${r.kind}`);
+    seen.add(key);
     kept.push(i);
   });
   for (const i of closingSupportCycles(graph, kept)) {
@@ -168,8 +170,11 @@ export function place(graph: ImportGraph): Placement {
       attacks: Item[];
       relations: number[];
       next: number;
-      /** The undercuts of the relation whose claim was written last, still to be written under it. */
-      cuts?: { child: Item; key: string; ids: Cut[]; next: number; relation: string };
+      /**
+       * Undercuts still to be written under the claims (or groups) written last, the innermost last:
+       * those of the relation whose claim was written last, and those of a linked undercut.
+       */
+      cuts: Array<{ child: Item; key: string; ids: Cut[]; next: number; relation: string }>;
       /** Linked groups being written here: their item and how many of their premises are still to come. */
       groups?: Map<number, { item: Item; left: number }>;
       /** Called with the finished item. */
@@ -213,6 +218,7 @@ export function place(graph: ImportGraph): Placement {
           attacks: [],
           relations: incoming.get(claim.id) ?? [],
           next: 0,
+          cuts: [],
           done,
         });
       };
@@ -221,9 +227,54 @@ export function place(graph: ImportGraph): Placement {
       });
       while (stack.length > 0) {
         const frame = stack[stack.length - 1]!;
-        const cuts = frame.cuts;
-        if (cuts !== undefined && cuts.next < cuts.ids.length) {
+        const cuts = frame.cuts[frame.cuts.length - 1];
+        if (cuts !== undefined && cuts.next >= cuts.ids.length) {
+          frame.cuts.pop();
+          continue;
+        }
+        if (cuts !== undefined) {
           const { id: u, k } = cuts.ids[cuts.next++]!;
+          /** Adds an undercut to its list, and keeps the lists in their usual place: after evidence and reasons. */
+          const put = (cutter: Item) => {
+            const listOf = (cuts.child[cuts.key] as Item[] | undefined) ?? [];
+            listOf.push(cutter);
+            delete cuts.child[cuts.key];
+            cuts.child[cuts.key] = listOf;
+          };
+          // A linked undercut: its premises are the next undercuts of the same group. One `together`
+          // group with `undercut: true`, its premises written in place (or by `ref` when written
+          // elsewhere already), and its own undercuts in its `rebuttals`.
+          const g = graph.undercuts[k]!.group;
+          if (g !== undefined) {
+            const members = [u];
+            while (cuts.next < cuts.ids.length && graph.undercuts[cuts.ids[cuts.next]!.k]!.group === g)
+              members.push(cuts.ids[cuts.next++]!.id);
+            const together: Item[] = [];
+            const groupNote = graph.undercuts[k]!.groupNote;
+            const item: Item = { together, ...(groupNote !== undefined ? { note: groupNote } : {}), undercut: true };
+            put(item);
+            const deeper = cutsOfCut.get(k) ?? [];
+            if (deeper.length > 0)
+              frame.cuts.push({
+                child: item,
+                key: 'rebuttals',
+                ids: deeper,
+                next: 0,
+                relation: `the linked undercut by ${members.join(', ')}`,
+              });
+            for (const m of members) {
+              if (written.has(m)) {
+                together.push({ ref: m });
+                continue;
+              }
+              const slot = together.length;
+              together.push({});
+              open(byId.get(m)!, 'attack', false, frame.level + 2, (premise) => {
+                together[slot] = premise;
+              });
+            }
+            continue;
+          }
           if (written.has(u)) {
             unmapped.push(
               `undercut by ${u} of "${cuts.relation}": ${u} is already written elsewhere in the file, and a ref cannot be an undercut`,
@@ -231,18 +282,12 @@ export function place(graph: ImportGraph): Placement {
             continue;
           }
           // Under the claim of the relation it denies, which is one level below this one.
-          open(byId.get(u)!, 'attack', true, frame.level + 2, (cutter) => {
-            const listOf = (cuts.child[cuts.key] as Item[] | undefined) ?? [];
-            listOf.push(cutter);
-            // Keep the lists in their usual place: after evidence and reasons.
-            delete cuts.child[cuts.key];
-            cuts.child[cuts.key] = listOf;
-          });
+          open(byId.get(u)!, 'attack', true, frame.level + 2, put);
           // An undercut of this undercut: a rebuttal with `undercut: true` under it, written first.
           const opened = stack[stack.length - 1]!;
           const deeper = cutsOfCut.get(k) ?? [];
           if (deeper.length > 0)
-            opened.cuts = { child: opened.item, key: 'rebuttals', ids: deeper, next: 0, relation: `the undercut by ${u}` };
+            opened.cuts.push({ child: opened.item, key: 'rebuttals', ids: deeper, next: 0, relation: `the undercut by ${u}` });
           continue;
         }
         if (frame.next < frame.relations.length) {
@@ -261,7 +306,8 @@ export function place(graph: ImportGraph): Placement {
             frame.groups ??= new Map();
             group = frame.groups.get(g!);
             if (!group) {
-              group = { item: { together: [] }, left: members.length };
+              const groupNote = members.map((x) => graph.relations[x]!.groupNote).find((n) => n !== undefined);
+              group = { item: { together: [], ...(groupNote !== undefined ? { note: groupNote } : {}) }, left: members.length };
               frame.groups.set(g!, group);
               list.push(group.item);
             }
@@ -272,13 +318,13 @@ export function place(graph: ImportGraph): Placement {
             if (!linked || --linked.left > 0) return;
             const ids = undercutsOf.get(head(r)) ?? [];
             if (ids.length > 0)
-              frame.cuts = {
+              frame.cuts.push({
                 child: linked.item,
                 key: answers,
                 ids,
                 next: 0,
                 relation: `the linked group of ${members.map((x) => graph.relations[x]!.from).join(', ')}`,
-              };
+              });
           };
           const refItem = { ref: from.id, ...(relation.note !== undefined ? { note: relation.note } : {}) };
           if (written.has(from.id)) {
@@ -302,14 +348,11 @@ export function place(graph: ImportGraph): Placement {
           open(from, childSide, false, frame.level + 1, (child) => {
             into.push(child);
             if (linked) groupDone();
-            else
-              frame.cuts = {
-                child,
-                key: answers,
-                ids: undercutsOf.get(r) ?? [],
-                next: 0,
-                relation: `${from.id} ${relation.kind}s ${frame.claim.id}`,
-              };
+            else {
+              const ids = undercutsOf.get(r) ?? [];
+              if (ids.length > 0)
+                frame.cuts.push({ child, key: answers, ids, next: 0, relation: `${from.id} ${relation.kind}s ${frame.claim.id}` });
+            }
           });
           continue;
         }

@@ -117,7 +117,7 @@ class Builder {
   /** Undercuts, resolved after the references, since the link they attack may come from one. */
   readonly #undercuts: Array<() => void> = [];
   /** Each linked group with the written position of each premise edge, to restore written order. */
-  readonly #groupOrders: Array<{ group: LinkedGroup; order: Map<ClaimEdge, number> }> = [];
+  readonly #groupOrders: Array<{ group: LinkedGroup; order: Map<Edge, number> }> = [];
 
   /** The file being built (undefined: a graph of one file, built without file records). */
   file: ArgFile | undefined;
@@ -335,7 +335,9 @@ class Builder {
   ) {
     const list = LIST_OF_KIND[kind];
     if (Array.isArray(fields.data.together)) {
-      this.group(fields, fields.data.together, kind, relation, path, parent, target);
+      // A linked undercut denies, with all its premises, the link by which `target` holds.
+      const denies = relation === 'attack' && fields.data.undercut === true ? () => target?.link : undefined;
+      this.group(fields, fields.data.together, kind, relation, path, parent, target, denies);
       return;
     }
     // A `{ ref }` item: one with a `ref` key and a value node (an explicit `? ref` has none, and the
@@ -376,8 +378,9 @@ class Builder {
   /**
    * A linked group (`together:`): each premise, written in place or by `ref`, gets its own edge to
    * `target`, tagged with the group; the group's `counterpoints` (`rebuttals` under a linked
-   * objection) are its undercuts. Edges from `ref` premises come when the ids resolve, so the
-   * premises are put back in written order in `finish`.
+   * objection or undercut) are its undercuts. Edges from `ref` premises come when the ids resolve, so
+   * the premises are put back in written order in `finish`. With `denies` (a linked undercut), each
+   * premise gets an undercut edge to the link `denies` gives once every reference has resolved.
    */
   group(
     fields: Fields,
@@ -387,29 +390,63 @@ class Builder {
     path: string,
     parent: Claim | undefined,
     target: Claim | undefined,
-  ) {
+    denies?: () => Edge | undefined,
+  ): LinkedGroup {
     const list = LIST_OF_KIND[kind];
     const together = pairOf(fields.map, 'together')!;
     const group: LinkedGroup = {
       index: this.graph.groups.length,
-      kind: relation,
+      kind: denies ? 'undercut' : relation,
       list,
       path,
-      to: target,
+      to: denies ? undefined : target,
+      parent,
+      undercutSpan: undefined,
       premises: [],
       edges: [],
       premiseSpans: [],
       written: items.length,
       undercutBy: [],
       answers: [],
+      answerGroups: [],
+      of: undefined,
       misplaced: [],
       note: stringOf(fields.data, 'note'),
       span: spanOf(together.key as Node),
       file: this.file,
     };
     this.graph.groups.push(group);
-    const order = new Map<ClaimEdge, number>();
+    // A linked undercut's premises, gathered as they are built or resolve; its edges come when the
+    // link it denies is known (its slot is taken first, so undercuts of it resolve after it).
+    const gathered: Array<{ from: Claim; slot: number; via: 'tree' | 'ref'; span: Span; note?: string }> = [];
+    if (denies) {
+      const pair = pairOf(fields.map, 'undercut')!;
+      group.undercutSpan = { start: spanOf(pair.key as Node).start, end: spanOf(pair.value as Node).end };
+      const root = this.isRoot;
+      const file = this.file;
+      this.#undercuts.push(() => {
+        const link = denies();
+        if (!link) {
+          if (root) this.graph.danglingUndercuts.push(group);
+          return;
+        }
+        this.file = file;
+        gathered.sort((a, b) => a.slot - b.slot);
+        for (const { from, via, span, note } of gathered) {
+          const edge = this.addEdge<UndercutEdge>({ kind: 'undercut', from, to: link, via, list, span, note, group });
+          group.premises.push(from);
+          group.edges.push(edge);
+          group.premiseSpans.push(span);
+          if (via === 'tree') from.link = edge;
+        }
+      });
+    }
+    const order = new Map<Edge, number>();
     const add = (from: Claim, slot: number, via: 'tree' | 'ref', span: Span, note?: string) => {
+      if (denies) {
+        gathered.push({ from, slot, via, span, note });
+        return undefined;
+      }
       if (!target) return undefined;
       const edge = this.addEdge<ClaimEdge>({ kind: relation, from, to: target, via, list, span, note, group });
       group.premises.push(from);
@@ -418,7 +455,7 @@ class Builder {
       order.set(edge, slot);
       return edge;
     };
-    this.#groupOrders.push({ group, order });
+    if (!denies) this.#groupOrders.push({ group, order });
     for (let slot = 0; slot < items.length; slot++) {
       const item = fieldsOf(items[slot], this.nodes);
       if (!item) continue;
@@ -435,20 +472,27 @@ class Builder {
       premise.group = group;
       premise.link = add(premise, slot, 'tree', premise.span);
     }
-    // The answers to the group as a whole: undercuts of its inference. Anything else is built (so
-    // its ids and references are checked) but attacks nothing; the `linked-group` rule reports it.
+    // The answers to the group as a whole: undercuts of its inference, each a claim or a linked
+    // undercut. Anything else is built (so its ids and references are checked) but attacks nothing;
+    // the `linked-group` rule reports it.
     const answersKey = relation === 'support' ? 'counterpoints' : 'rebuttals';
     const answers = fields.data[answersKey];
-    if (!Array.isArray(answers)) return;
+    if (!Array.isArray(answers)) return group;
     const answerKind: ClaimKind = relation === 'support' ? 'counterpoint' : 'rebuttal';
     for (let index = 0; index < answers.length; index++) {
       const item = fieldsOf(answers[index], this.nodes);
       if (!item) continue;
       const at = `${path}.${answersKey}[${index}]`;
-      const plainClaim = !Object.hasOwn(item.data, 'ref') && !Array.isArray(item.data.together);
-      if (!plainClaim || item.data.undercut !== true) {
+      const isRef = Object.hasOwn(item.data, 'ref');
+      if (isRef || item.data.undercut !== true) {
         group.misplaced.push(headSpan(item.map));
         this.item(item, answerKind, 'attack', at, parent, undefined);
+        continue;
+      }
+      if (Array.isArray(item.data.together)) {
+        const answer = this.group(item, item.data.together, answerKind, 'attack', at, parent, undefined, () => group.edges[0]);
+        answer.of = group;
+        group.answerGroups.push(answer);
         continue;
       }
       const slot = this.#undercuts.length;
@@ -469,6 +513,7 @@ class Builder {
           });
       };
     }
+    return group;
   }
 
   evidence(claim: Claim, list: unknown[]) {

@@ -112,14 +112,14 @@ interface EdgeBase {
   undercutBy: UndercutEdge[];
   /** The file the edge is written in (absent on graphs built by hand). */
   file?: ArgFile;
+  /** The `note` of a `{ ref, note }` item. */
+  note?: string;
 }
 
 /** `from` supports (reason, risk) or attacks (counterpoint, rebuttal) the claim `to`. */
 export interface ClaimEdge extends EdgeBase {
   kind: 'support' | 'attack';
   to: Claim;
-  /** The `note` of a `{ ref, note }` item. */
-  note?: string;
 }
 
 /** `from` denies that the edge `to` holds: "true, but it does not follow". */
@@ -139,17 +139,25 @@ export type Edge = ClaimEdge | UndercutEdge;
 export interface LinkedGroup {
   /** Position in `graph.groups` (document order). */
   index: number;
-  kind: 'support' | 'attack';
+  /**
+   * `undercut`: a linked undercut (`undercut: true` on the group), whose premises deny a link only
+   * jointly: each premise has an undercut edge to the link, and `to` is absent.
+   */
+  kind: 'support' | 'attack' | 'undercut';
   /** The list it is written in. */
   list: 'reasons' | 'risks' | 'counterpoints' | 'rebuttals';
   /** Where the group is written: `recommendation.reasons[1]`. */
   path: string;
   /** The claim the premises support or attack together (the recommendation, for a top-level group). */
   to?: Claim;
+  /** The claim the group is written under (absent at the top level). */
+  parent?: Claim;
+  /** For a linked undercut: the `undercut: true` entry. */
+  undercutSpan?: Span;
   /** The premises that resolved, in the order written (a repeated premise appears twice). */
   premises: Claim[];
-  /** Each premise's edge to `to`, in the same order. */
-  edges: ClaimEdge[];
+  /** Each premise's edge to `to` (to the denied link, for a linked undercut), in the same order. */
+  edges: Edge[];
   /** Where each premise is written (its claim item, or its `ref` value), in the same order. */
   premiseSpans: Span[];
   /** How many premises are written (resolved or not). */
@@ -158,6 +166,10 @@ export interface LinkedGroup {
   undercutBy: UndercutEdge[];
   /** Claims written under the group's `counterpoints` / `rebuttals`, in order. */
   answers: Claim[];
+  /** Linked undercuts written there, in order (each has `of` set to this group). */
+  answerGroups: LinkedGroup[];
+  /** For a linked undercut written under a group's `counterpoints` / `rebuttals`: that group. */
+  of?: LinkedGroup;
   /** Items of those lists that are not undercuts (`ref`s, claims without `undercut: true`, groups). */
   misplaced: Span[];
   note?: string;
@@ -230,8 +242,11 @@ export interface ArgumentGraph {
   references: Reference[];
   /** Every id definition, in document order (a duplicated id has several). */
   definitions: Map<string, Definition[]>;
-  /** Undercuts written where there is no link to attack (on the recommendation's counterpoints). */
-  danglingUndercuts: Claim[];
+  /**
+   * Undercuts written where there is no link to attack (on the recommendation's counterpoints): claims
+   * with `undercut: true`, and linked undercuts.
+   */
+  danglingUndercuts: Array<Claim | LinkedGroup>;
   /**
    * The checked file, when the graph was built with files (`buildWorkspaceGraph`). Its nodes come
    * first in every list; the nodes of the files it uses follow, so that cross-file edges count in

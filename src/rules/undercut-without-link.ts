@@ -8,14 +8,15 @@ import { defineRule } from './rule';
 export default defineRule({
   id: 'undercut-without-link',
   severity: 'error',
-  description: 'An `undercut: true` counterpoint or rebuttal whose parent has no link for it to deny.',
+  description: 'An `undercut: true` counterpoint or rebuttal (or linked group) whose parent has no link for it to deny.',
   codes: ['undercut-without-link', 'undercut-top-level-targets'],
   analysis: false,
   check({ graph, report }) {
     for (const claim of graph.danglingUndercuts) {
       const parent = claim.parent;
       const span = claim.undercutSpan ?? claim.span;
-      if (!parent && claim.outgoing.some((e) => e.via === 'targets')) {
+      // A claim with `targets` only (a linked undercut, a group, takes no `targets`).
+      if (!parent && 'outgoing' in claim && claim.outgoing.some((e) => e.via === 'targets')) {
         report('undercut-top-level-targets', span, {});
         continue;
       }

@@ -177,10 +177,17 @@ function mixedYaml({ root, nodes }: { root: Omit<NodeSpec, 'parent' | 'relation'
       else top.push(o);
       return;
     }
-    // A premise of a linked group: the group takes its place, the other premises by `ref`.
+    // A premise of a linked group: the group takes its place, the other premises by `ref`. An
+    // undercut's group is a linked undercut: `undercut: true` on the group, not on its premise.
     const others = spec.together.filter((t) => t !== i);
-    const item: Record<string, unknown> =
-      !undercut && spec.together.length > 0 ? { together: [o, ...others.map((t) => ({ ref: `c${t}` }))] } : o;
+    let item: Record<string, unknown> = o;
+    if (spec.together.length > 0) {
+      item = { together: [o, ...others.map((t) => ({ ref: `c${t}` }))] };
+      if (undercut) {
+        delete o.undercut;
+        item.undercut = true;
+      }
+    }
     if (item !== o) {
       const attack = spec.relation === 'counterpoints' || spec.relation === 'rebuttals' || spec.relation === 'top';
       groups.push({ group: item, answers: attack ? 'rebuttals' : 'counterpoints' });
@@ -296,13 +303,14 @@ describe('mixed support / attack / undercut graphs', () => {
     TIMEOUT ?? 120_000,
   );
 
-  it('generates undercuts, undercuts of undercuts, support and attack, linked or not, and undercuts of linked groups', () => {
+  it('generates undercuts, undercuts of undercuts, support and attack, linked or not, undercuts of linked groups, linked undercuts', () => {
     // The generator reaches every kind of edge (a guard against a property that holds vacuously).
     const kinds = new Set<string>();
     let undercutOfUndercut = false;
     let linkedSupport = false;
     let linkedAttack = false;
     let undercutOfGroup = false;
+    let linkedUndercut = false;
     fc.assert(
       fc.property(mixedGraphs, (spec) => {
         const graph = graphOf(mixedYaml(spec));
@@ -311,7 +319,8 @@ describe('mixed support / attack / undercut graphs', () => {
           if (e.kind === 'undercut' && e.to.kind === 'undercut') undercutOfUndercut = true;
           if (e.group && e.group.edges.length > 1) {
             if (e.kind === 'support') linkedSupport = true;
-            else linkedAttack = true;
+            else if (e.kind === 'attack') linkedAttack = true;
+            else linkedUndercut = true;
           }
           if (e.kind === 'undercut' && e.to.group && e.to.group.edges.length > 1) undercutOfGroup = true;
         }
@@ -320,6 +329,6 @@ describe('mixed support / attack / undercut graphs', () => {
     );
     expect([...kinds].sort()).toEqual(['attack', 'support', 'undercut']);
     expect(undercutOfUndercut).toBe(true);
-    expect([linkedSupport, linkedAttack, undercutOfGroup]).toEqual([true, true, true]);
+    expect([linkedSupport, linkedAttack, undercutOfGroup, linkedUndercut]).toEqual([true, true, true, true]);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Analyses } from '../../src/analyses/index';
@@ -5,11 +7,13 @@ import { counterpointsJson, counterpointsText, unsupportedText } from '../../src
 import { buildDiagram } from '../../src/format/diagram';
 import { formatDot } from '../../src/format/dot';
 import { formatMermaid } from '../../src/format/mermaid';
+import { becauseText } from '../../src/format/evaluation';
 import { formatOutline } from '../../src/format/outline';
 import { treeJson } from '../../src/format/tree-json';
 import { SourceFile } from '../../src/load/source-file';
 import { buildGraph } from '../../src/model/build';
 import { chalkFor } from '../../src/util/terminal';
+import { ROOT } from '../helpers/cli';
 
 /** A linked reason whose second premise rests on nothing, undercut as a whole; a linked objection. */
 const MAP = `argmap: 1
@@ -143,5 +147,60 @@ describe('the HTML report', () => {
     expect(html.match(/<span class="kind">TOGETHER<\/span>/g)).toHaveLength(3);
     expect(html).toContain('These support');
     expect(html).toMatch(/needs all of its premises: <a [^>]*>reason <code>floods<\/code><\/a> lacks support/);
+  });
+});
+
+describe('every view shows a linked undercut (`undercut: true` on a group) as one undercut', () => {
+  const file = readFileSync(join(ROOT, 'test', 'fixtures', 'valid', 'linked-undercuts.yaml'), 'utf8');
+
+  it('outline: one item that undercuts the link, its premises lettered; one under a linked objection is its rebuttal', () => {
+    const { analyses } = analysed(file);
+    const md = formatOutline(analyses.graph, analyses, { file: 'lu.yaml' });
+    expect(md).toContain(
+      '1. **Together:** *(these undercut the link that reason 1 (`shops-gain`) supports the recommendation (`close-main-street`) only jointly)*',
+    );
+    expect(md).toContain('Undercut by counterpoint 2(a) (`oak-works`) and counterpoint 1(a) (`trial-in-december`) together');
+    expect(md).toContain(
+      '   - **Rebuttal 4.1** **Together:** *(these undercut the link that counterpoint 4(a) (`market-day`) and counterpoint 4(b) (`square-traffic`) together attack the recommendation (`close-main-street`) only jointly)*',
+    );
+    // Not also at the recommendation's level.
+    const rec = md.slice(md.indexOf('## Recommendation'), md.indexOf('## Reasons'));
+    expect(rec).not.toContain('market-moves');
+  });
+
+  it('evaluate: an undercut by a linked undercut names every premise; it fails when one premise is out', () => {
+    const { analyses } = analysed(file);
+    const rec = analyses.graph.recommendation!;
+    expect(becauseText(analyses.evaluation.claims[rec.index]!.because)).toContain(
+      'its counterpoint `deliveries` is undercut by rebuttals `back-lanes` and `lanes-open` together, which are all in',
+    );
+    expect(analyses.evaluation.claims[rec.index]!.label).toBe('in');
+    // `lanes-open` rests on nothing: out, so the linked undercut fails and the attack it denied holds.
+    const text = file.replace(
+      'text: The back lanes stay open on Saturdays.\n              assumption: true\n',
+      'text: The back lanes stay open on Saturdays.\n',
+    );
+    expect(text).not.toBe(file);
+    const weaker = analysed(text).analyses;
+    const lanes = weaker.graph.claims.find((c) => c.id === 'lanes-open')!;
+    expect(weaker.evaluation.claims[lanes.index]!.label).toBe('out');
+    expect(weaker.evaluation.claims[weaker.graph.recommendation!.index]!.label).toBe('out');
+  });
+
+  it('tree JSON marks the group `undercut: true` and nests a linked undercut of a group in its answers', () => {
+    const { source, analyses } = analysed(file);
+    const tree = treeJson(source, analyses) as unknown as { recommendation: { reasons: Array<Record<string, unknown>> } };
+    const [shops, buses] = tree.recommendation.reasons;
+    const cut = (shops!.counterpoints as Array<Record<string, unknown>>)[0]!;
+    expect([cut.linked, cut.undercut, (cut.premises as unknown[]).length, (cut.rebuttals as unknown[]).length]).toEqual([true, true, 2, 1]);
+    const answer = (buses!.counterpoints as Array<Record<string, unknown>>)[0]!;
+    expect([answer.linked, answer.undercut]).toEqual([true, true]);
+    expect((answer.premises as Array<{ ref?: string }>)[1]!.ref).toBe('trial-in-december');
+  });
+
+  it('counterpoints: each premise undercuts the link together with the others', () => {
+    const { source, analyses } = analysed(file);
+    const text = counterpointsText([{ source, analyses }], chalkFor(0));
+    expect(text).toContain('attacks the link: that `shops-gain` supports `close-main-street`, together with `december-sales-high`');
   });
 });

@@ -100,12 +100,12 @@ export function readArgdown(input: string): ArgdownReading {
 
 /** The same reading of an argmap graph: claims and evidence, and every support, attack and undercut. */
 export function argmapReading(graph: ArgumentGraph): Omit<ArgdownReading, 'errors'> {
-  // A linked group is one relation from all its premises together (each premise once).
+  // A linked group (a linked undercut too) is one relation from all its premises together (each premise once).
   const from = (e: Edge): string =>
-    e.kind !== 'undercut' && e.group ? [...new Set(e.group.premises.map((p) => norm(p.text)))].sort().join(' & ') : norm(e.from.text);
+    e.group ? [...new Set(e.group.premises.map((p) => norm(p.text)))].sort().join(' & ') : norm(e.from.text);
   const relation = (e: Edge): string =>
-    e.kind === 'undercut' ? `undercut ${norm(e.from.text)} → [${relation(e.to)}]` : `${e.kind} ${from(e)} → ${norm(e.to.text)}`;
-  const once = graph.edges.filter((e) => e.kind === 'undercut' || !e.group || e.group.edges[0] === e);
+    e.kind === 'undercut' ? `undercut ${from(e)} → [${relation(e.to)}]` : `${e.kind} ${from(e)} → ${norm(e.to.text)}`;
+  const once = graph.edges.filter((e) => !e.group || e.group.edges[0] === e);
   return {
     statements: [...graph.claims.map((c) => norm(c.text)), ...graph.evidence.map((e) => norm(e.text))].sort(),
     relations: [...once.map(relation), ...graph.evidence.map((e) => `support ${norm(e.text)} → ${norm(e.claim.text)}`)].sort(),

@@ -39,6 +39,15 @@ function structure(graphs: ArgumentGraph[]) {
     claims: set(graphs.flatMap((g) => g.claims.map((c) => norm(c.text)))),
     relations: set(graphs.flatMap((g) => g.edges.map(relation))),
     evidence: set(graphs.flatMap((g) => g.evidence.map((e) => `${norm(e.claim.text)} | ${norm(e.text)} | ${e.sourceId ?? '-'}`))),
+    // Linked groups (linked undercuts too): their kind and premises, as one item each.
+    // (A group of one premise is a plain relation, as Argdown reads it.)
+    groups: set(
+      graphs.flatMap((g) =>
+        g.groups
+          .filter((group) => group.premises.length > 1)
+          .map((group) => `${group.kind}: ${group.premises.map((p) => norm(p.text)).join(' & ')}`),
+      ),
+    ),
     sources: set(
       graphs.flatMap((g) =>
         g.sources.map((s) => JSON.stringify([s.id, s.speaker, s.role, s.organization, s.venue, s.date, s.url, s.kind, s.note])),
@@ -69,13 +78,15 @@ describe('Argdown import', () => {
       'Visitors would move from evenings to Sundays. supports Sunday opening would spread the same visits over more hours.',
     );
     expect(rel).toContain('Sunday opening would spread the same visits over more hours. attacks The town library should open on Sundays.');
-    // The undercut of the argument's inference, on the link of its first premise (reported).
-    expect(rel).toContain(
-      'Sunday visitors are mostly people who never come on weekdays. undercuts (Most visits now happen on weekday evenings. supports Sunday opening would spread the same visits over more hours.)',
-    );
-    expect(graph.mapped.join('\n')).toMatch(
-      /undercut by different-people of <Weekday visits>, an inference of 2 relations: attached to the first/,
-    );
+    // The two premises of the argument's inference are one linked group, and the undercut of the
+    // inference denies the group as a whole.
+    expect(structure(graphs).groups).toEqual([
+      'support: Most visits now happen on weekday evenings. & Visitors would move from evenings to Sundays.',
+    ]);
+    const cut = g.edges.find((e) => e.kind === 'undercut')!;
+    expect(cut.from.id).toBe('different-people');
+    expect(cut.to.group?.premises.map((p) => p.id)).toEqual(['weekday-figures', 'demand-moves']);
+    expect(graph.mapped.join('\n')).toMatch(/1 inference from several premises: each written as one linked group/);
     // A contradiction: an attack each way.
     expect(rel).toContain('Sunday opening costs almost nothing extra. attacks Opening on Sundays costs more than the budget allows.');
     expect(rel).toContain('Opening on Sundays costs more than the budget allows. attacks Sunday opening costs almost nothing extra.');

@@ -74,6 +74,23 @@ describe('argmap → AIF → argmap', () => {
     expect(back.edges.filter((e) => e.kind === 'undercut' && e.to.kind === 'undercut')).toHaveLength(1);
   });
 
+  it('keeps linked undercuts: their premises, notes and undercuts, of a reason, a linked reason, an attack and a linked objection', () => {
+    const path = join(ROOT, 'test', 'fixtures', 'valid', 'linked-undercuts.yaml');
+    const original = checkSource(new SourceFile(path, readFileSync(path, 'utf8')));
+    const graph = parseAif(new SourceFile('lu.json', JSON.stringify(toAif(original.graph!))));
+    expect(graph.unmapped).toEqual([]);
+    const [text, ...rest] = importText(graph);
+    expect(rest).toEqual([]);
+    const back = checkSource(new SourceFile('back.yaml', text!)).graph!;
+    expect(structure(back)).toEqual(structure(original.graph!));
+    const groups = (g: ArgumentGraph) =>
+      g.groups
+        .map((group) => `${group.kind} ${group.premises.map((p) => p.text).join(' & ')}${group.note ? ` (${group.note})` : ''}`)
+        .sort();
+    expect(groups(back)).toEqual(groups(original.graph!));
+    expect(groups(back).filter((g) => g.startsWith('undercut '))).toHaveLength(4);
+  });
+
   it('writes standard AIF: I, RA, CA, L, YA nodes, edges between existing nodes, locutions', () => {
     const original = checkSource(new SourceFile('oped.yaml', readFileSync(OPED, 'utf8')));
     const aif = toAif(original.graph!) as {
@@ -225,7 +242,7 @@ function aifArguments(aif: {
 }
 
 describe('AIF → argmap → AIF with linked arguments', () => {
-  for (const name of ['linked.json', 'linked-attack.json']) {
+  for (const name of ['linked.json', 'linked-attack.json', 'linked-undercut.json']) {
     it(`${name}: keeps every I-node text and every RA / CA node with its full premise set and target`, () => {
       const input = fixture(name);
       const imported = parseAif(input);
@@ -244,5 +261,32 @@ describe('AIF → argmap → AIF with linked arguments', () => {
       / {6}counterpoints:\n {8}- id: warning-signs-would-remove-the-council\n.*\n {10}undercut: true\n {10}rebuttals:\n {12}- id: signs-did-not-protect-the-council\n.*\n {14}undercut: true\n/,
     );
     expect(parseAif(fixture('linked.json')).unmapped).toEqual([]);
+  });
+
+  it('writes a CA node of several premises aimed at a scheme node as one `together` group with `undercut: true`', () => {
+    const graph = parseAif(fixture('linked-undercut.json'));
+    expect(graph.unmapped).toEqual([]);
+    const [text] = importText(graph);
+    expect(text).toMatch(/ {6}counterpoints:\n {8}- together:\n(.*\n){4} {10}undercut: true\n {10}rebuttals:\n/);
+    expect(graph.mapped.join('\n')).toMatch(/CA-node 7 undercuts with 2 premises: a linked undercut/);
+  });
+
+  it('reports an RA node aimed at an RA or CA node as not mapped, with why, and keeps its premises', () => {
+    const node = (nodeID: string, type: string, text = type) => ({ nodeID, type, text });
+    const aif = {
+      nodes: [node('1', 'I', 'Dogs should be allowed in the park'), node('2', 'I', 'Dogs need exercise'), node('3', 'RA')],
+      edges: [] as Array<{ edgeID: string; fromID: string; toID: string }>,
+    };
+    aif.nodes.push(node('4', 'I', 'Exercise is a need the park can meet'), node('5', 'RA'));
+    const links: Array<[string, string]> = [
+      ['2', '3'],
+      ['3', '1'],
+      ['4', '5'],
+      ['5', '3'],
+    ];
+    for (const [from, to] of links) aif.edges.push({ edgeID: from + to, fromID: from, toID: to });
+    const graph = parseAif(new SourceFile('ra.json', JSON.stringify(aif)));
+    expect(graph.unmapped.join('\n')).toMatch(/RA-node 5 supports the inference of RA-node 3: argmap has no support for a link/);
+    expect(graph.claims.map((c) => c.text)).toContain('Exercise is a need the park can meet');
   });
 });

@@ -1,4 +1,4 @@
-import type { ArgumentGraph, Claim, ClaimEdge, Edge, LinkedGroup, UndercutEdge } from '../../model/types';
+import type { ArgumentGraph, Claim, Edge, LinkedGroup, UndercutEdge } from '../../model/types';
 import { IdPool, slug } from '../../model/ids';
 import { UniqueIds } from '../../util/unique-ids';
 
@@ -15,7 +15,8 @@ import { UniqueIds } from '../../util/unique-ids';
  *   `(1)`, `(2)`, ... and, after the inference line (with the group's undercuts `<_ [u]` under it),
  *   the claim they support; a linked objection concludes a statement of its own (as an undercut
  *   attack does, below) and the argument attacks the claim (`-> [claim]`). The premises' relations
- *   are not written one by one: the group's one relation is its argument's;
+ *   are not written one by one: the group's one relation is its argument's; a linked undercut
+ *   concludes a statement of its own that undercuts the argument it denies (`_> <...>`);
  * - a relation that is undercut as a premise–conclusion argument, because Argdown undercuts attack
  *   an argument's inference: a support `a → b` is the argument `(1) [a] ---- (2) [b]`; an attack
  *   `a → b` is `(1) [a] ---- (2)` a conclusion of its own that attacks `[b]` (an argument always
@@ -40,14 +41,16 @@ export function toArgdown(graph: ArgumentGraph): string {
   // Each linked group's argument name, unique among titles (the group carries its own inference).
   const groupName = new Map<LinkedGroup, string>();
   for (const group of graph.groups) {
-    if (group.to && group.edges.length > 0)
+    if (group.edges.length === 0) continue;
+    if (group.kind === 'undercut') groupName.set(group, titles.take(`${t(group.premises[0]!)}-linked-undercut`, 'argument'));
+    else if (group.to)
       groupName.set(group, titles.take(`${t(group.to)}-${group.kind === 'support' ? 'linked-argument' : 'linked-objection'}`, 'argument'));
   }
 
   // The other relations that need an argument (they are undercut), each with a unique title.
   const inferenceTitles = new UniqueIds();
   const argument = new Map<Edge, string>();
-  const inGroup = (e: Edge): e is ClaimEdge => e.kind !== 'undercut' && e.group !== undefined && groupName.has(e.group);
+  const inGroup = (e: Edge): boolean => e.group !== undefined && groupName.has(e.group);
   const nameOf = (e: Edge): string | undefined => (inGroup(e) ? groupName.get(e.group!) : argument.get(e));
   const edgeName = (e: Edge): string =>
     e.kind === 'undercut'
@@ -94,16 +97,25 @@ export function toArgdown(graph: ArgumentGraph): string {
     out.push('');
   }
 
+  // The undercuts written under an inference line: plain ones; those with an argument of their
+  // own (a linked undercut, an undercut that is undercut) aim at the inference from there.
+  const undercutLines = (edge: Edge) => {
+    for (const u of edge.undercutBy) if (!argument.has(u) && !inGroup(u)) out.push(`    <_ [${t(u.from)}]`);
+  };
   for (const [group, name] of groupName) {
+    const first = group.edges[0]!;
     out.push(`<${name}>`);
     if (group.kind === 'attack') out.push(`    -> [${t(group.to!)}]`);
+    if (first.kind === 'undercut') out.push(`    _> <${nameOf(first.to)}>`);
     out.push('');
     const premises = [...new Set(group.premises)];
     premises.forEach((p, i) => out.push(`(${i + 1}) [${t(p)}]`));
     out.push('----');
-    for (const u of group.undercutBy) if (!argument.has(u)) out.push(`    <_ [${t(u.from)}]`);
+    undercutLines(first);
     const n = premises.length + 1;
     if (group.kind === 'support') out.push(`(${n}) [${t(group.to!)}]`, '');
+    else if (first.kind === 'undercut')
+      out.push(`(${n}) [${name}]: ${escape(`The inference of <${nameOf(first.to)}> does not hold.`)}`, '');
     else out.push(`(${n}) [${name}]: It is not the case that: ${escape(group.to!.text)}`, '');
   }
   for (const [e, name] of argument) {
@@ -111,7 +123,7 @@ export function toArgdown(graph: ArgumentGraph): string {
     if (e.kind === 'attack') out.push(`    -> [${t(e.to)}]`);
     if (e.kind === 'undercut') out.push(`    _> <${nameOf(e.to)}>`);
     out.push('', `(1) [${t(e.from)}]`, '----');
-    for (const u of e.undercutBy) if (!argument.has(u)) out.push(`    <_ [${t(u.from)}]`);
+    undercutLines(e);
     if (e.kind === 'support') out.push(`(2) [${t(e.to)}]`, '');
     else if (e.kind === 'attack') out.push(`(2) [${name}]: It is not the case that: ${escape(e.to.text)}`, '');
     else out.push(`(2) [${name}]: ${escape(`The inference of <${nameOf((e as UndercutEdge).to)}> does not hold.`)}`, '');
