@@ -1,7 +1,7 @@
 import type { Analyses } from '../analyses/index';
 import type { SourceFile } from '../load/source-file';
 import { premisesLacking } from '../analyses/support';
-import type { Claim, Edge, EdgeList, LinkedGroup } from '../model/types';
+import type { ArgFile, Claim, Edge, EdgeList, LinkedGroup, Source } from '../model/types';
 
 /**
  * The argument as a JSON tree that mirrors the file (`argmap outline --format json`, documented in
@@ -14,6 +14,11 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
     const p = source.position(offset);
     return { file: source.path, line: p.line, column: p.column };
   };
+
+  // A `ref` or `targets` id as the file writes it (a qualified `file#id` keeps its file part).
+  const writtenId = new Map<number, string>();
+  for (const r of graph.references) if (r.field !== 'source') writtenId.set(r.span.start, r.id);
+  const refId = (edge: Edge, claim: Claim) => writtenId.get(edge.span.start) ?? claim.key;
 
   const LISTS: EdgeList[] = ['reasons', 'risks', 'counterpoints', 'rebuttals'];
   // The linked groups written in a claim's lists (an undercut of a group is written in that group).
@@ -62,22 +67,22 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
       })),
     };
     const targets = claim.outgoing.filter((e) => e.via === 'targets');
-    if (targets.length > 0) out.targets = targets.map((e) => ({ ref: (e.to as Claim).key, ...at(e.span.start) }));
+    if (targets.length > 0) out.targets = targets.map((e) => ({ ref: refId(e, e.to as Claim), ...at(e.span.start) }));
     for (const list of LISTS) {
       const items = written(claim, list);
       if (items.length === 0) continue;
       out[list] = items.map((item) => {
         if (item.claim) return node(item.claim);
         if (item.group) return linked(item.group);
-        const ref = item.ref as { from: Claim; note?: string };
-        return { ref: ref.from.key, ...(ref.note !== undefined ? { note: ref.note } : {}), ...at(item.start) };
+        const ref = item.ref!;
+        return { ref: refId(ref, ref.from), ...(ref.note !== undefined ? { note: ref.note } : {}), ...at(item.start) };
       });
     }
     return out;
   };
 
   const refItem = (edge: Edge) => ({
-    ref: edge.from.key,
+    ref: refId(edge, edge.from),
     ...(edge.note !== undefined ? { note: edge.note } : {}),
     ...at(edge.span.start),
   });
@@ -119,19 +124,67 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
     file: source.path,
     title: graph.title ?? null,
     ...(graph.description !== undefined ? { description: graph.description } : {}),
+    ...(graph.uses !== undefined ? { uses: graph.uses } : {}),
     document: graph.document,
     recommendation: graph.recommendation ? node(graph.recommendation) : null,
     counterpoints: topLevel,
-    sources: graph.sources.map((s) => ({
-      id: s.id ?? null,
-      ...Object.fromEntries(
-        (['speaker', 'role', 'organization', 'venue', 'date', 'kind', 'url', 'quote', 'note'] as const).flatMap((k) =>
-          s[k] !== undefined ? [[k, s[k]]] : [],
-        ),
+    // The file's own sources; those of the files it uses are under `referenced` when it cites them.
+    sources: graph.sources
+      .filter((s) => s.file === graph.file)
+      .map((s) => ({ ...sourceFields(s), citedBy: s.citedBy.length, ...at(s.span.start) })),
+    ...referencedJson(analyses),
+  };
+}
+
+function sourceFields(s: Source): Record<string, unknown> {
+  return {
+    id: s.id ?? null,
+    ...Object.fromEntries(
+      (['speaker', 'role', 'organization', 'venue', 'date', 'kind', 'url', 'quote', 'note'] as const).flatMap((k) =>
+        s[k] !== undefined ? [[k, s[k]]] : [],
       ),
-      citedBy: s.citedBy.length,
-      ...at(s.span.start),
-    })),
+    ),
+  };
+}
+
+/**
+ * `referenced`: what the file names from the files it uses (`uses:`), so that the JSON stands alone:
+ * per used file (in the order the graph reads them), each claim and source the file refers to by
+ * `ref`, `targets` or `source`, with its text or fields and its position in its own file. Absent
+ * when the file names nothing of another file.
+ */
+function referencedJson(analyses: Analyses): { referenced?: Array<Record<string, unknown>> } {
+  const { graph } = analyses;
+  const named = new Map<ArgFile, Set<Claim | Source>>();
+  for (const r of graph.references) {
+    const d = r.definition;
+    if (!d?.file || d.file === graph.file) continue;
+    (named.get(d.file) ?? named.set(d.file, new Set()).get(d.file)!).add(d.node);
+  }
+  if (named.size === 0) return {};
+  const files = (graph.files ?? []).filter((f) => named.has(f));
+  return {
+    referenced: files.map((file) => {
+      const nodes = [...named.get(file)!];
+      const at = (offset: number) => {
+        const p = file.source.position(offset);
+        return { file: file.path, line: p.line, column: p.column };
+      };
+      const claims = nodes.filter((n): n is Claim => 'kind' in n && 'children' in n).sort((a, b) => a.index - b.index);
+      const sources = nodes.filter((n): n is Source => 'citedBy' in n).sort((a, b) => a.index - b.index);
+      return {
+        file: file.path,
+        name: file.name,
+        claims: claims.map((c) => ({
+          id: c.key,
+          kind: c.kind,
+          text: c.text,
+          supported: analyses.support.supported[c.index] === true,
+          ...at(c.span.start),
+        })),
+        sources: sources.map((s) => ({ ...sourceFields(s), ...at(s.span.start) })),
+      };
+    }),
   };
 }
 

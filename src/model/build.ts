@@ -633,6 +633,8 @@ function buildTop(builder: Builder, scanned: Scanned): void {
     if (title !== undefined) builder.graph.title = title;
     const description = stringOf(top.data, 'description');
     if (description !== undefined) builder.graph.description = description;
+    const uses = top.data.uses;
+    if (Array.isArray(uses)) builder.graph.uses = uses.filter((u): u is string => typeof u === 'string');
     const document = fieldsOf(top.data.document, scanned.nodeOf);
     if (document) {
       for (const key of ['kind', 'title', 'author', 'outlet', 'date', 'url', 'note', 'file']) {

@@ -255,6 +255,8 @@ export interface ArgumentGraph {
   file?: ArgFile;
   /** Every file with nodes in the graph, the checked file first. */
   files?: ArgFile[];
+  /** The checked file's `uses` entries, as written (when it has some). */
+  uses?: string[];
   /** The text of the piece (`document.file`), when the file names one and it could be read. */
   documentText?: { path: string; text: string };
 }

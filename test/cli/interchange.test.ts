@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../../src/load/parse';
@@ -32,6 +32,27 @@ describe('argmap import', () => {
     expect(yaml).toContain('speaker: Bob Smith');
     expect(yaml).toContain('text: Electric cars do not pollute');
     expect(argmap(['check', 'ova.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('keeps an exported document.file only where it names a text beside the imported file, else leaves it out and says so', () => {
+    const dir = tempDir();
+    const editorial = join(ROOT, 'examples', 'newsroom', 'editorial.yaml');
+    expect(argmap(['export', editorial, '--to', 'aif', '-o', 'editorial.json'], { cwd: dir }).code).toBe(0);
+    // Elsewhere, with no texts/editorial.txt beside it: left out, said, and the file checks clean.
+    const away = argmap(['import', 'editorial.json', '--from', 'aif', '-o', 'editorial.yaml'], { cwd: dir });
+    expect(away.code).toBe(0);
+    expect(away.stderr).toMatch(/not mapped: document\.file "texts\/editorial\.txt" left out: no such file beside editorial\.yaml/);
+    const yaml = readFileSync(join(dir, 'editorial.yaml'), 'utf8');
+    expect(yaml).toContain('outlet: Millbrook Courier');
+    expect(yaml).not.toContain('texts/editorial.txt');
+    expect(argmap(['check', 'editorial.yaml'], { cwd: dir }).code).toBe(0);
+    // Beside the text, as in the folder it was exported from: kept, and the quotes are checked again.
+    mkdirSync(join(dir, 'texts'));
+    copyFileSync(join(ROOT, 'examples', 'newsroom', 'texts', 'editorial.txt'), join(dir, 'texts', 'editorial.txt'));
+    const here = argmap(['import', 'editorial.json', '--from', 'aif', '-o', 'editorial.yaml'], { cwd: dir });
+    expect(here.stderr).toMatch(/not mapped: nothing/);
+    expect(readFileSync(join(dir, 'editorial.yaml'), 'utf8')).toContain('file: texts/editorial.txt');
+    expect(argmap(['check', 'editorial.yaml'], { cwd: dir }).code).toBe(0);
   });
 
   it('writes each separate argument of an AIF map to its own file, all passing check', () => {

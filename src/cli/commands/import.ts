@@ -1,5 +1,5 @@
 import { lstatSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { resolveDiagnostics, totals } from '../../format/resolve';
 import { formatCompact } from '../../format/compact';
 import { displayPath } from '../../load/resolve-paths';
@@ -98,6 +98,22 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       `${shown}: the map holds ${placement.parts.length} separate arguments, written as ${paths[0]} and ${paths.slice(1).join(', ')}, but ${existing.join(', ')} ${existing.length === 1 ? 'exists' : 'exist'} already; nothing was written (use --force to replace ${existing.length === 1 ? 'it' : 'them'})`,
     );
   }
+  // A `document.file` (argmap's AIF extension keeps it) names a text beside the exported file, by a
+  // path relative to it: kept when that path finds a file beside the imported one too, else left
+  // out and said, so that the imported file does not point at a text that is not there.
+  const documentFiles: string[] = [];
+  for (const [i, part] of placement.parts.entries()) {
+    const document = part.data.document as Record<string, string> | undefined;
+    if (document?.file === undefined) continue;
+    const folder = paths[i] !== undefined ? dirname(resolve(io.cwd, paths[i])) : io.cwd;
+    if (exists(resolve(folder, document.file))) continue;
+    const { file, ...rest } = document;
+    part.data.document = rest;
+    if (!documentFiles.some((line) => line.startsWith(`document.file "${file}"`)))
+      documentFiles.push(
+        `document.file "${file}" left out: no such file beside ${paths[i] ?? 'the working folder'} (the path is relative to the exported argument file); copy the text there and add it back to check quotes against it`,
+      );
+  }
   const texts: string[] = [];
   for (const [i, part] of placement.parts.entries()) {
     const target = paths[i] ?? 'stdout.yaml';
@@ -135,7 +151,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       `  placed: ${placement.parts.length} separate arguments (other roots, disconnected parts), one file each${shared > 0 ? `; ${shared} claims shared by two parts are written in each` : ''}`,
     );
   }
-  const unmapped = [...graph.unmapped, ...placement.unmapped];
+  const unmapped = [...graph.unmapped, ...placement.unmapped, ...documentFiles];
   if (unmapped.length === 0) lines.push('  not mapped: nothing');
   for (const u of unmapped) lines.push(`  not mapped: ${u}`);
   io.stderr.write(`${safeText(lines.join('\n'))}\n`);

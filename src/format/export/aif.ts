@@ -50,6 +50,8 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
     if (claim.assumption) ext.assumption = true;
     if (claim.conceded) ext.conceded = true;
     if (claim.kind === 'risk') ext.risk = true;
+    // A claim of a file the exported one uses: included so that relations across files are kept.
+    if (claim.file && claim.file !== graph.file) ext.file = claim.file.path;
     if (Object.keys(ext).length > 0) extNodes[id] = ext;
   }
   for (const evidence of graph.evidence) {
@@ -110,6 +112,7 @@ export function toAif(graph: ArgumentGraph, timestamp = documentTimestamp(graph)
   const ext: Record<string, unknown> = { version: 1 };
   if (graph.title !== undefined) ext.title = graph.title;
   if (graph.description !== undefined) ext.description = graph.description;
+  if (graph.uses !== undefined) ext.uses = graph.uses;
   if (Object.keys(graph.document).length > 0) ext.document = graph.document;
   ext.nodes = extNodes;
   ext.sources = extSources;

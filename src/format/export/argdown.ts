@@ -83,7 +83,13 @@ export function toArgdown(graph: ArgumentGraph): string {
   }
   if (graph.title !== undefined) out.push(`# ${escape(graph.title)}`, '');
 
+  let file = graph.file;
   for (const claim of graph.claims) {
+    // The claims of each file the exported one uses follow its own, under a comment naming the file.
+    if (claim.file !== file) {
+      file = claim.file;
+      if (file) out.push(`// From ${oneLine(file.path)}, which ${oneLine(graph.file?.path ?? 'this file')} uses:`, '');
+    }
     out.push(`[${t(claim)}]: ${escape(claim.text)}`);
     for (const edge of claim.incoming) {
       const sign = edge.kind === 'support' ? '+' : '-';
@@ -129,6 +135,11 @@ export function toArgdown(graph: ArgumentGraph): string {
     else out.push(`(2) [${name}]: ${escape(`The inference of <${nameOf((e as UndercutEdge).to)}> does not hold.`)}`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A path in a comment: on one line, as a comment runs to the end of its line. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
 /** Backslash-escapes what Argdown would read as markup: titles, tags, mentions, emphasis, comments, data. */

@@ -1,6 +1,6 @@
 import type { Analyses } from '../../analyses/index';
 import type { SourceFile } from '../../load/source-file';
-import type { Claim, Edge } from '../../model/types';
+import type { ArgumentGraph, Claim, Edge } from '../../model/types';
 import { treeJson } from '../tree-json';
 
 /** `argmap export --to json`: the argument model with positions (docs/json.md). */
@@ -19,16 +19,32 @@ function claimOf(e: Edge): Claim {
   return e.kind === 'undercut' ? claimOf(e.to) : e.to;
 }
 
+/** A claim's id in this file's JSON: a claim of a used file qualified with its file's name (`editorial#replace-now`). */
+function keyIn(graph: ArgumentGraph, claim: Claim): string {
+  return claim.file && graph.file && claim.file !== graph.file ? `${claim.file.name}#${claim.key}` : claim.key;
+}
+
 function relationList(source: SourceFile, analyses: Analyses): Array<Record<string, unknown>> {
-  const edges = analyses.graph.edges;
+  const { graph } = analyses;
+  // The relations written in this file (those across files included); a used file's own are its own.
+  const edges = graph.edges.filter((e) => e.file === graph.file);
   const position = new Map<Edge, number>(edges.map((e, i) => [e, i]));
+  const key = (c: Claim) => keyIn(graph, c);
   return edges.map((e) => {
     const p = source.position(e.span.start);
     const where = { written: e.via, list: e.list, file: source.path, line: p.line, column: p.column };
     if (e.kind !== 'undercut') {
-      return { from: e.from.key, to: e.to.key, kind: e.kind, ...(e.note !== undefined ? { note: e.note } : {}), ...where };
+      return { from: key(e.from), to: key(e.to), kind: e.kind, ...(e.note !== undefined ? { note: e.note } : {}), ...where };
     }
     const denied = e.to;
-    return { from: e.from.key, to: claimOf(denied).key, kind: 'undercut', via: denied.from.key, denies: position.get(denied)!, ...where };
+    const at = position.get(denied);
+    return {
+      from: key(e.from),
+      to: key(claimOf(denied)),
+      kind: 'undercut',
+      via: key(denied.from),
+      ...(at !== undefined ? { denies: at } : {}),
+      ...where,
+    };
   });
 }
