@@ -559,8 +559,16 @@ class Outline {
     }
   }
 
+  /** The file's own sources, then those of the files it uses that its evidence cites (in reading order). */
+  #listedSources(): Source[] {
+    const file = this.graph.file;
+    return this.graph.sources.filter((s) => s.file === file || s.citedBy.some((e) => e.file === file));
+  }
+
   source(source: Source, n: number) {
-    const id = source.id !== undefined ? codeSpan(source.id) : '*(no id)*';
+    const usedFile = source.file !== this.graph.file ? source.file : undefined;
+    const used = usedFile !== undefined;
+    const id = `${source.id !== undefined ? codeSpan(source.id) : '*(no id)*'}${usedFile ? ` from ${codeSpan(fileName(usedFile.path))}` : ''}`;
     const speaker = source.speaker !== undefined ? [`**${esc(source.speaker)}**`] : [];
     const rest = [source.role, source.organization, source.venue, source.date].flatMap((v) =>
       v !== undefined && v.trim() !== '' ? [esc(v)] : [],
@@ -568,8 +576,9 @@ class Outline {
     const who = [...speaker, ...rest].join(', ');
     const kind = source.kind !== undefined ? ` · *${esc(source.kind)}*` : '';
     const url = source.url !== undefined ? ` · ${markdownLink('link', source.url)}` : '';
+    // A used file's source: cited for this file's claims (the used files list their own).
     const cited = new Set<Claim>();
-    for (const e of source.citedBy) cited.add(e.claim);
+    for (const e of source.citedBy) if (!used || e.file === this.graph.file) cited.add(e.claim);
     const w = this.#w;
     w.open(`${n}.`, `${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`);
     if (source.note !== undefined) w.bullet(`*Note:* ${esc(source.note)}`);
@@ -630,7 +639,7 @@ class Outline {
         plural(reasons.length, 'reason'),
         plural(risks.length, 'risk'),
         `${plural(counterpoints, 'counterpoint')} (${unanswered} unanswered)`,
-        plural(graph.sources.length, 'source'),
+        plural(this.#listedSources().length, 'source'),
         `${plural(unsupported, 'unsupported claim')}`,
       ].join(' · ')}.`,
     );
@@ -699,11 +708,12 @@ class Outline {
 
     w.line('## Sources');
     gap();
-    if (graph.sources.length === 0) {
+    const sources = this.#listedSources();
+    if (sources.length === 0) {
       w.line('*None listed.*');
       gap();
     }
-    graph.sources.forEach((source, i) => {
+    sources.forEach((source, i) => {
       this.source(source, i + 1);
       gap();
     });

@@ -167,6 +167,17 @@ describe('check: files that use files', () => {
     expect(o.stdout).toContain("reason `sunday-visits` from `editorial.yaml`: “Sunday is the library's busiest day.”");
   });
 
+  it("outline's Sources list the used sources the piece cites, with their file, and only what the piece cites them for", () => {
+    const dir = town();
+    const o = argmap(['outline', 'pieces/reply.yaml'], { cwd: dir });
+    const sources = o.stdout.slice(o.stdout.indexOf('## Sources'));
+    // `budget-report` is cited by the reply; `mayor-meeting` only by the editorial it uses.
+    expect(sources).toContain('1. `budget-report` from `town.yaml`: **Finance office** · *report*');
+    expect(sources).toContain('   - Cited for reason 1; counterpoint 1');
+    expect(sources).not.toContain('mayor-meeting');
+    expect(o.stdout).toMatch(/· 1 source ·/);
+  });
+
   it('the example workspace (examples/newsroom: a sources file, an editorial with its text, a reply) checks clean', () => {
     const r = argmap(['check', 'examples/newsroom']);
     expect(r.stdout).toBe('✔ 3 files checked: no problems\n');
