@@ -70,7 +70,7 @@ export const CONCEDED_FILL = '#e5e7eb';
 export const EDGE_COLOR = { support: '#15803d', attack: '#b91c1c', undercut: '#c2410c', evidence: '#64748b' } as const;
 
 // Graphviz measures text with its built-in Helvetica metrics only when the name is exactly this;
-// the SVG asks for `Helvetica,sans-Serif`, which Arial and Liberation Sans match in width.
+// the SVG asks for Helvetica or fonts of its widths (`FONT_FAMILY` in svg.ts).
 const FONT = 'Helvetica';
 /**
  * The smallest type in a drawing, in points (the kind of a claim, evidence, the legend). With it, a

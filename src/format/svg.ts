@@ -8,6 +8,13 @@ import type { Viz } from '@viz-js/viz';
 
 let loading: Promise<Viz> | undefined;
 
+/**
+ * The fonts the SVG asks for. Graphviz measures text with Helvetica's widths; Arial and Liberation
+ * Sans have the same, and where neither is installed (a Linux with DejaVu only) DejaVu Sans
+ * Condensed comes close, where DejaVu Sans, the usual `sans-serif`, is wider and ran past the boxes.
+ */
+const FONT_FAMILY = "Helvetica,Arial,'Liberation Sans','DejaVu Sans Condensed',sans-serif";
+
 /** The Graphviz instance, loaded once. */
 export function loadViz(): Promise<Viz> {
   loading ??= import('@viz-js/viz').then((m) => m.instance());
@@ -46,7 +53,9 @@ export function renderSvg(viz: Viz, dot: string, boxes = 0): string {
     throw error;
   }
   // Graphviz writes `-` in ids as `&#45;`: the same id, but unreadable to a text search.
-  return svg.replace(/ id="[^"]*"/g, (attr) => attr.replace(/&#45;/g, '-'));
+  return svg
+    .replace(/ id="[^"]*"/g, (attr) => attr.replace(/&#45;/g, '-'))
+    .replace(/ font-family="Helvetica,sans-Serif"/g, ` font-family="${FONT_FAMILY}"`);
 }
 
 /**

@@ -193,6 +193,9 @@ describe('svg', () => {
     expect(ids).toHaveLength(m.claimNodes.length);
     expect(new Set(ids).size).toBe(ids.length);
     expect(m.claimNodes.length).toBe(14);
+    // Fonts of the widths Graphviz measured text with, DejaVu Sans Condensed before the wider sans-serif.
+    expect(svg).not.toContain('font-family="Helvetica,sans-Serif"');
+    expect(svg).toContain(`font-family="Helvetica,Arial,'Liberation Sans','DejaVu Sans Condensed',sans-serif"`);
     expect((svg.match(/<g id="link-\d+" class="node link">/g) ?? []).length).toBe(1);
 
     const hostile = renderSvg(viz, formatDot(model(HOSTILE_MAP)));
