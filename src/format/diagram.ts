@@ -200,7 +200,7 @@ function below(claim: Claim): Array<{ claim: Claim; edge: Edge }> {
  * written: so a focused drawing does not pull in the subtrees of claims it only refers to.
  */
 /** The claims a drawing opens below `claim`: those written under it, and top-level claims that attack it. */
-function openedBelow(claim: Claim): Claim[] {
+export function openedBelow(claim: Claim): Claim[] {
   const out = below(claim).flatMap(({ claim: child, edge }) => (edge.via === 'tree' || child.parent === undefined ? [child] : []));
   return [...new Set(out)];
 }
@@ -388,7 +388,7 @@ export function splitDiagrams(analyses: Analyses, options: DiagramOptions = {}):
 }
 
 /** The claims `--split` draws one drawing each for: those under the roots, in document order. */
-function splitFocuses(analyses: Analyses): Claim[] {
+export function splitFocuses(analyses: Analyses): Claim[] {
   const roots = rootsOf(analyses.graph.claims);
   return [...new Set(roots.flatMap(openedBelow))].filter((c) => !roots.includes(c)).sort((a, b) => a.index - b.index);
 }

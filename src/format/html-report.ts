@@ -20,10 +20,12 @@ export interface ReportFile {
   path: string;
   analyses: Analyses;
   /**
-   * The map, inline SVG from `inlineSvg(renderSvg(...))` (with `linkPrefix` = `anchorPrefix(n)`), or
-   * why there is none (a map too large to draw): the rest of the section is written all the same.
+   * The map, as one or more drawings of inline SVG from `inlineSvg(renderSvg(...))` (with `linkPrefix`
+   * = `anchorPrefix(n)`), each with what part of the map it shows when not all of it (`fitDrawings`:
+   * a map too large to read in one drawing is shown as its top and its parts); or why there is none
+   * (a map too large to draw): the rest of the section is written all the same.
    */
-  svg: string | { none: string };
+  drawings: Array<{ svg: string; scope?: string }> | { none: string };
 }
 
 /** Text as HTML (element content and quoted attribute values alike). */
@@ -53,6 +55,7 @@ h3{font-size:1.15rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:1p
 .summary{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0;list-style:none}
 .summary li{background:var(--bg);border:1px solid var(--line);border-radius:999px;padding:.15rem .75rem;font-size:.9rem}
 .summary li.warn{border-color:#fecaca;background:#fef2f2;color:#991b1b}
+figure.map+figure.map{margin-top:1rem}
 figure.map{margin:0;border:1px solid var(--line);border-radius:.5rem;background:#fff;overflow:auto;max-height:85vh;-webkit-overflow-scrolling:touch}
 figure.map figcaption{font-size:.85rem;color:var(--muted);padding:.5rem .75rem;border-top:1px solid var(--line);background:var(--bg);position:sticky;left:0}
 svg.map{display:block;width:100%;max-width:var(--w);height:auto;margin:0 auto}
@@ -332,6 +335,24 @@ class FileReportHtml {
     }${kind}${url}${note}${citedFor}</li>`;
   }
 
+  /** The map's drawings, each in its frame; the key to reading them once, under the first. */
+  drawings(): string {
+    const drawings = this.file.drawings;
+    if (!Array.isArray(drawings)) return `<p class="empty">No drawing: ${esc(drawings.none)}.</p>`;
+    const key =
+      'Arrows point from a claim to what it supports (green) or attacks (red, round end); a dashed orange line undercuts the link through the dot; red dashed boxes are unsupported (⚠). Click a box to find it in the outline; on a phone, pinch to zoom.';
+    const intro =
+      drawings.length > 1
+        ? `<p class="meta">The map is too large to read in one drawing: ${drawings.length} drawings show its top, then each part below it.</p>`
+        : '';
+    return `${intro}${drawings
+      .map(
+        (d, i) =>
+          `<figure class="map">${d.svg}<figcaption>${d.scope !== undefined ? `${esc(d.scope)}. ` : ''}${i === 0 ? key : ''}</figcaption></figure>`,
+      )
+      .join('\n')}`;
+  }
+
   render(): string {
     const { graph, support } = this.analyses;
     const model = this.model;
@@ -356,7 +377,7 @@ class FileReportHtml {
 ${graph.description !== undefined ? `<p class="meta">${esc(graph.description)}</p>` : ''}
 <ul class="summary">${summary.join('')}</ul>
 <h3 id="${p}map">Map</h3>
-${typeof this.file.svg !== 'string' ? `<p class="empty">No drawing: ${esc(this.file.svg.none)}.</p>` : `<figure class="map">${this.file.svg}<figcaption>Arrows point from a claim to what it supports (green) or attacks (red ⊣); a dashed orange line undercuts the link through the dot; red dashed boxes are unsupported (⚠). Click a box to find it in the outline; on a phone, pinch to zoom.</figcaption></figure>`}
+${this.drawings()}
 <h3 id="${p}outline">Outline</h3>
 ${this.outline()}
 <h3 id="${p}unsupported">Unsupported claims</h3>

@@ -60,11 +60,13 @@ export function renderSvg(viz: Viz, dot: string, boxes = 0): string {
 
 /**
  * The same SVG for inlining into HTML: no XML declaration, doctype or namespace URLs (HTML's parser
- * puts `<svg>` in the SVG namespace itself), and scaled to the width of its container.
+ * puts `<svg>` in the SVG namespace itself), and scaled to the width of its container. `idPrefix`
+ * goes before every id, so that several drawings of one map keep their ids unique in the page.
  */
-export function inlineSvg(svg: string): string {
+export function inlineSvg(svg: string, idPrefix = ''): string {
   const start = svg.indexOf('<svg');
   let out = start >= 0 ? svg.slice(start) : svg;
+  if (idPrefix !== '') out = out.replace(/ id="/g, ` id="${idPrefix}`);
   out = out.replace(/\s+xmlns(:xlink)?="[^"]*"/g, '');
   // The natural width goes to CSS (`--w`): the page scales the map down to fit, never up.
   out = out.replace(/<svg width="([\d.]+)pt" height="([\d.]+)pt"/, (_m, w: string) => `<svg class="map" style="--w:${w}pt" role="img"`);

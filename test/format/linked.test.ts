@@ -143,7 +143,7 @@ describe('the HTML report', () => {
     const { formatHtmlReport } = await import('../../src/format/html-report');
     const text = `${MAP}counterpoints:\n  - together:\n      - id: top-a\n        text: A top-level premise.\n        assumption: true\n      - id: top-b\n        text: Another.\n        assumption: true\n`;
     const { analyses } = analysed(text);
-    const html = formatHtmlReport([{ path: 'fair.yaml', analyses, svg: '' }]);
+    const html = formatHtmlReport([{ path: 'fair.yaml', analyses, drawings: [] }]);
     expect(html.match(/<span class="kind">TOGETHER<\/span>/g)).toHaveLength(3);
     expect(html).toContain('These support');
     expect(html).toMatch(/needs all of its premises: <a [^>]*>reason <code>floods<\/code><\/a> lacks support/);

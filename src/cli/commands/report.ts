@@ -1,8 +1,7 @@
 import { version } from '../../../package.json';
-import { formatDot } from '../../format/dot';
-import { buildDiagram } from '../../format/diagram';
+import { fitDrawings } from '../../format/fit-drawings';
 import { anchorPrefix, formatHtmlReport } from '../../format/html-report';
-import { inlineSvg, loadViz, renderSvg, TooLargeToDraw } from '../../format/svg';
+import { inlineSvg, loadViz, TooLargeToDraw } from '../../format/svg';
 import type { CliIO } from '../io';
 import { runListing, type ListingOptions } from '../run-listing';
 
@@ -21,10 +20,13 @@ export async function runReport(paths: string[], options: ListingOptions, io: Cl
       files.map((f, n) => ({
         path: f.source.path,
         analyses: f.analyses,
-        svg: drawing(() => {
-          const diagram = buildDiagram(f.analyses);
-          return inlineSvg(renderSvg(viz, formatDot(diagram, { linkPrefix: anchorPrefix(n) }), diagram.nodes.length));
-        }),
+        // Several drawings of one map keep their ids apart: the first keeps `claim-<key>`, then `d2-`, `d3-`...
+        drawings: drawing(() =>
+          fitDrawings(viz, f.analyses, anchorPrefix(n)).map((d, i) => {
+            const svg = inlineSvg(d.svg, i === 0 ? '' : `d${i + 1}-`);
+            return d.diagram.scope !== undefined ? { svg, scope: d.diagram.scope } : { svg };
+          }),
+        ),
       })),
       { version },
     ),
@@ -32,7 +34,7 @@ export async function runReport(paths: string[], options: ListingOptions, io: Cl
 }
 
 /** The drawing, or for a map too large to draw the note the page shows in its place. */
-function drawing(draw: () => string): string | { none: string } {
+function drawing<T>(draw: () => T): T | { none: string } {
   try {
     return draw();
   } catch (error) {
