@@ -18,6 +18,7 @@ const LAYERS = [
   'config',
   'pipeline',
   'edit',
+  'view',
   'format',
   'import',
   'lsp',

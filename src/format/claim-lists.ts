@@ -1,14 +1,15 @@
-import { attribution } from './attribution';
 import type { ChalkInstance } from 'chalk';
 import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
-import { needsText, UNSUPPORTED_WHY } from '../diagnostics/messages';
-import { linkedNeedNames, linkedNeeds } from '../analyses/support';
+import { linkedNeeds } from '../analyses/support';
 import { claimName, describeClaim } from '../model/names';
 import type { SourceFile } from '../load/source-file';
 import type { Claim, Evidence, Source } from '../model/types';
 import { plural } from '../util/plural';
 import { jsonText, safeLine, safeText } from '../util/safe-text';
+import { attribution } from '../view/attribution';
+import { viewOf } from '../view/index';
+import { linkText } from '../view/links';
 
 /** One checked file, as the listing commands receive it. */
 export interface ListedFile {
@@ -52,8 +53,9 @@ export function unsupportedJson(files: readonly ListedFile[]): string {
       file: source.path,
       claims: analyses.graph.claims.flatMap((claim) => {
         if (claim.file !== analyses.graph.file) return [];
-        const why = analyses.support.why.get(claim.index);
-        if (why === undefined) return [];
+        const support = viewOf(analyses).claims[claim.index]!.support;
+        if (support.supported) return [];
+        const why = support.why;
         const needs =
           why === 'unsupported-linked'
             ? {
@@ -63,7 +65,7 @@ export function unsupportedJson(files: readonly ListedFile[]): string {
                 })),
               }
             : {};
-        return [{ ...claimJson(source, claim), why, because: UNSUPPORTED_WHY[why], ...needs }];
+        return [{ ...claimJson(source, claim), why, because: support.because, ...needs }];
       }),
     })),
   };
@@ -74,12 +76,13 @@ export function unsupportedText(files: readonly ListedFile[], chalk: ChalkInstan
   const lines: string[] = [];
   let total = 0;
   for (const { source, analyses } of files) {
+    const view = viewOf(analyses);
     for (const claim of analyses.graph.claims) {
-      const why = analyses.support.why.get(claim.index);
-      if (why === undefined || claim.file !== analyses.graph.file) continue;
+      const support = view.claims[claim.index]!.support;
+      if (support.supported || claim.file !== analyses.graph.file) continue;
       total++;
       const p = where(source, claim);
-      const because = why === 'unsupported-linked' ? needsText(linkedNeedNames(claim, analyses.support)) : UNSUPPORTED_WHY[why];
+      const because = support.because;
       lines.push(
         `${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  ${safeText(describeClaim(claim))}: ${chalk.yellow(safeText(because))}`,
       );
@@ -141,6 +144,7 @@ export function counterpointsJson(files: readonly ListedFile[]): string {
         evidence: info.claim.evidence.map((e) => evidenceJson(source, e)),
         rebuttals: info.rebuttals.map((r) => ({ ...claimJson(source, r.claim), via: r.via, undercut: r.undercut })),
         answered: info.answered,
+        state: viewOf(analyses).claims[info.claim.index]!.counterpoint,
       })),
     })),
   };
@@ -153,15 +157,11 @@ function describeTarget(target: AttackTarget): string {
   }
   const link = target.link;
   const joint = target.with ? `, together with ${target.with.map(claimName).join(' and ')}` : '';
-  const premises = link.group ? [...new Set(link.group.premises)] : [];
   if (link.kind === 'undercut') {
+    const premises = link.group ? [...new Set(link.group.premises)] : [];
     return `${premises.length > 1 ? `the undercut by ${premises.map(claimName).join(' and ')} together` : `the undercut by ${claimName(link.from)}`}${joint}`;
   }
-  if (premises.length > 1) {
-    return `the link: that ${premises.map(claimName).join(' and ')} together ${link.kind === 'support' ? 'support' : 'attack'} ${claimName(link.to)}${joint}`;
-  }
-  const verb = link.kind === 'support' ? 'supports' : 'attacks';
-  return `the link: that ${claimName(link.from)} ${verb} ${claimName(link.to)}${joint}`;
+  return `the link: ${linkText(link, claimName)}${joint}`;
 }
 
 export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInstance): string {
@@ -169,19 +169,16 @@ export function counterpointsText(files: readonly ListedFile[], chalk: ChalkInst
   let total = 0;
   let unanswered = 0;
   for (const { source, analyses } of files) {
+    const view = viewOf(analyses);
     for (const info of analyses.counterpoints) {
       total++;
       const { claim } = info;
       const p = where(source, claim);
-      const flags = [claim.conceded ? 'conceded' : '', claim.undercut ? 'undercut' : ''].filter(Boolean);
-      const status = info.answered
-        ? chalk.green('answered')
-        : claim.conceded
-          ? chalk.cyan('conceded, unanswered')
-          : chalk.yellow('unanswered');
-      if (!info.answered && !claim.conceded) unanswered++;
+      const state = view.claims[claim.index]!.counterpoint!;
+      const status = state === 'answered' ? chalk.green(state) : state === 'conceded' ? chalk.cyan(state) : chalk.yellow(state);
+      if (state === 'unanswered') unanswered++;
       lines.push(
-        `${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  counterpoint ${safeText(claimName(claim))}${flags.length ? ` (${flags.join(', ')})` : ''}: ${status}`,
+        `${chalk.bold(`${safeLine(source.path)}:${p.line}:${p.column}`)}  counterpoint ${safeText(claimName(claim))}${claim.undercut ? ' (undercut)' : ''}: ${status}`,
       );
       lines.push(`    ${safeText(claim.text)}`);
       for (const target of info.targets) lines.push(`    ${chalk.dim('attacks')} ${safeText(describeTarget(target))}`);

@@ -1,4 +1,5 @@
-import { shortAttribution } from './attribution';
+import { evidenceAttribution, NO_SOURCE, shortAttribution } from '../view/attribution';
+import { viewOf } from '../view/index';
 import { UNSUPPORTED_LABEL } from '../diagnostics/messages';
 import type { Analyses } from '../analyses/index';
 import type { Unsupported } from '../analyses/support';
@@ -173,10 +174,13 @@ export interface DiagramOptions {
 }
 
 function evidenceItem(evidence: Evidence): EvidenceItem {
-  let attribution: string;
-  if (evidence.source) attribution = shortAttribution(evidence.source);
-  else if (evidence.sourceId !== undefined) attribution = `⚠ unknown source ${evidence.sourceId}`;
-  else attribution = '⚠ no source given';
+  const from = evidenceAttribution(evidence);
+  const attribution =
+    from.type === 'source'
+      ? shortAttribution(from.source)
+      : from.type === 'unknown'
+        ? `⚠ ${NO_SOURCE.unknown} ${from.id}`
+        : `⚠ ${NO_SOURCE.none}`;
   return { evidence, text: evidence.text, attribution, sourced: evidence.source !== undefined };
 }
 
@@ -259,8 +263,7 @@ function rootsOf(claims: readonly Claim[]): Claim[] {
 export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): Diagram {
   const { graph } = analyses;
   const mode = options.evidence ?? 'inline';
-  const answered = new Map<Claim, boolean>();
-  for (const info of analyses.counterpoints) answered.set(info.claim, info.answered);
+  const view = viewOf(analyses);
 
   // Which claims are drawn: all of them, or those within `depth` levels of the roots or the focus.
   const limited = options.depth !== undefined || options.focus !== undefined;
@@ -288,7 +291,7 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
       assumption: claim.assumption,
       conceded: claim.conceded,
       undercut: claim.undercut,
-      unanswered: claim.kind === 'counterpoint' && !claim.conceded && answered.get(claim) === false,
+      unanswered: view.claims[claim.index]!.counterpoint === 'unanswered',
       evidence: mode === 'inline' ? claim.evidence.map(evidenceItem) : [],
       hiddenBelow: drawn !== undefined ? hiddenBelow(claim, drawn) : 0,
     };
@@ -357,10 +360,9 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
     }
   }
 
-  const title = graph.title !== undefined && graph.title.trim() !== '' ? graph.title : 'Argument map';
   const drawnClaims = claimNodes.filter((n) => n !== undefined);
   const diagram: Diagram = {
-    title,
+    title: view.title,
     direction: options.direction ?? DEFAULT_DIRECTION,
     nodes,
     edges,

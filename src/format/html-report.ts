@@ -1,10 +1,12 @@
 import { plural } from '../util/plural';
 import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
-import { needsText, UNSUPPORTED_WHY } from '../diagnostics/messages';
-import { linkedNeedNames, premisesLacking } from '../analyses/support';
+import { UNSUPPORTED_WHY } from '../diagnostics/messages';
+import { premisesLacking } from '../analyses/support';
 import type { Claim, Edge, Evidence, LinkedGroup, Source } from '../model/types';
-import { attribution } from './attribution';
+import { attribution, NO_SOURCE, type EvidenceAttribution } from '../view/attribution';
+import { viewOf, type CounterpointState } from '../view/index';
+import { linkText } from '../view/links';
 import { KIND_LABEL, buildDiagram, keySlug } from './diagram';
 import { safeUrl } from './markdown-escape';
 
@@ -74,6 +76,10 @@ code{font:.85em/1.3 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--b
 .mark{display:inline-block;font-size:.8rem;border-radius:.25rem;padding:0 .4rem;margin:.25rem .35rem 0 0;background:var(--bg);border:1px solid var(--line)}
 .mark.bad{color:#991b1b;background:#fef2f2;border-color:#fecaca;font-weight:600}
 .mark.ok{color:#166534;background:#f0fdf4;border-color:#bbf7d0}
+.num{font-weight:700;margin-right:.35rem}
+.status{display:inline-block;font-size:.75rem;font-weight:700;border-radius:.25rem;padding:0 .4rem;margin-left:.35rem;border:1px solid currentColor}
+.st-in{color:#14532d;background:#dcfce7}.st-unsupported{color:#7c2d12;background:#ffedd5}.st-defeated{color:#7f1d1d;background:#fee2e2}
+.st-undercut{color:#581c87;background:#f3e8ff}.st-undecided{color:#713f12;background:#fef9c3}
 .detail{margin:.35rem 0 0;font-size:.92rem;color:#1e293b}
 .detail.quote{font-style:italic;color:var(--muted)}
 ul.evidence{margin:.4rem 0 0;padding-left:1.1rem;font-size:.92rem}
@@ -139,34 +145,32 @@ class FileReportHtml {
     return `${this.#prefix}${this.#ids.get(claim) ?? `claim-${keySlug(claim.key)}`}`;
   }
 
-  /** A link to a claim's place in the outline: `reason <code>id</code>`. */
+  /** A link to a claim's place in the outline, named as the outline numbers it: `reason 1.2 <code>id</code>`. */
   ref(claim: Claim): string {
     const name = claim.id !== undefined ? claim.id : claim.path;
-    return `<a href="#${esc(this.anchor(claim))}">${claim.kind} <code>${esc(name)}</code></a>`;
+    const view = this.view.claims[claim.index]!;
+    return `<a href="#${esc(this.anchor(claim))}">${esc(view.number ? view.name : claim.kind)} <code>${esc(name)}</code></a>`;
   }
 
-  linkText(edge: Edge, depth = 0): string {
-    const group = edge.group;
-    if (edge.kind === 'undercut') {
-      const by = group && new Set(group.premises).size > 1 ? `${this.#together(group)} undercut` : `${this.ref(edge.from)} undercuts`;
-      return `${by} the link ${depth < 3 ? this.linkText(edge.to, depth + 1) : ''}`;
-    }
-    if (group && new Set(group.premises).size > 1) {
-      return `${this.#together(group)} ${edge.kind === 'support' ? 'support' : 'attack'} ${this.ref(edge.to)}`;
-    }
-    return `${this.ref(edge.from)} ${edge.kind === 'support' ? 'supports' : 'attacks'} ${this.ref(edge.to)}`;
+  /** The status word on its colour: colour and word together, never colour alone. */
+  status(claim: Claim): string {
+    const { status, reason } = this.view.claims[claim.index]!.evaluation;
+    return `<span class="status st-${status}" title="${esc(reason)}">${status}</span>`;
+  }
+
+  get view() {
+    return viewOf(this.analyses);
+  }
+
+  /** "that reason <code>a</code> supports the recommendation", each claim a link. */
+  linkText(edge: Edge): string {
+    return linkText(edge, (c) => this.ref(c));
   }
 
   /**
    * A linked group where it is written: "Together" and its premises (written here in full, or named),
    * its note, which premises lack support, and its undercuts.
    */
-  /** "reason `a` and reason `b` together". */
-  #together(group: LinkedGroup): string {
-    const refs = [...new Set(group.premises)].map((p) => this.ref(p));
-    return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]} together`;
-  }
-
   together(group: LinkedGroup, depth: number): string {
     const items = group.edges.map((edge) =>
       edge.via === 'tree' && edge.from.group === group
@@ -191,25 +195,35 @@ class FileReportHtml {
     return `<li><div class="claim together">${parts.join('')}</div><ul>${items.join('')}${answers.join('')}</ul></li>`;
   }
 
-  evidence(e: Evidence): string {
+  evidence(e: Evidence, from: EvidenceAttribution): string {
     const quote = e.quote !== undefined ? ` <q>${esc(e.quote)}</q>` : '';
     let who: string;
-    if (e.source)
-      who = `<span class="who">— ${esc(attribution(e.source))}${e.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(keySlug(e.source.id))}">${esc(e.source.id)}</a>)` : ''}</span>`;
-    else if (e.sourceId !== undefined) who = `<span class="who bad">⚠ unknown source <code>${esc(e.sourceId)}</code></span>`;
-    else who = '<span class="who bad">⚠ no source given</span>';
+    if (from.type === 'source')
+      who = `<span class="who">— ${esc(attribution(from.source))}${from.source.id !== undefined ? ` (<a href="#${this.#prefix}src-${esc(keySlug(from.source.id))}">${esc(from.source.id)}</a>)` : ''}</span>`;
+    else if (from.type === 'unknown') who = `<span class="who bad">⚠ ${NO_SOURCE.unknown} <code>${esc(from.id)}</code></span>`;
+    else who = `<span class="who bad">⚠ ${NO_SOURCE.none}</span>`;
     const note = e.note !== undefined ? `<div class="detail">Note: ${esc(e.note)}</div>` : '';
     return `<li>${esc(e.text)}${quote} ${who}${note}</li>`;
   }
 
   marks(claim: Claim): string {
     const out: string[] = [];
-    const why = this.analyses.support.why.get(claim.index);
-    if (why !== undefined) out.push(`<span class="mark bad">⚠ unsupported: ${esc(UNSUPPORTED_WHY[why])}</span>`);
+    const view = this.view.claims[claim.index]!;
+    if (!view.support.supported) out.push(`<span class="mark bad">⚠ unsupported: ${esc(UNSUPPORTED_WHY[view.support.why])}</span>`);
     if (claim.assumption) out.push('<span class="mark">assumption</span>');
-    if (claim.conceded) out.push('<span class="mark ok">✔ conceded by the author</span>');
+    if (view.counterpoint !== undefined) out.push(this.state(view.counterpoint));
+    else if (claim.conceded) out.push('<span class="mark ok">✔ conceded by the author</span>');
     if (claim.undercut) out.push('<span class="mark">undercut: “true, but it does not follow”</span>');
     return out.length > 0 ? `<div>${out.join('')}</div>` : '';
+  }
+
+  /** A counterpoint's state, the same word as every view's. */
+  state(state: CounterpointState): string {
+    return state === 'conceded'
+      ? '<span class="mark ok">✔ conceded</span>'
+      : state === 'answered'
+        ? '<span class="mark">answered</span>'
+        : '<span class="mark bad">❗ unanswered</span>';
   }
 
   claim(claim: Claim, depth = 0): string {
@@ -218,11 +232,18 @@ class FileReportHtml {
       .filter((c) => c !== '')
       .join(' ');
     const parts: string[] = [];
-    parts.push(`<span class="kind">${KIND_LABEL[claim.kind]}</span>${claim.id !== undefined ? `<code>${esc(claim.id)}</code> ` : ''}`);
+    const view = this.view.claims[claim.index]!;
+    const num =
+      view.number && view.number.num !== ''
+        ? `<span class="num">${esc(view.number.num)}${view.number.of !== undefined ? ` of ${esc(view.number.of)}` : ''}</span> `
+        : '';
+    parts.push(
+      `<span class="kind">${KIND_LABEL[claim.kind]}</span>${num}${claim.id !== undefined ? `<code>${esc(claim.id)}</code> ` : ''}${this.status(claim)}`,
+    );
     parts.push(`<div class="text">${claim.text.trim() === '' ? '<em>(no text)</em>' : esc(claim.text)}</div>`);
     parts.push(this.marks(claim));
     for (const edge of claim.outgoing) {
-      if (edge.kind === 'undercut') parts.push(`<div class="detail">Undercuts the link: ${this.linkText(edge.to)}.</div>`);
+      if (edge.kind === 'undercut') parts.push(`<div class="detail">Undercuts the link ${this.linkText(edge.to)}.</div>`);
       else if (edge.via !== 'tree') {
         const verb = edge.kind === 'support' ? 'Also supports' : 'Also attacks';
         parts.push(`<div class="detail">${verb} ${this.ref(edge.to)}.</div>`);
@@ -234,7 +255,9 @@ class FileReportHtml {
     }
     if (claim.quote !== undefined) parts.push(`<div class="detail quote">“${esc(claim.quote)}”</div>`);
     if (claim.note !== undefined) parts.push(`<div class="detail">Note: ${esc(claim.note)}</div>`);
-    if (claim.evidence.length > 0) parts.push(`<ul class="evidence">${claim.evidence.map((e) => this.evidence(e)).join('')}</ul>`);
+    const evidence = this.view.claims[claim.index]!.evidence;
+    if (evidence.length > 0)
+      parts.push(`<ul class="evidence">${evidence.map((e) => this.evidence(e.evidence, e.attribution)).join('')}</ul>`);
     // A linked group is drawn once, where its first premise or undercut is written; a group of `ref`s only, at its target.
     const groups = new Set<LinkedGroup>();
     const child = (c: Claim) => {
@@ -250,7 +273,8 @@ class FileReportHtml {
       depth < 50
         ? [...claim.children.map(child), ...refGroups.filter((g) => !groups.has(g)).map((g) => this.together(g, depth + 1))].join('')
         : '';
-    return `<li><div class="${classes}" id="${esc(this.anchor(claim))}">${parts.join('')}</div>${
+    const data = `${view.number ? ` data-number="${esc(view.name)}"` : ''} data-status="${view.evaluation.status}"${view.counterpoint !== undefined ? ` data-state="${view.counterpoint}"` : ''}`;
+    return `<li><div class="${classes}" id="${esc(this.anchor(claim))}"${data}>${parts.join('')}</div>${
       children !== '' ? `<ul>${children}</ul>` : ''
     }</li>`;
   }
@@ -271,20 +295,18 @@ class FileReportHtml {
   }
 
   unsupported(): string {
-    const { graph, support } = this.analyses;
-    const items = graph.claims.filter((c) => support.why.has(c.index));
+    const items = this.view.claims.filter((c) => !c.support.supported);
     if (items.length === 0) return '<p class="empty">Every claim rests on evidence with a source, an assumption, or supported reasons.</p>';
     return `<ul class="list">${items
-      .map((c) => {
-        const why = support.why.get(c.index)!;
-        const because = why === 'unsupported-linked' ? needsText(linkedNeedNames(c, support)) : UNSUPPORTED_WHY[why];
+      .map(({ claim: c, support }) => {
+        const because = support.supported ? '' : support.because;
         return `<li>${this.ref(c)}: ${esc(c.text)} <span class="mark bad">⚠ ${esc(because)}</span></li>`;
       })
       .join('')}</ul>`;
   }
 
   target(t: AttackTarget): string {
-    return t.type === 'claim' ? `attacks ${this.ref(t.claim)}` : `undercuts the link: ${this.linkText(t.link)}`;
+    return t.type === 'claim' ? `attacks ${this.ref(t.claim)}` : `undercuts the link ${this.linkText(t.link)}`;
   }
 
   counterpoints(): string {
@@ -293,11 +315,7 @@ class FileReportHtml {
     return `<ul class="list">${infos
       .map((info) => {
         const c = info.claim;
-        const status = c.conceded
-          ? '<span class="mark ok">✔ conceded</span>'
-          : info.answered
-            ? '<span class="mark">answered</span>'
-            : '<span class="mark bad">❗ unanswered</span>';
+        const status = this.state(this.view.claims[c.index]!.counterpoint!);
         const targets = info.targets.length > 0 ? info.targets.map((t) => this.target(t)).join('; ') : 'attacks nothing in this file';
         const answers =
           info.rebuttals.length > 0
@@ -355,15 +373,13 @@ class FileReportHtml {
 
   render(): string {
     const { graph, support } = this.analyses;
-    const model = this.model;
-    const title = graph.title !== undefined && graph.title.trim() !== '' ? graph.title : 'Argument map';
-    const counterpoints = this.analyses.counterpoints;
-    const unanswered = counterpoints.filter((i) => !i.answered && !i.claim.conceded).length;
+    const { title, summary: counts } = this.view;
+    const unanswered = counts.states.unanswered;
     const summary = [
-      `<li>${plural(model.claimNodes.length, 'claim')}</li>`,
+      `<li>${plural(counts.claims, 'claim')}</li>`,
       `<li>${plural(graph.evidence.length, 'piece')} of evidence</li>`,
       `<li${support.why.size > 0 ? ' class="warn"' : ''}>${plural(support.why.size, 'unsupported claim')}</li>`,
-      `<li${unanswered > 0 ? ' class="warn"' : ''}>${plural(counterpoints.length, 'counterpoint')} (${unanswered} unanswered)</li>`,
+      `<li${unanswered > 0 ? ' class="warn"' : ''}>${plural(counts.counterpoints, 'counterpoint')} (${unanswered} unanswered)</li>`,
       `<li>${plural(graph.sources.length, 'source')}</li>`,
     ];
     const doc = Object.entries(graph.document)
@@ -392,7 +408,7 @@ ${graph.sources.length > 0 ? `<ol class="sources">${graph.sources.map((s) => thi
 
 /** The whole page. Same files, same bytes. */
 export function formatHtmlReport(files: readonly ReportFile[], options: { version?: string } = {}): string {
-  const titles = files.map((f) => f.analyses.graph.title?.trim() || 'Argument map');
+  const titles = files.map((f) => viewOf(f.analyses).title);
   const pageTitle = files.length === 1 ? `${titles[0]} — argmap report` : `argmap report: ${plural(files.length, 'file')}`;
   const nav =
     files.length > 1

@@ -108,3 +108,19 @@ export function markdownLink(label: string, url: string): string {
   const target = safeUrl(url);
   return target === undefined ? `${escapeMarkdown(url)} (not linked)` : `[${escapeMarkdown(label)}](${target})`;
 }
+
+/**
+ * Plain text that names ids in backticks (as `evaluate`'s reasons do: "attacked by counterpoint
+ * `x`, which is in") as Markdown: each backticked name a code span, the rest escaped.
+ */
+export function ticksToMarkdown(text: string): string {
+  return text
+    .split(/`([^`]*)`/)
+    .map((part, i) => {
+      if (i % 2 === 1) return codeSpan(part);
+      // Escaping trims; the spaces around a code span stay.
+      const [, lead, body, trail] = /^( *)([\s\S]*?)( *)$/.exec(part)!;
+      return `${lead}${escapeMarkdown(body!)}${trail}`;
+    })
+    .join('');
+}

@@ -1,12 +1,16 @@
-import { attributionParts } from './attribution';
 import { UNSUPPORTED_MARK } from '../diagnostics/messages';
 import { plural } from '../util/plural';
 import type { Analyses } from '../analyses/index';
-import type { CounterpointInfo } from '../analyses/counterpoints';
-import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, LinkedGroup, Source } from '../model/types';
 import { premisesLacking } from '../analyses/support';
-import { codeSpan, escapeMarkdown as esc, markdownLink } from './markdown-escape';
+import type { ArgumentGraph, Claim, ClaimEdge, Edge, Evidence, LinkedGroup } from '../model/types';
 import { fileName } from '../model/names';
+import { attributionParts, NO_SOURCE, shortReference } from '../view/attribution';
+import { documentView, viewOf, type ArgumentView, type ClaimView, type SourceView } from '../view/index';
+import { verdictText } from '../view/evaluation';
+import { linkText, togetherText } from '../view/links';
+import { letter, numberText, premiseGroup, units, type ClaimNumber } from '../view/numbering';
+import { codeSpan, escapeMarkdown as esc, markdownLink, ticksToMarkdown } from './markdown-escape';
+import { CHUNK_LINES, MarkdownWriter, type WriteChunk } from './markdown-writer';
 
 /**
  * The outline of an argument map as GitHub-flavoured Markdown, for a reader rather than a checker:
@@ -26,285 +30,51 @@ export interface OutlineOptions {
   document?: Record<string, string | number>;
 }
 
-/** How a claim is named in the outline: `reason 1.2`, `counterpoint 1`, `rebuttal 1.1`, `reason 1 of counterpoint 2`. */
-interface Label {
-  word: string;
-  num: string;
-  of?: string;
-}
-
-const isSupport = (c: Claim) => c.kind === 'reason' || c.kind === 'risk';
-/** A premise written in place in a linked group (not one of the group's undercuts). */
-const premiseGroup = (c: Claim): LinkedGroup | undefined => (c.group && c.link?.group === c.group ? c.group : undefined);
-/** The letter of a premise in its group: (a), (b), ... (z), (aa), ... */
-function letter(i: number): string {
-  let out = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
-  return out;
-}
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function labelText(label: Label): string {
-  if (label.num === '') return label.word;
-  return `${label.word} ${label.num}${label.of !== undefined ? ` of ${label.of}` : ''}`;
-}
-
-/** A sink for text as it is produced: a chunk of whole lines, each ending in `\n`. */
-export type WriteChunk = (chunk: string) => void;
-
-/** Lines handed to the sink at a time: big enough that writes are few, small enough to die young. */
-const CHUNK_LINES = 2048;
-
-/**
- * Markdown lines written in place at the current indentation: a nested list item is written once,
- * already indented, instead of being built as lines and re-indented at every level above it (which
- * costs time and memory in proportion to depth on a deep map). Finished lines go to the sink in
- * chunks, so a large outline is never one string in memory; the last line is always kept back, as
- * `blank` and `end` look at it.
- */
-class Lines {
-  readonly #out: string[] = [];
-  #pad = '';
-  readonly #pads: string[] = [];
-
-  constructor(
-    readonly write: WriteChunk,
-    readonly chunkLines: number,
-  ) {}
-
-  line(text: string) {
-    this.#push(text === '' ? '' : this.#pad + text);
-  }
-
-  /** A blank line between blocks: never two in a row, none at the start. */
-  blank() {
-    const out = this.#out;
-    if (out.length > 0 && out[out.length - 1] !== '') out.push('');
-  }
-
-  /** A `- ` bullet with no sub-items. */
-  bullet(text: string) {
-    this.#push(`${this.#pad}- ${text}`);
-  }
-
-  /**
-   * A list item: `marker` before `first`. The lines written until the matching `close` line up under
-   * the item's text.
-   */
-  open(marker: string, first: string) {
-    this.line(`${marker} ${first}`);
-    this.#pads.push(this.#pad);
-    this.#pad += marker.length === 1 ? '  ' : ' '.repeat(marker.length + 1);
-  }
-
-  close() {
-    this.#pad = this.#pads.pop()!;
-  }
-
-  /** The rest, without a blank line at the end: the text ends with exactly one newline. */
-  end() {
-    const out = this.#out;
-    if (out[out.length - 1] === '') out.pop();
-    if (out.length > 0) this.write(`${out.join('\n')}\n`);
-    out.length = 0;
-  }
-
-  #push(line: string) {
-    const out = this.#out;
-    out.push(line);
-    if (out.length > this.chunkLines) {
-      // Everything but the line just written, which stays as the last line.
-      out.pop();
-      this.write(`${out.join('\n')}\n`);
-      out.length = 0;
-      out.push(line);
-    }
-  }
-}
-
-interface CounterpointGroup {
-  /** The claim the counterpoints are written under (or, top-level, attack): undefined for "particular claims". */
-  against: Claim | undefined;
-  counterpoints: Claim[];
-}
-
 class Outline {
-  /** Each claim's label, by `claim.index` (as the other per-claim tables here). */
-  readonly #labels: Array<Label | undefined>;
-  /** Each linked group's label (its premises are lettered under it), by `group.index`. */
-  readonly #groupLabels: Array<Label | undefined>;
-  readonly #groups: CounterpointGroup[] = [];
-  readonly #info: Array<CounterpointInfo | undefined>;
+  /** Each claim's number, by `claim.index`; each linked group's, by `group.index`. */
+  readonly #labels: ReadonlyArray<ClaimNumber | undefined>;
+  readonly #groupLabels: ReadonlyArray<ClaimNumber | undefined>;
   readonly #rec: Claim | undefined;
   /** Where the outline is written. */
-  readonly #w: Lines;
-  /** How each claim is referred to, and each source attributed: worked out once, used wherever cited. */
+  readonly #w: MarkdownWriter;
+  /** How each claim is referred to: worked out once, used wherever cited. */
   readonly #refs: Array<string | undefined>;
-  /** By `source.index`. */
-  readonly #attributions: Array<string | undefined>;
   /** Undercuts with no link to attack (`graph.danglingUndercuts`), to look up by claim. */
   readonly #dangling: Set<Claim | LinkedGroup>;
+  readonly #ref = (claim: Claim) => this.ref(claim);
 
   constructor(
-    readonly graph: ArgumentGraph,
-    readonly analyses: Analyses,
+    readonly view: ArgumentView,
     write: WriteChunk,
     chunkLines: number,
   ) {
-    this.#w = new Lines(write, chunkLines);
+    const graph = view.graph;
+    this.#w = new MarkdownWriter(write, chunkLines);
     this.#rec = graph.recommendation;
     this.#dangling = new Set(graph.danglingUndercuts);
-    const claims = graph.claims.length;
-    this.#labels = new Array<Label | undefined>(claims).fill(undefined);
-    this.#groupLabels = new Array<Label | undefined>(graph.groups.length).fill(undefined);
-    this.#info = new Array<CounterpointInfo | undefined>(claims).fill(undefined);
-    this.#refs = new Array<string | undefined>(claims).fill(undefined);
-    this.#attributions = new Array<string | undefined>(graph.sources.length).fill(undefined);
-    for (const info of analyses.counterpoints) this.#info[info.claim.index] = info;
-    if (this.#rec) {
-      const label: Label = { word: 'the recommendation', num: '' };
-      this.#labels[this.#rec.index] = label;
-      this.#labelChildren(this.#rec, label);
-    }
-    this.#groupCounterpoints();
-    let n = 0;
-    for (const group of this.#groups) {
-      for (const claim of group.counterpoints) {
-        const linked = premiseGroup(claim);
-        if (!linked) {
-          this.#labels[claim.index] = { word: 'counterpoint', num: String(++n) };
-          continue;
-        }
-        let groupLabel = this.#groupLabels[linked.index];
-        if (!groupLabel) {
-          groupLabel = this.#groupLabels[linked.index] = { word: 'counterpoint', num: String(++n) };
-          this.#labelAnswers(linked, groupLabel);
-        }
-        this.#labels[claim.index] = { ...groupLabel, num: `${groupLabel.num}(${letter(linked.premises.indexOf(claim))})` };
-      }
-    }
-    for (const group of this.#groups) {
-      for (const claim of group.counterpoints) this.#labelChildren(claim, this.#labels[claim.index]!);
-    }
+    this.#labels = view.numbering.claims;
+    this.#groupLabels = view.numbering.groups;
+    this.#refs = new Array<string | undefined>(graph.claims.length).fill(undefined);
+  }
+
+  get graph(): ArgumentGraph {
+    return this.view.graph;
+  }
+
+  get analyses(): Analyses {
+    return this.view.analyses;
   }
 
   // ----- naming ---------------------------------------------------------------------------------
-
-  /**
-   * Labels the claims written under `parent`, depth first. Counterpoints are labelled apart (they are
-   * numbered through the Counterpoints section); the claims under them are labelled from theirs.
-   */
-  #labelChildren(parent: Claim, parentLabel: Label) {
-    const atRoot = parent === this.#rec;
-    const inSupportTree = !atRoot && (parentLabel.word === 'reason' || parentLabel.word === 'risk');
-    const inAttackTree = parentLabel.word === 'counterpoint' || parentLabel.word === 'rebuttal';
-    // Numbered per kind under this parent (reasons and risks of a reason share one count).
-    let supports = 0;
-    let reasons = 0;
-    let risks = 0;
-    let rebuttals = 0;
-    let of: string | undefined;
-    // A linked group takes one number; its premises written here are lettered under it: `reason 1(b)`.
-    const groupLabels = new Map<LinkedGroup, Label>();
-    for (const child of parent.children) {
-      if (child.kind === 'counterpoint') continue;
-      if (child.group && (!premiseGroup(child) || child.group.of)) continue; // an answer of a linked group: below
-      let label: Label;
-      const group = premiseGroup(child);
-      const known = group && groupLabels.get(group);
-      if (known) {
-        label = { ...known, num: `${known.num}(${letter(group.premises.indexOf(child))})` };
-        this.#labels[child.index] = label;
-        this.#labelChildren(child, label);
-        continue;
-      }
-      if (isSupport(child)) {
-        if (inSupportTree) label = { word: parentLabel.word, num: `${parentLabel.num}.${++supports}`, of: parentLabel.of };
-        else {
-          const num = String(child.kind === 'reason' ? ++reasons : ++risks);
-          label = { word: child.kind, num, of: atRoot ? undefined : (of ??= labelText(parentLabel)) };
-        }
-      } else if (inAttackTree) {
-        label = { word: 'rebuttal', num: `${parentLabel.num}.${++rebuttals}`, of: parentLabel.of };
-      } else {
-        // A rebuttal written under a reason or risk.
-        label = { word: child.kind, num: String(++rebuttals), of: (of ??= labelText(parentLabel)) };
-      }
-      if (group) {
-        groupLabels.set(group, label);
-        this.#groupLabels[group.index] = label;
-        this.#labelAnswers(group, label);
-        label = { ...label, num: `${label.num}(${letter(group.premises.indexOf(child))})` };
-      }
-      this.#labels[child.index] = label;
-      this.#labelChildren(child, label);
-    }
-  }
-
-  /**
-   * The rebuttals of a linked objection (or undercut), numbered under it in file order: `rebuttal
-   * 2.1`; a linked undercut among them has its premises lettered: `rebuttal 2.2(a)`.
-   */
-  #labelAnswers(group: LinkedGroup, groupLabel: Label) {
-    if (group.kind === 'support') return;
-    const answers = [
-      ...group.answers.map((claim) => ({ start: claim.span.start, claim })),
-      ...group.answerGroups.map((g) => ({ start: g.span.start, g })),
-    ];
-    answers.sort((a, b) => a.start - b.start);
-    answers.forEach((answer, i) => {
-      const label: Label = { word: 'rebuttal', num: `${groupLabel.num}.${i + 1}`, of: groupLabel.of };
-      if ('claim' in answer) {
-        this.#labels[answer.claim.index] = label;
-        this.#labelChildren(answer.claim, label);
-        return;
-      }
-      this.#groupLabels[answer.g.index] = label;
-      this.#labelAnswers(answer.g, label);
-      answer.g.premises.forEach((premise, k) => {
-        if (premiseGroup(premise) !== answer.g) return;
-        const lettered = { ...label, num: `${label.num}(${letter(k)})` };
-        this.#labels[premise.index] = lettered;
-        this.#labelChildren(premise, lettered);
-      });
-    });
-  }
-
-  /**
-   * Counterpoints grouped by the claim they are written under, in document order of each group's
-   * first counterpoint. Top-level ones join the recommendation's group, unless they name `targets`.
-   */
-  #groupCounterpoints() {
-    const byKey = new Map<number, CounterpointGroup>();
-    let particular: CounterpointGroup | undefined;
-    for (const claim of this.graph.claims) {
-      if (claim.kind !== 'counterpoint') continue;
-      const topLevelOnRec = claim.parent === undefined && (claim.link !== undefined || this.#dangling.has(claim));
-      const against = claim.parent ?? (topLevelOnRec ? this.#rec : undefined);
-      if (against === undefined) {
-        if (!particular) {
-          particular = { against: undefined, counterpoints: [] };
-          this.#groups.push(particular);
-        }
-        particular.counterpoints.push(claim);
-        continue;
-      }
-      let group = byKey.get(against.index);
-      if (!group) {
-        group = { against, counterpoints: [] };
-        byKey.set(against.index, group);
-        this.#groups.push(group);
-      }
-      group.counterpoints.push(claim);
-    }
-  }
 
   /** `reason 1.2 (`id`)`: how a claim is referred to from elsewhere in the outline. */
   ref(claim: Claim): string {
     let ref = this.#refs[claim.index];
     if (ref === undefined) {
       const label = this.#labels[claim.index];
-      const name = label ? labelText(label) : `${claim.kind} ${codeSpan(claim.path)}`;
+      const name = label ? numberText(label) : `${claim.kind} ${codeSpan(claim.path)}`;
       ref = claim.id !== undefined ? `${name} (${codeSpan(claim.id)})` : name;
       // A claim of a used file: its text, and where it comes from.
       if (!label && claim.file?.used) {
@@ -316,22 +86,13 @@ class Outline {
   }
 
   /** The words of an edge: "that reason 1 (`a`) supports the recommendation (`b`)". */
-  linkText(edge: Edge, depth = 0): string {
-    if (edge.kind === 'undercut') {
-      const inner = depth < 4 ? ` ${this.linkText(edge.to, depth + 1)}` : '';
-      if (edge.group && edge.group.premises.length > 1) return `that ${this.#together(edge.group)} undercut the link${inner}`;
-      return `that ${this.ref(edge.from)} undercuts the link${inner}`;
-    }
-    if (edge.group && edge.group.premises.length > 1) {
-      return `that ${this.#together(edge.group)} ${edge.kind === 'support' ? 'support' : 'attack'} ${this.ref(edge.to)}`;
-    }
-    return `that ${this.ref(edge.from)} ${edge.kind === 'support' ? 'supports' : 'attacks'} ${this.ref(edge.to)}`;
+  linkText(edge: Edge): string {
+    return linkText(edge, this.#ref);
   }
 
   /** A linked group's premises, jointly: "reason 1(a) (`x`) and reason 1(b) (`y`) together". */
   #together(group: LinkedGroup): string {
-    const refs = [...new Set(group.premises)].map((p) => this.ref(p));
-    return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]} together`;
+    return togetherText(group, this.#ref);
   }
 
   /**
@@ -415,8 +176,9 @@ class Outline {
   details(claim: Claim, withSupports = true) {
     const w = this.#w;
 
-    const why = this.analyses.support.why.get(claim.index);
-    if (why !== undefined) w.bullet(`⚠️ **unsupported**: ${UNSUPPORTED_MARK[why]}`);
+    const view = this.view.claims[claim.index]!;
+    if (!view.support.supported) w.bullet(`⚠️ **unsupported**: ${UNSUPPORTED_MARK[view.support.why]}`);
+    w.bullet(`*Evaluation:* **${view.evaluation.status}**: ${ticksToMarkdown(view.evaluation.reason)}`);
 
     if (claim.kind === 'counterpoint') {
       for (const text of this.#attacks(claim)) w.bullet(text);
@@ -429,7 +191,7 @@ class Outline {
 
     if (claim.quote !== undefined) w.bullet(`Quote: *“${esc(claim.quote)}”*`);
     if (claim.note !== undefined) w.bullet(`*Note:* ${esc(claim.note)}`);
-    for (const evidence of claim.evidence) this.evidence(evidence);
+    for (const e of this.view.claims[claim.index]!.evidence) this.evidence(e.evidence, e.attribution);
 
     // One pass over the claims written under this one and one over the edges into it (written in
     // full here, or by reference elsewhere), then out in a fixed order: supports, "supported by",
@@ -521,34 +283,31 @@ class Outline {
   }
 
   #status(claim: Claim): string {
-    const info = this.#info[claim.index];
-    const answers = info?.rebuttals.length ?? 0;
-    if (claim.conceded) {
-      return `✔️ **Conceded** by the author${answers > 0 ? `; answered by ${plural(answers, 'rebuttal')}` : ''}`;
-    }
-    if (answers > 0) return `Not conceded; answered by ${plural(answers, 'rebuttal')}`;
+    const state = this.view.claims[claim.index]!.counterpoint;
+    const answers = this.analyses.counterpoints.find((i) => i.claim === claim)?.rebuttals.length ?? 0;
+    if (state === 'conceded') return `✔️ **conceded** by the author${answers > 0 ? `; answered by ${plural(answers, 'rebuttal')}` : ''}`;
+    if (state === 'answered') return `**answered** by ${plural(answers, 'rebuttal')}; not conceded`;
     return '❗ **unanswered**: not conceded, and nothing answers it';
   }
 
+  /** ", conceded", ", answered", ", unanswered": a counterpoint's state where it is named. */
   #shortStatus(claim: Claim): string {
-    const info = this.#info[claim.index];
-    if (claim.conceded) return ', conceded';
-    if (info && !info.answered) return ', unanswered';
-    return '';
+    const state = this.view.claims[claim.index]!.counterpoint;
+    return state !== undefined ? `, ${state}` : '';
   }
 
   // ----- evidence and sources -------------------------------------------------------------------
 
-  /** `📄 fact *“quote”* — Lloyd Austin, U.S. Defense Secretary, 2024-10-23 (`austin-october-23`)`. */
-  evidence(evidence: Evidence) {
+  /** `📄 fact *“quote”* — Lloyd Austin, 2024-10-23 [3]`: the source cited in short, its number linking to the Sources list. */
+  evidence(evidence: Evidence, attribution: ClaimView['evidence'][number]['attribution']) {
     const text = evidence.text.trim() === '' ? '*(no text)*' : esc(evidence.text);
     const quote = evidence.quote !== undefined ? ` *“${esc(evidence.quote)}”*` : '';
     let from: string;
-    if (evidence.source) {
-      const source = evidence.source;
-      from = this.#attributions[source.index] ??= attribution(source);
-    } else if (evidence.sourceId !== undefined) from = `⚠️ unknown source ${codeSpan(evidence.sourceId)}`;
-    else from = '⚠️ no source given';
+    if (attribution.type === 'source') {
+      const short = esc(shortReference(attribution.source));
+      from = attribution.number !== undefined ? `${short} [[${attribution.number}]](#${sourceAnchor(attribution.number)})` : short;
+    } else if (attribution.type === 'unknown') from = `⚠️ ${NO_SOURCE.unknown} ${codeSpan(attribution.id)}`;
+    else from = `⚠️ ${NO_SOURCE.none}`;
     const note = evidence.note;
     const line = `📄 ${text}${quote} — ${from}`;
     if (note === undefined) this.#w.bullet(line);
@@ -559,30 +318,20 @@ class Outline {
     }
   }
 
-  /** The file's own sources, then those of the files it uses that its evidence cites (in reading order). */
-  #listedSources(): Source[] {
-    const file = this.graph.file;
-    return this.graph.sources.filter((s) => s.file === file || s.citedBy.some((e) => e.file === file));
-  }
-
-  source(source: Source, n: number) {
-    const usedFile = source.file !== this.graph.file ? source.file : undefined;
-    const used = usedFile !== undefined;
-    const id = `${source.id !== undefined ? codeSpan(source.id) : '*(no id)*'}${usedFile ? ` from ${codeSpan(fileName(usedFile.path))}` : ''}`;
-    const speaker = source.speaker !== undefined ? [`**${esc(source.speaker)}**`] : [];
-    const rest = [source.role, source.organization, source.venue, source.date].flatMap((v) =>
-      v !== undefined && v.trim() !== '' ? [esc(v)] : [],
-    );
-    const who = [...speaker, ...rest].join(', ');
-    const kind = source.kind !== undefined ? ` · *${esc(source.kind)}*` : '';
-    const url = source.url !== undefined ? ` · ${markdownLink('link', source.url)}` : '';
-    // A used file's source: cited for this file's claims (the used files list their own).
-    const cited = new Set<Claim>();
-    for (const e of source.citedBy) if (!used || e.file === this.graph.file) cited.add(e.claim);
+  /** A source in full, once, in the Sources list: the anchor its short references link to. */
+  source(source: SourceView) {
+    const { source: s, number: n } = source;
+    const usedFile = s.file !== this.graph.file ? s.file : undefined;
+    const id = `${s.id !== undefined ? codeSpan(s.id) : '*(no id)*'}${usedFile ? ` from ${codeSpan(fileName(usedFile.path))}` : ''}`;
+    const who = attributionParts(s)
+      .map((part, i) => (i === 0 && s.speaker !== undefined && s.speaker.trim() !== '' ? `**${esc(part)}**` : esc(part)))
+      .join(', ');
+    const kind = s.kind !== undefined ? ` · *${esc(s.kind)}*` : '';
+    const url = s.url !== undefined ? ` · ${markdownLink('link', s.url)}` : '';
     const w = this.#w;
-    w.open(`${n}.`, `${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`);
-    if (source.note !== undefined) w.bullet(`*Note:* ${esc(source.note)}`);
-    w.bullet(cited.size > 0 ? `Cited for ${[...cited].map((c) => this.ref(c)).join('; ')}` : 'Not cited by any evidence');
+    w.open(`${n}.`, `<a id="${sourceAnchor(n)}"></a>${id}${who !== '' ? `: ${who}` : ''}${kind}${url}`);
+    if (s.note !== undefined) w.bullet(`*Note:* ${esc(s.note)}`);
+    w.bullet(source.citedFor.length > 0 ? `Cited for ${source.citedFor.map((c) => this.ref(c)).join('; ')}` : 'Not cited by any evidence');
     w.close();
   }
 
@@ -590,60 +339,52 @@ class Outline {
 
   render(options: OutlineOptions): void {
     const w = this.#w;
-    const { graph } = this;
     const rec = this.#rec;
     const gap = () => w.blank();
 
-    w.line(`# ${graph.title !== undefined && graph.title.trim() !== '' ? esc(graph.title) : 'Argument map'}`);
+    const view = this.view;
+    w.line(`# ${esc(view.title)}`);
     gap();
 
-    const doc = options.document ?? graph.document;
-    const field = (key: string) => {
-      const value = doc[key];
-      return value === undefined || String(value).trim() === '' ? undefined : String(value);
-    };
+    const doc = options.document ? documentView(options.document) : view.document;
     const parts: string[] = [];
-    const kind = field('kind');
-    const title = field('title');
-    const author = field('author');
-    const outlet = field('outlet');
-    const date = field('date');
-    const url = field('url');
-    if (kind !== undefined) parts.push(esc(kind));
-    if (title !== undefined) parts.push(`*“${esc(title)}”*`);
-    if (author !== undefined) parts.push(`by ${esc(author)}`);
-    if (outlet !== undefined) parts.push(esc(outlet));
-    if (date !== undefined) parts.push(esc(date));
-    if (url !== undefined) parts.push(markdownLink('link', url));
+    if (doc.kind !== undefined) parts.push(esc(doc.kind));
+    if (doc.title !== undefined) parts.push(`*“${esc(doc.title)}”*`);
+    if (doc.author !== undefined) parts.push(`by ${esc(doc.author)}`);
+    if (doc.outlet !== undefined) parts.push(esc(doc.outlet));
+    if (doc.date !== undefined) parts.push(esc(doc.date));
+    if (doc.url !== undefined) parts.push(markdownLink('link', doc.url));
     if (parts.length > 0) {
       w.line(`**Document:** ${parts.join(' · ')}`);
       gap();
     }
-    const docNote = field('note');
-    if (docNote !== undefined) {
-      w.line(`*Note on the document:* ${esc(docNote)}`);
+    if (doc.note !== undefined) {
+      w.line(`*Note on the document:* ${esc(doc.note)}`);
       gap();
     }
-    if (graph.description !== undefined && graph.description.trim() !== '') {
-      w.line(`*About this map:* ${esc(graph.description)}`);
+    if (view.description !== undefined) {
+      w.line(`*About this map:* ${esc(view.description)}`);
       gap();
     }
 
-    const reasons = units(rec?.children.filter((c) => c.kind === 'reason') ?? []);
-    const risks = units(rec?.children.filter((c) => c.kind === 'risk') ?? []);
-    const counterpoints = this.#groups.reduce((n, g) => n + units(g.counterpoints).length, 0);
-    const unanswered = this.analyses.counterpoints.filter((i) => !i.answered && !i.claim.conceded).length;
-    const unsupported = this.analyses.support.why.size;
+    const { summary } = view;
     w.line(
       `Outline of ${codeSpan(options.file)}: ${[
-        plural(reasons.length, 'reason'),
-        plural(risks.length, 'risk'),
-        `${plural(counterpoints, 'counterpoint')} (${unanswered} unanswered)`,
-        plural(this.#listedSources().length, 'source'),
-        `${plural(unsupported, 'unsupported claim')}`,
+        plural(summary.reasons, 'reason'),
+        plural(summary.risks, 'risk'),
+        `${plural(summary.counterpoints, 'counterpoint')} (${summary.states.unanswered} unanswered)`,
+        plural(summary.sources, 'source'),
+        `${plural(summary.unsupported, 'unsupported claim')}`,
       ].join(' · ')}.`,
     );
     gap();
+    if (view.verdict) {
+      const { verdict, claim } = view.verdict;
+      w.line(
+        `**Verdict:** the recommendation **${verdictText(verdict)}** (${claim.evaluation.status}: ${ticksToMarkdown(claim.evaluation.reason)}).`,
+      );
+      gap();
+    }
 
     w.line('## Recommendation');
     gap();
@@ -675,17 +416,17 @@ class Outline {
         gap();
       });
     };
-    numbered('Reasons', reasons);
-    numbered('Risks', risks);
+    numbered('Reasons', units(rec?.children.filter((c) => c.kind === 'reason') ?? []));
+    numbered('Risks', units(rec?.children.filter((c) => c.kind === 'risk') ?? []));
 
     w.line('## Counterpoints');
     gap();
-    if (this.#groups.length === 0) {
+    if (view.numbering.counterpointGroups.length === 0) {
       w.line('*None considered.*');
       gap();
     }
     let n = 0;
-    for (const group of this.#groups) {
+    for (const group of view.numbering.counterpointGroups) {
       const against =
         group.against === undefined
           ? 'Against particular claims'
@@ -708,28 +449,22 @@ class Outline {
 
     w.line('## Sources');
     gap();
-    const sources = this.#listedSources();
-    if (sources.length === 0) {
+    if (view.sources.length === 0) {
       w.line('*None listed.*');
       gap();
     }
-    sources.forEach((source, i) => {
-      this.source(source, i + 1);
+    for (const source of view.sources) {
+      this.source(source);
       gap();
-    });
+    }
 
     // One blank line between blocks (see `blank`), none at the end, and exactly one final newline.
     w.end();
   }
 }
 
-/** "Lloyd Austin, U.S. Defense Secretary, 2024-10-23 (`austin-october-23`)": who said it, where and when. */
-function attribution(source: Source): string {
-  const parts = attributionParts(source).map(esc);
-  const id = source.id !== undefined ? codeSpan(source.id) : '';
-  if (parts.length === 0) return id !== '' ? id : 'an unnamed source';
-  return `${parts.join(', ')}${id !== '' ? ` (${id})` : ''}`;
-}
+/** The anchor of a source's entry in the Sources list (GitHub keeps it, as `user-content-source-3`, and follows `#source-3`). */
+const sourceAnchor = (n: number) => `source-${n}`;
 
 /** The argument map as a GitHub-flavoured Markdown outline (see `Outline`). Ends with one newline. */
 export function formatOutline(graph: ArgumentGraph, analyses: Analyses, options: OutlineOptions): string {
@@ -746,19 +481,7 @@ export function writeOutline(
   write: WriteChunk,
   chunkLines = CHUNK_LINES,
 ): void {
-  new Outline(graph, analyses, write, chunkLines).render(options);
-}
-
-/** Claims as numbered items: a linked group's premises written in place count once (its first). */
-function units(claims: readonly Claim[]): Claim[] {
-  const seen = new Set<LinkedGroup>();
-  return claims.filter((c) => {
-    const group = premiseGroup(c);
-    if (!group) return true;
-    if (seen.has(group)) return false;
-    seen.add(group);
-    return true;
-  });
+  new Outline(viewOf(analyses), write, chunkLines).render(options);
 }
 
 /** The note written on a `{ ref, note }` item, shown after the reference. */

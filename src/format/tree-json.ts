@@ -2,6 +2,7 @@ import type { Analyses } from '../analyses/index';
 import type { SourceFile } from '../load/source-file';
 import { premisesLacking } from '../analyses/support';
 import type { ArgFile, Claim, Edge, EdgeList, LinkedGroup, Source } from '../model/types';
+import { viewOf } from '../view/index';
 
 /**
  * The argument as a JSON tree that mirrors the file (`argmap outline --format json`, documented in
@@ -10,6 +11,7 @@ import type { ArgFile, Claim, Edge, EdgeList, LinkedGroup, Source } from '../mod
  */
 export function treeJson(source: SourceFile, analyses: Analyses) {
   const { graph, support } = analyses;
+  const view = viewOf(analyses);
   const at = (offset: number) => {
     const p = source.position(offset);
     return { file: source.path, line: p.line, column: p.column };
@@ -46,10 +48,12 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
   };
 
   const node = (claim: Claim): Record<string, unknown> => {
+    const c = view.claims[claim.index]!;
     const out: Record<string, unknown> = {
       id: claim.key,
       ...(claim.id === undefined ? { path: claim.path } : {}),
       kind: claim.kind,
+      ...(c.number ? { number: c.name } : {}),
       text: claim.text,
       ...(claim.quote !== undefined ? { quote: claim.quote } : {}),
       ...(claim.note !== undefined ? { note: claim.note } : {}),
@@ -57,6 +61,9 @@ export function treeJson(source: SourceFile, analyses: Analyses) {
       ...(claim.kind === 'counterpoint' || claim.kind === 'rebuttal' ? { conceded: claim.conceded, undercut: claim.undercut } : {}),
       supported: support.supported[claim.index] === true,
       ...(support.why.has(claim.index) ? { unsupported: support.why.get(claim.index) } : {}),
+      label: c.evaluation.label,
+      status: c.evaluation.status,
+      ...(c.counterpoint !== undefined ? { state: c.counterpoint } : {}),
       ...at(claim.span.start),
       evidence: claim.evidence.map((e) => ({
         text: e.text,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { evaluate, groundsOf, type Label } from '../../src/analyses/evaluate';
-import { becauseText } from '../../src/format/evaluation';
+import { becauseText } from '../../src/view/evaluation';
 import { buildGraph } from '../../src/model/build';
 import type { ArgumentGraph, Claim, Edge } from '../../src/model/types';
 

@@ -87,7 +87,7 @@ describe('argmap counterpoints', () => {
   it('prints text with what each counterpoint attacks and whether it is answered', () => {
     const r = argmap(['counterpoints']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/counterpoint `intelligence-not-dismissible` \(conceded\): answered/);
+    expect(r.stdout).toMatch(/counterpoint `intelligence-not-dismissible`: conceded\n/);
     expect(r.stdout).toMatch(/attacks recommendation `no-hasty-arms-decision`/);
     expect(r.stdout).toMatch(/— Kim Tae-hyo, First Deputy National Security Adviser/);
     expect(r.stdout).toMatch(/2 counterpoints \(0 unanswered\) in 1 file\n$/);
@@ -211,7 +211,9 @@ describe('argmap outline', () => {
     for (const doc of [a!, b!]) {
       expect(doc.endsWith('\n')).toBe(true);
       expect(doc).not.toMatch(/\n\n\n/);
-      expect(doc).toContain('3000. **Reason 2999.**\n      - 📄 Fact 2999. — Someone (`s`)\n');
+      expect(doc).toContain(
+        '3000. **Reason 2999.**\n      - *Evaluation:* **in**: supported by evidence from Someone\n      - 📄 Fact 2999. — Someone [[1]](#source-1)\n',
+      );
     }
     expect(argmap(['outline', 'a.yaml', 'b.yaml', '--output', 'o.md'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
     expect(readFileSync(join(dir, 'o.md'), 'utf8')).toBe(out.stdout);

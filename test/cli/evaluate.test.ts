@@ -68,10 +68,17 @@ describe('argmap evaluate', () => {
     expect(r.stdout).toContain(
       'reason `intelligence-uncertain`  in: supported by reason `reevaluate-evidence`, which is in, its counterpoint `intelligence-not-dismissible` is undercut by `scope-impact-uncertain`, which is in',
     );
-    expect(r.stdout).toContain('counterpoint `south-korea-retaliation`  out: attacked by reason `intelligence-uncertain`, which is in');
+    expect(r.stdout).toContain(
+      'counterpoint `south-korea-retaliation`  defeated: attacked by reason `intelligence-uncertain`, which is in',
+    );
     expect(r.stdout).toContain('counterpoint `intelligence-not-dismissible`  in: supported by evidence from Volodymyr Zelenskyy');
-    expect(r.stdout).toMatch(/:293:7 {2}reason `readiness-deterrence` {2}out: no support/);
-    expect(r.stdout).toMatch(/14 claims \(9 in, 5 out, 0 undecided\) in 1 file; recommendations: 1 stand, 0 defeated, 0 open\n$/);
+    // Out for want of support, not refuted: the status word says which.
+    expect(r.stdout).toMatch(
+      /:293:7 {2}reason `readiness-deterrence` {2}unsupported: no evidence with a source, not an assumption, and no reasons\n/,
+    );
+    expect(r.stdout).toMatch(
+      /14 claims \(9 in; out: 4 unsupported, 1 defeated, 0 undercut; 0 undecided\) in 1 file; recommendations: 1 stand, 0 out, 0 open\n$/,
+    );
   });
 
   it('on the op-ed, as JSON in the shape of the issue', () => {
@@ -82,12 +89,15 @@ describe('argmap evaluate', () => {
     const [file] = out.files;
     expect(Object.keys(file)).toEqual(['file', 'recommendation', 'claims']);
     expect(file.file).toBe(OPED);
-    expect(file.recommendation).toEqual({ id: 'no-hasty-arms-decision', label: 'in' });
-    for (const claim of file.claims) expect(Object.keys(claim)).toEqual(['id', 'kind', 'label', 'line', 'column', 'because']);
+    expect(file.recommendation).toEqual({ id: 'no-hasty-arms-decision', label: 'in', status: 'in', verdict: 'stands' });
+    for (const claim of file.claims)
+      expect(Object.keys(claim)).toEqual(['id', 'kind', 'number', 'label', 'status', 'line', 'column', 'because']);
     const byId = Object.fromEntries(file.claims.map((c: { id: string }) => [c.id, c]));
     expect(byId['south-korea-retaliation']).toMatchObject({
       kind: 'counterpoint',
+      number: 'counterpoint 2',
       label: 'out',
+      status: 'defeated',
       line: 344,
       column: 7,
       because: { type: 'attacked-by', claim: 'intelligence-uncertain' },
@@ -157,9 +167,9 @@ describe('argmap evaluate', () => {
         'r.yaml:4:3  recommendation `topic`  in: an assumption',
         'r.yaml:8:7  reason `c`  in: an assumption, its counterpoint `b` is out',
         'r.yaml:12:5  counterpoint `a`  in: an assumption',
-        'r.yaml:16:5  counterpoint `b`  out: attacked by counterpoint `a`, which is in',
+        'r.yaml:16:5  counterpoint `b`  defeated: attacked by counterpoint `a`, which is in',
         '',
-        '4 claims (3 in, 1 out, 0 undecided) in 1 file; recommendations: 1 stand, 0 defeated, 0 open',
+        '4 claims (3 in; out: 0 unsupported, 1 defeated, 0 undercut; 0 undecided) in 1 file; recommendations: 1 stand, 0 out, 0 open',
         '',
       ].join('\n'),
     );
@@ -182,7 +192,7 @@ describe('argmap evaluate', () => {
     );
     const ungrounded = argmap(['evaluate', 'b.yaml'], { cwd: dir }).stdout.split('\n');
     expect(ungrounded).toContain(
-      'b.yaml:4:3  recommendation `rec`  out: no possible support: its support (reason `r0`, reason `r1`, reason `r2`, reason `r3`, reason `r4` and 3 more) never reaches evidence or an assumption',
+      'b.yaml:4:3  recommendation `rec`  unsupported: no possible support: its support (reason `r0`, reason `r1`, reason `r2`, reason `r3`, reason `r4` and 3 more) never reaches evidence or an assumption',
     );
   });
 
@@ -191,7 +201,7 @@ describe('argmap evaluate', () => {
     const r = argmap(['evaluate', 'odd.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     const [file] = JSON.parse(r.stdout).files;
-    expect(file.recommendation).toEqual({ id: 'recommendation', label: 'undecided' });
+    expect(file.recommendation).toEqual({ id: 'recommendation', label: 'undecided', status: 'undecided', verdict: 'open' });
     const byId = Object.fromEntries(file.claims.map((c: { id: string; label: string }) => [c.id, c.label]));
     expect(byId).toEqual({
       recommendation: 'undecided',
@@ -204,7 +214,7 @@ describe('argmap evaluate', () => {
     const text = argmap(['evaluate', 'odd.yaml'], { cwd: dir });
     expect(text.stdout).toContain('odd.yaml: the recommendation is open\n');
     expect(text.stdout).toContain('the recommendation  undecided: attacked by counterpoint `a`, which is undecided');
-    expect(text.stdout).toContain('recommendations: 0 stand, 0 defeated, 1 open');
+    expect(text.stdout).toContain('recommendations: 0 stand, 0 out, 1 open');
     expect(argmap(['evaluate', 'odd.yaml', '--explain', 'recommendation.counterpoints[2]'], { cwd: dir }).code).toBe(0);
   });
 

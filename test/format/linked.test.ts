@@ -7,7 +7,7 @@ import { counterpointsJson, counterpointsText, unsupportedText } from '../../src
 import { buildDiagram } from '../../src/format/diagram';
 import { formatDot } from '../../src/format/dot';
 import { formatMermaid } from '../../src/format/mermaid';
-import { becauseText } from '../../src/format/evaluation';
+import { becauseText } from '../../src/view/evaluation';
 import { formatOutline } from '../../src/format/outline';
 import { treeJson } from '../../src/format/tree-json';
 import { SourceFile } from '../../src/load/source-file';

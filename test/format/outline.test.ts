@@ -270,11 +270,11 @@ counterpoints:
     expect(section(md, 'Risks')).toContain('\n1. **Drivers may be angry.** (`backlash`)\n');
   });
 
-  it('attributes evidence to speaker, role, organisation, venue and date, with quotes in italics', () => {
-    expect(md).toContain(
-      '   - 📄 Revenue rose 12% in the pilot. *“up 12%”* — City council, Transport committee, Springfield, annual report, 2024-05 (`council`)',
-    );
-    expect(md).toContain('📄 Austin said so. — Lloyd Austin, U.S. Defense Secretary, 2024-10-23 (`austin`)');
+  it('cites a source in short beside its evidence, the number linking to the Sources list, with quotes in italics', () => {
+    expect(md).toContain('   - 📄 Revenue rose 12% in the pilot. *“up 12%”* — City council, 2024-05 [[1]](#source-1)');
+    expect(md).toContain('📄 Austin said so. — Lloyd Austin, 2024-10-23 [[2]](#source-2)');
+    // In full once, in the Sources list, where the number links to.
+    expect(md.match(/U\.S\. Defense Secretary/g)).toHaveLength(1);
     expect(md).toContain('📄 Someone said so. — ⚠️ no source given');
   });
 
@@ -346,14 +346,15 @@ recommendation:
     );
     expect(md).toContain(
       '   - **Rebuttal 2.1** *(undercut)* Deliveries can come before 10. (`mornings`)\n' +
+        '     - *Evaluation:* **in**: supported by reason `footfall`, which is in\n' +
         '     - **Undercuts** the link *that counterpoint 2 (`deliveries`) attacks the recommendation (`close-street`)* (true, but it does not follow)\n' +
         '     - Supported by: see reason 1.1 (`footfall`)\n',
     );
   });
 
   it('says whether a counterpoint is conceded, answered or unanswered', () => {
-    expect(md).toContain('   - ✔️ **Conceded** by the author; answered by 1 rebuttal');
-    expect(md).toContain('   - Not conceded; answered by 1 rebuttal\n');
+    expect(md).toContain('   - ✔️ **conceded** by the author; answered by 1 rebuttal');
+    expect(md).toContain('   - **answered** by 1 rebuttal; not conceded\n');
     expect(md).toContain('   - ❗ **unanswered**: not conceded, and nothing answers it');
     expect(md.match(/❗ \*\*unanswered\*\*/g)).toHaveLength(3);
   });
@@ -434,11 +435,11 @@ recommendation:
   it('lists the sources in file order, with their details, link and note', () => {
     const sources = section(md, 'Sources');
     expect(sources).toContain(
-      '\n1. `council`: **City council**, Transport committee, Springfield, annual report, 2024-05 · *report* · [link](https://example.org/report)\n' +
+      '\n1. <a id="source-1"></a>`council`: **City council**, Transport committee, Springfield, annual report, 2024-05 · *report* · [link](https://example.org/report)\n' +
         '   - *Note:* Pilot of 2023.\n' +
         '   - Cited for reason 1 (`revenue`); counterpoint 3 (`cost`)\n',
     );
-    expect(sources).toContain('\n2. `austin`: **Lloyd Austin**, U.S. Defense Secretary, 2024-10-23 · *statement*\n');
+    expect(sources).toContain('\n2. <a id="source-2"></a>`austin`: **Lloyd Austin**, U.S. Defense Secretary, 2024-10-23 · *statement*\n');
   });
 
   it('is deterministic and ends with exactly one newline', () => {
@@ -491,7 +492,8 @@ recommendation:
   const md = outline(HOSTILE, { file: 'evil`name`.yaml' });
 
   it('lets no HTML through', () => {
-    expect(md).not.toMatch(/(?<!\\)</);
+    // The one tag is the outline's own: the anchor of each entry in the Sources list.
+    expect(md.replace(/<a id="source-\d+"><\/a>/g, '')).not.toMatch(/(?<!\\)</);
     expect(md).toContain('# \\<script\\>alert(1)\\</script\\> \\| table \\|');
     expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
   });
@@ -500,8 +502,9 @@ recommendation:
     // Every `](` outside escapes and code spans belongs to a link this formatter made.
     const bare = md.replace(/\\./g, '').replace(/(`+)[^`][\s\S]*?(?<!`)\1(?!`)/g, '');
     const links = bare.match(/\]\(/g) ?? [];
-    expect(links).toHaveLength(1);
+    expect(links).toHaveLength(2);
     expect(md).toContain('[link](https://example.org/a%20%28b%29%20%3Cc%3E)');
+    expect(md).toContain(', 2024-10 [[1]](#source-1)');
     expect(md).toContain('Do \\[x\\](javascript:alert(1)) now');
     expect(md).toContain('!\\[img\\](https\\://evil.example/pixel.png)');
     expect(md).toContain('javascript:alert(1) (not linked)');
@@ -599,10 +602,13 @@ describe('formatOutline: the South Korea op-ed', () => {
     const sources = section(md, 'Sources');
     expect(graph.sources.length).toBeGreaterThan(10);
     graph.sources.forEach((source, i) => {
-      expect(sources).toContain(`\n${i + 1}. \`${source.id}\``);
+      expect(sources).toContain(`\n${i + 1}. <a id="source-${i + 1}"></a>\`${source.id}\``);
       if (source.speaker !== undefined) {
         expect(sources).toContain(`**${escapeMarkdown(source.speaker)}**`);
-        if (source.citedBy.length > 0) expect(md).toContain(`— ${escapeMarkdown(source.speaker)},`);
+        if (source.citedBy.length > 0)
+          expect(md).toContain(
+            `— ${escapeMarkdown(source.speaker)}${source.date !== undefined ? `, ${source.date}` : ''} [[${i + 1}]](#source-${i + 1})`,
+          );
       }
       if (source.date !== undefined) expect(sources).toContain(`, ${source.date} ·`);
     });
@@ -640,7 +646,7 @@ describe('formatOutline: the South Korea op-ed', () => {
   it('outlines the argument: four reasons, two risks, the conceded counterpoint and its undercut', () => {
     expect(md.split('\n').filter((l) => /^\d+\. \*\*/.test(l))).toHaveLength(4 + 2 + 2);
     expect(md).toContain('### Against reason 1 (`intelligence-uncertain`)');
-    expect(md).toContain('✔️ **Conceded** by the author');
+    expect(md).toContain('✔️ **conceded** by the author');
     expect(md).toContain(
       '**Undercuts** the link *that counterpoint 1 (`intelligence-not-dismissible`) attacks reason 1 (`intelligence-uncertain`)*',
     );
