@@ -146,7 +146,7 @@ describe('the HTML report', () => {
     const html = formatHtmlReport([{ path: 'fair.yaml', analyses, drawings: [] }]);
     expect(html.match(/<span class="kind">TOGETHER<\/span>/g)).toHaveLength(3);
     expect(html).toContain('These support');
-    expect(html).toMatch(/needs all of its premises: <a [^>]*>reason <code>floods<\/code><\/a> lacks support/);
+    expect(html).toMatch(/needs all of its premises: <a [^>]*>reason 1\(b\) <code>floods<\/code><\/a> lacks support/);
   });
 });
 
