@@ -1,11 +1,9 @@
 import type { Analyses } from '../analyses/index';
-import { linkedNeedNames } from '../analyses/support';
-import { needsText, UNSUPPORTED_WHY } from '../diagnostics/messages';
-import { attribution } from '../format/attribution';
-import { becauseText } from '../format/evaluation';
 import { codeSpan, escapeMarkdown } from '../format/markdown-escape';
 import { fileName } from '../model/names';
 import type { Claim, Source } from '../model/types';
+import { attribution } from '../view/attribution';
+import { viewOf } from '../view/index';
 
 /**
  * What hovering an id shows, as Markdown: for a claim, its kind and id, its text, whether it rests
@@ -23,14 +21,13 @@ export function hoverText(node: Claim | Source, analyses: Analyses | undefined):
   ];
   if (claim.assumption) lines.push('', '_assumption_');
   if (analyses) {
-    const why = analyses.support.why.get(claim.index);
-    const support =
-      why === undefined
-        ? 'supported'
-        : `unsupported: ${why === 'unsupported-linked' ? needsText(linkedNeedNames(claim, analyses.support)) : UNSUPPORTED_WHY[why]}`;
-    lines.push('', `support: ${escapeMarkdown(support)}`);
-    const evaluation = analyses.evaluation.claims[claim.index];
-    if (evaluation) lines.push('', `evaluation: **${evaluation.label}**, ${escapeMarkdown(becauseText(evaluation.because))}`);
+    const view = viewOf(analyses).claims[claim.index];
+    if (view) {
+      const support = view.support.supported ? 'supported' : `unsupported: ${view.support.because}`;
+      lines.push('', `support: ${escapeMarkdown(support)}`);
+      // The status word every view leads with (unsupported / defeated / undercut rather than "out").
+      lines.push('', `evaluation: **${view.evaluation.status}**, ${escapeMarkdown(view.evaluation.reason)}`);
+    }
   }
   return lines.join('\n');
 }

@@ -108,7 +108,7 @@ describe('definition and hover', () => {
     expect(text).toContain('**reason** `readiness-deterrence`');
     expect(text).toContain("South Korea's plan to arm Ukraine could affect Seoul's readiness");
     expect(text).toContain('support: unsupported: no support at all');
-    expect(text).toContain('evaluation: **out**, no support');
+    expect(text).toContain('evaluation: **unsupported**, no evidence with a source');
     const supported = await client.request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'ref: intelligence-uncertain', 0, 6));
     expect((supported.contents as { value: string }).value).toMatch(/support: supported\n\nevaluation: \*\*in\*\*/);
     const source = await client.request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'source: zelenskyy-brussels', 0, 9));
