@@ -172,7 +172,7 @@ describe('check: files that use files', () => {
     const o = argmap(['outline', 'pieces/reply.yaml'], { cwd: dir });
     const sources = o.stdout.slice(o.stdout.indexOf('## Sources'));
     // `budget-report` is cited by the reply; `mayor-meeting` only by the editorial it uses.
-    expect(sources).toContain('1. `budget-report` from `town.yaml`: **Finance office** · *report*');
+    expect(sources).toContain('1. <a id="source-1"></a>`budget-report` from `town.yaml`: **Finance office** · *report*');
     expect(sources).toContain('   - Cited for reason 1; counterpoint 1');
     expect(sources).not.toContain('mayor-meeting');
     expect(o.stdout).toMatch(/· 1 source ·/);

@@ -27,6 +27,7 @@ const FILES = [
   ...[
     'valid/every-feature.yaml',
     'valid/linked-groups.yaml',
+    'valid/linked-undercuts.yaml',
     'valid/undercut-chains.yaml',
     'valid/minimal.yaml',
     'rules/unanswered-counterpoint/unanswered.yaml',
@@ -50,7 +51,7 @@ function views(path: string) {
   return {
     view: viewOf(analyses),
     outline: formatOutline(graph, analyses, { file: 'map.yaml' }),
-    report: formatHtmlReport([{ path: 'map.yaml', analyses, svg: { none: 'not drawn in this test' } }]),
+    report: formatHtmlReport([{ path: 'map.yaml', analyses, drawings: { none: 'not drawn in this test' } }]),
     counterpointsText: counterpointsText(files, chalk),
     counterpointsJson: JSON.parse(counterpointsJson(files)) as {
       files: Array<{ counterpoints: Array<{ id: string; state: string; answered: boolean; conceded: boolean }> }>;
