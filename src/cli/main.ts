@@ -169,8 +169,8 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
 
   const importCommand = program
     .command('import')
-    .description('convert an AIF JSON map or a Kialo text export to an argument file (docs/interchange.md)')
-    .argument('<file>', 'the AIF (.json) or Kialo (.txt) file')
+    .description('convert an AIF JSON map, a Kialo text export or an Argdown file to an argument file (docs/interchange.md)')
+    .argument('<file>', 'the AIF (.json), Kialo (.txt) or Argdown (.argdown) file')
     .addOption(new Option('--from <format>', 'what the file is').choices(['aif', 'kialo', 'argdown']).makeOptionMandatory())
     .option('-o, --output <file>', 'write the YAML to a file (atomically); a map of several parts also gets FILE-2.yaml, ...')
     .option('--force', 'replace FILE-2.yaml, ... of a map of several parts when they exist (FILE itself is always replaced)')

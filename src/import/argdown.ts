@@ -29,7 +29,13 @@ export async function parseArgdown(source: SourceFile): Promise<ImportGraph> {
   }
   const exception = r.exceptions?.[0];
   if (exception) throw InterchangeError.at(source, 0, `not Argdown: ${exception.message}`);
-  return toImportGraph(r, core.StatementRole.MAIN_CONCLUSION, core.StatementRole.PREMISE, core.IEquivalenceClass.getCanonicalMemberText);
+  return toImportGraph(
+    r,
+    core.StatementRole.MAIN_CONCLUSION,
+    core.StatementRole.PREMISE,
+    core.IEquivalenceClass.getCanonicalMemberText,
+    core.IArgument.getCanonicalMember,
+  );
 }
 
 type Json = Record<string, unknown>;
@@ -41,6 +47,7 @@ function toImportGraph(
   MAIN_CONCLUSION: string,
   PREMISE: string,
   canonicalText: (ec: IEquivalenceClass) => string | undefined,
+  canonicalDescription: (a: IArgument) => { text?: string } | undefined,
 ): ImportGraph {
   const graph: ImportGraph = { sources: [], claims: [], relations: [], undercuts: [], unmapped: [], mapped: [] };
   const front = isObject(r.frontMatter) ? r.frontMatter : {};
@@ -112,17 +119,36 @@ function toImportGraph(
     return { text: clean, note: notes.length > 0 ? notes.join('; ') : undefined };
   };
   let untitledText = 0;
-  const claimFor = (title: string, text: string | undefined, data: { tags?: string[]; data?: unknown }, origin: string): ImportClaim => {
+  let untitledArguments = 0;
+  const claimFor = (
+    title: string,
+    text: string | undefined,
+    data: { tags?: string[]; data?: unknown },
+    origin: string,
+    statement = true,
+  ): ImportClaim => {
     const tagged = taggedNotes(text ?? '', data);
-    if (tagged.text === '') untitledText++;
+    if (tagged.text === '' && statement) untitledText++;
     const claim: ImportClaim = { id: ids.take(title, 'claim'), text: tagged.text || title, origin, evidence: [] };
     if (tagged.note !== undefined) claim.note = tagged.note;
     graph.claims.push(claim);
     return claim;
   };
+  let otherTexts = 0;
   for (const [title, ec] of Object.entries(statements)) {
     if (inferenceArgument.has(title) || evidenceOf.has(title)) continue;
-    claimOf.set(title, claimFor(title, canonicalText(ec), ec, `statement [${title}]`));
+    const text = canonicalText(ec);
+    const claim = claimFor(title, text, ec, `statement [${title}]`);
+    // A statement given more than one text: argmap keeps one, and the others in its note.
+    const others = [
+      ...new Set(ec.members.flatMap((m) => (typeof m.text === 'string' && m.text.trim() !== '' && m.text !== text ? [m.text.trim()] : []))),
+    ];
+    if (others.length > 0) {
+      otherTexts++;
+      const also = `Argdown also gives [${title}] as: ${others.map((t) => `"${t}"`).join('; ')}`;
+      claim.note = claim.note === undefined ? also : `${claim.note}; ${also}`;
+    }
+    claimOf.set(title, claim);
   }
   // A sketched argument (no premise–conclusion structure) in a relation is a claim: its description.
   const sketchOf = new Map<string, ImportClaim>();
@@ -130,8 +156,10 @@ function toImportGraph(
   const sketch = (a: IArgument): ImportClaim => {
     let claim = sketchOf.get(a.title!);
     if (!claim) {
-      const description = a.members?.[a.members.length - 1] as { text?: string; tags?: string[]; data?: unknown } | undefined;
-      claim = claimFor(a.title!, description?.text, { tags: a.tags, data: a.data }, `argument <${a.title}>`);
+      // Argdown's own choice of description: the canonical one, not a later bare reference `<Title>`.
+      const description = canonicalDescription(a)?.text;
+      if (!description?.trim()) untitledArguments++;
+      claim = claimFor(a.title!, description ?? '', { tags: a.tags, data: a.data }, `argument <${a.title}>`, false);
       sketchOf.set(a.title!, claim);
       sketched++;
     }
@@ -191,6 +219,7 @@ function toImportGraph(
   let linked = 0;
   let groups = 0;
   let linkedUndercuts = 0;
+  let described = 0;
   for (const a of Object.values(args)) {
     const pcs = a.pcs ?? [];
     if (pcs.length === 0) continue;
@@ -223,7 +252,17 @@ function toImportGraph(
       if (!to) return;
       if (froms.length > 1) linked++;
       const group = froms.length > 1 ? groups++ : undefined;
+      const first = graph.relations.length;
       for (const from of froms) steps.push(add(from, to, 'support', group));
+      // The argument's description says what its final inference does: the note of that inference
+      // (of its linked group, or of its one relation).
+      const description = i === pcs.length - 1 ? canonicalDescription(a)?.text?.trim() : undefined;
+      if (description && graph.relations.length > first) {
+        const note = `Argdown argument <${a.title}>: ${taggedNotes(description, { tags: a.tags }).text}`;
+        if (group !== undefined) graph.relations[first]!.groupNote = note;
+        else graph.relations[first]!.note = note;
+        described++;
+      }
     });
     carried.set(a.title!, steps);
   }
@@ -241,7 +280,7 @@ function toImportGraph(
     const to = rel.to as End;
     if (to.type === 'argument' && (args[to.title!]?.pcs?.length ?? 0) > 0) {
       graph.unmapped.push(
-        `${describe(rel)}: a ${rel.relationType} of a reconstructed argument as a whole has no argmap form (its statements are kept)`,
+        `${describe(rel)}: ${/^[aeiou]/.test(typeOf(rel)) ? 'an' : 'a'} ${typeOf(rel)} of a reconstructed argument as a whole has no argmap form (its statements are kept)`,
       );
       continue;
     }
@@ -315,6 +354,14 @@ function toImportGraph(
     );
   if (contradictions > 0) graph.mapped.push(`${count(contradictions, 'contradiction')}: written as an attack each way`);
   if (untitledText > 0) graph.mapped.push(`${count(untitledText, 'statement')} with no text: the title is the text`);
+  if (untitledArguments > 0)
+    graph.mapped.push(`${count(untitledArguments, 'sketched argument')} with no description: the title is the text`);
+  if (otherTexts > 0)
+    graph.mapped.push(
+      `${count(otherTexts, 'statement')} given more than one text: the claim has the one Argdown takes (the last), its note the others`,
+    );
+  if (described > 0)
+    graph.mapped.push(`${count(described, 'reconstructed argument')} with a description: written as the note of its final inference`);
   return graph;
 }
 

@@ -148,6 +148,9 @@ export function place(graph: ImportGraph): Placement {
     for (const id of part.claims) placed.add(id);
     parts.push(part);
   }
+  // The largest part is the file named (FILE.yaml): a map whose main body is a cycle (it has no root)
+  // is written after the small rooted parts above, but it is what the user came for.
+  parts.sort((a, b) => b.claims.size - a.claims.size);
   return { parts, unmapped };
 
   function writePart(root: ImportClaim): PlacedPart {

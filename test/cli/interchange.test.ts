@@ -137,7 +137,7 @@ describe('argmap import', () => {
     const r = argmap(['import', join(FIXTURES, 'library.argdown'), '--from', 'argdown', '-o', 'library.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/imported .*library\.argdown \(Argdown\):/);
-    expect(r.stderr).toMatch(/kept: 10 claims, 9 relations, 1 undercuts/);
+    expect(r.stderr).toMatch(/kept: 10 claims, 9 relations, 1 undercut,/);
     expect(r.stderr).toMatch(/not mapped: nothing/);
     expect(readFileSync(join(dir, 'library.yaml'), 'utf8')).toContain('undercut: true');
     expect(argmap(['check', 'library.yaml'], { cwd: dir }).code).toBe(0);

@@ -121,6 +121,67 @@ describe('Argdown import', () => {
     expect(graph.unmapped).toEqual([]);
   });
 
+  it("keeps what maps written by others say once: a described argument referred to later, a reconstructed argument's description, a statement's second text", async () => {
+    const text = [
+      '[Bus]: The town should run a night bus.',
+      '',
+      '<Safety>: Late walks home are unsafe. #safety',
+      '  +> [Bus]',
+      '',
+      '<Cost>: A night bus costs little to run.',
+      '',
+      '<Riders>: Shift workers need it.',
+      '',
+      '  (1) [Shifts]: Many residents work late shifts.',
+      '  (2) [No taxis]: Taxis are rare after midnight.',
+      '  ----',
+      '  (3) [Bus]',
+      '',
+      '[Shifts]: A third of residents end work after 11 pm.',
+      '',
+      '<Cost>',
+      '  +> [Bus]',
+      '',
+    ].join('\n');
+    const { graph, placement, errors } = await imported('bus.argdown', text);
+    expect(errors).toEqual([]);
+    const byText = (t: string) => graph.claims.find((c) => c.text === t);
+    // <Cost> is described once and named again later: the description is its text, not its title.
+    expect(byText('A night bus costs little to run.')).toBeDefined();
+    expect(graph.claims.find((c) => c.text === 'Cost')).toBeUndefined();
+    expect(byText('Late walks home are unsafe.')?.note).toBe('Argdown tags: #safety');
+    // The reconstructed argument's description is the note of its linked group.
+    const group = placement.parts[0]!.data.recommendation as { reasons: Array<{ together?: unknown; note?: string }> };
+    expect(group.reasons.find((r) => r.together)?.note).toBe('Argdown argument <Riders>: Shift workers need it.');
+    // [Shifts] is given two texts: Argdown's canonical one (the last) is the claim, the other is in its note.
+    expect(byText('A third of residents end work after 11 pm.')?.note).toBe(
+      'Argdown also gives [Shifts] as: "Many residents work late shifts."',
+    );
+    expect(graph.mapped).toEqual(
+      expect.arrayContaining([
+        '1 statement given more than one text: the claim has the one Argdown takes (the last), its note the others',
+        '1 reconstructed argument with a description: written as the note of its final inference',
+      ]),
+    );
+  });
+
+  it('writes the largest part as the file named, even when it is a cycle with no root', async () => {
+    const cycle = [
+      '[A]: Alpha holds.',
+      '  >< [B]: Beta holds.',
+      '  >< [C]: Gamma holds.',
+      '',
+      '[B]',
+      '  >< [C]',
+      '',
+      '[D]: Delta holds.',
+      '  + [E]: Epsilon holds.',
+      '',
+    ];
+    const { placement } = await imported('cycle.argdown', cycle.join('\n'));
+    expect(placement.parts.map((p) => p.claims.size)).toEqual([3, 2]);
+  });
+
   it('refuses text Argdown cannot parse, at its line and column', async () => {
     const error = await parseArgdown(new SourceFile('bad.argdown', '[a]: A claim.\n  + <b\n(1) foo\n')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterchangeError);

@@ -15,6 +15,7 @@ import { schemaReference } from '../schema-reference';
 import { SCHEMA_ID } from './schema';
 import { writeFilesAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
+import { plural } from '../../util/plural';
 import { safeText } from '../../util/safe-text';
 import { EXIT, type CliIO } from '../io';
 
@@ -137,12 +138,12 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const written = placement.parts.reduce((n, p) => n + p.claims.size, 0);
   const lines = [`${err.bold(`imported ${shown}`)} (${FORMAT_NAME[options.from]}):`];
   lines.push(
-    `  kept: ${total} claims, ${graph.relations.length} relations, ${graph.undercuts.length} undercuts, ${graph.sources.length} sources`,
+    `  kept: ${plural(total, 'claim')}, ${plural(graph.relations.length, 'relation')}, ${plural(graph.undercuts.length, 'undercut')}, ${plural(graph.sources.length, 'source')}`,
   );
   for (const m of graph.mapped) lines.push(`  mapped: ${m}`);
   placement.parts.forEach((part, i) => {
     lines.push(
-      `  placed: ${paths[i] ?? 'stdout'}: recommendation "${short(part.root.text)}" (${part.root.origin}), ${part.claims.size} claims`,
+      `  placed: ${paths[i] ?? 'stdout'}: recommendation "${short(part.root.text)}" (${part.root.origin}), ${plural(part.claims.size, 'claim')}`,
     );
   });
   if (placement.parts.length > 1) {
