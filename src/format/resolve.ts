@@ -34,6 +34,8 @@ export interface Totals {
   errors: number;
   warnings: number;
   infos: number;
+  /** What `--quiet` left out (warnings and infos), and the `--max-warnings` they count against. */
+  hidden?: { warnings: number; infos: number; maxWarnings?: number };
 }
 
 export function totals(files: ReadonlyArray<{ diagnostics: readonly { severity: string }[] }>): Totals {

@@ -149,6 +149,13 @@ describe('configuration', () => {
     const quiet = argmap(['check', '--quiet', '--max-warnings', '0']);
     expect(quiet.code).toBe(1);
     expect(quiet.stderr).toContain('argmap: 4 warnings (not shown: --quiet) exceed --max-warnings 0');
+    // The summary never says "no problems" of a run that fails.
+    expect(quiet.stdout).not.toContain('no problems');
+    expect(quiet.stdout).toContain('4 warnings not shown; --max-warnings 0 exceeded');
+    // Under the limit, it passes and says what it left out.
+    const passing = argmap(['check', '--quiet', '--max-warnings', '4']);
+    expect(passing.code).toBe(0);
+    expect(passing.stdout).toMatch(/^✔ 1 file checked: no errors; 4 warnings (and \d+ info )?not shown \(--quiet\)\n$/);
     expect(argmap(['check', '--max-warnings', 'many']).code).toBe(2);
   });
 });

@@ -66,7 +66,16 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const all: FileResult[] = run.reports.map((r) => ({ file: r.source.path, diagnostics: resolveDiagnostics(r), source: r.source }));
   const t = totals(all);
   const shown = options.quiet ? all.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) : all;
-  const shownTotals = options.quiet ? totals(shown) : t;
+  const shownTotals = options.quiet
+    ? {
+        ...totals(shown),
+        hidden: {
+          warnings: t.warnings,
+          infos: t.infos,
+          ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+        },
+      }
+    : t;
   const toFile = options.output !== undefined;
   const chalk = () => chalkFor(toFile ? 0 : colorLevel(io.stdout, io.env, options.color));
   let root: string | undefined;
