@@ -46,10 +46,10 @@ describe('argmap graph', () => {
     expect(readdirSync(dir)).toEqual(['map.dot']);
   });
 
-  it('embeds the Mermaid diagram after the title with outline --diagram', () => {
+  it('embeds the Mermaid diagram after the title and the document line with outline --diagram', () => {
     const r = argmap(['outline', '--diagram']);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('# Should South Korea send weapons to Ukraine?\n\n```mermaid\nflowchart RL\n')).toBe(true);
+    expect(r.stdout).toMatch(/^# Should South Korea send weapons to Ukraine\?\n\n\*\*Document:\*\* [^\n]+\n\n```mermaid\nflowchart RL\n/);
     expect(argmap(['outline']).stdout).not.toContain('```mermaid');
   });
 

@@ -26,8 +26,10 @@ export function runOutline(paths: string[], options: ListingOptions & { format: 
     return files
       .map((f) => {
         const md = formatOutline(f.analyses.graph, f.analyses, { file: f.source.path });
-        // --diagram: the Mermaid drawing right after the title, where GitHub renders it.
-        const cut = md.indexOf('\n\n') + 2;
+        // --diagram: the Mermaid drawing after the title and the document line (what was analysed
+        // comes first), where GitHub renders it.
+        const title = md.indexOf('\n\n') + 2;
+        const cut = md.startsWith('**Document:** ', title) ? md.indexOf('\n\n', title) + 2 : title;
         return `${md.slice(0, cut)}\`\`\`mermaid\n${formatMermaid(buildDiagram(f.analyses))}\`\`\`\n\n${md.slice(cut)}`;
       })
       .join('\n---\n\n');
