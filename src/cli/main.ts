@@ -5,6 +5,7 @@ import { CHECK_FORMATS } from '../format/check-format-names';
 import { DIRECTIONS } from '../format/diagram-direction';
 import type { CheckCommandOptions } from './commands/check';
 import type { ExportOptions } from './commands/export';
+import type { FmtOptions } from './commands/fmt';
 import type { ImportOptions } from './commands/import';
 import type { LspOptions } from './commands/lsp';
 import type { RenameOptions } from './commands/rename';
@@ -216,6 +217,19 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
       setExitCode(await runRename(oldId, newId, paths, options, io));
     });
   inputOptions(rename);
+
+  const fmt = program
+    .command('fmt')
+    .description(
+      'write argument files in the canonical layout (docs/format.md): key order, ids first, two-space indentation, long text folded; every comment kept',
+    )
+    .argument('[paths...]', 'files, folders and globs (default: arguments/)')
+    .option('--check', 'write nothing: list the files that would change, and exit 1 if there is one')
+    .action(async (paths: string[], options: FmtOptions) => {
+      const { runFmt } = await import('./commands/fmt');
+      setExitCode(await runFmt(paths, options, io));
+    });
+  readOptions(fmt);
 
   return program;
 }

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatSource, KEY_ORDER, LINE_WIDTH } from '../../src/edit/layout';
+import { SourceFile } from '../../src/load/source-file';
+import { ROOT } from '../helpers/cli';
+import { FIXTURES } from '../helpers/fixtures';
+
+const CASES = join(FIXTURES, 'fmt');
+const format = (text: string) => formatSource(new SourceFile('t.yaml', text));
+const formatted = (text: string) => {
+  const result = format(text);
+  if (!result.ok) throw new Error(`not formatted: ${result.problem}`);
+  return result.text;
+};
+
+describe('formatSource: fixtures (NAME.input.yaml → NAME.expected.yaml)', () => {
+  for (const name of readdirSync(CASES).filter((f) => f.endsWith('.input.yaml'))) {
+    it(name, () => {
+      const expected = readFileSync(join(CASES, name.replace('.input.', '.expected.')), 'utf8');
+      expect(formatted(readFileSync(join(CASES, name), 'utf8'))).toBe(expected);
+      expect(format(expected)).toEqual({ ok: true, text: expected, changed: false });
+    });
+  }
+});
+
+describe('formatSource', () => {
+  it('folds text that does not fit on its line at the fixed width, and unfolds text that fits', () => {
+    const long = 'Word '.repeat(30).trim();
+    const out = formatted(`argmap: 1\ntitle: T\nrecommendation:\n  text: ${long}\n  note: >-\n    Short.\n  assumption: true\n`);
+    expect(out).toContain('  text: >-\n    Word Word');
+    expect(out).toContain('  note: Short.\n');
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(LINE_WIDTH);
+  });
+
+  it("keeps an argmap-disable-next-line comment on the line above its item when the item's keys move", () => {
+    const out = formatted(
+      'argmap: 1\ntitle: T\nrecommendation:\n  text: R\n  assumption: true\n  reasons:\n    # argmap-disable-next-line unsupported-claim\n    - text: A\n      id: a\n',
+    );
+    expect(out).toContain('    # argmap-disable-next-line unsupported-claim\n    - id: a\n      text: A\n');
+  });
+
+  it('leaves a file with YAML errors alone and hands back the errors check reports', () => {
+    const result = format('argmap: 1\ntitle: [unclosed\n');
+    expect(result).toMatchObject({ ok: false, problem: 'syntax', diagnostics: [{ code: 'yaml-unclosed' }] });
+    expect(format('argmap: 1\ntitle: &a T\ndescription: *a\n')).toMatchObject({
+      ok: false,
+      problem: 'syntax',
+      diagnostics: [{ code: 'yaml-alias' }],
+    });
+  });
+
+  it('orders every property the schema allows, each list matching a definition of the schema', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'argmap.schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+      $defs: Record<string, { properties?: Record<string, unknown> }>;
+    };
+    const keys = (o: { properties?: Record<string, unknown> } | undefined) => Object.keys(o?.properties ?? {}).sort();
+    const d = schema.$defs;
+    expect([...KEY_ORDER.top].sort()).toEqual(keys(schema));
+    expect([...KEY_ORDER.document].sort()).toEqual(keys(d.document));
+    expect([...KEY_ORDER.source].sort()).toEqual(keys(d.source));
+    expect([...KEY_ORDER.evidence].sort()).toEqual(keys(d.evidence));
+    expect([...KEY_ORDER.reference].sort()).toEqual(keys(d.reference));
+    expect([...KEY_ORDER.group].sort()).toEqual([...new Set([...keys(d.linkedSupport), ...keys(d.linkedAttack)])].sort());
+    expect([...KEY_ORDER.claim].sort()).toEqual([...new Set([...keys(d.claim), ...keys(d.attack)])].sort());
+    for (const order of Object.values(KEY_ORDER)) if (order.includes('id')) expect(order[0]).toBe('id');
+  });
+});
