@@ -74,7 +74,7 @@ describe('argmap evaluate', () => {
     expect(r.stdout).toContain('counterpoint `intelligence-not-dismissible`  in: supported by evidence from Volodymyr Zelenskyy');
     // Out for want of support, not refuted: the status word says which.
     expect(r.stdout).toMatch(
-      /:293:7 {2}reason `readiness-deterrence` {2}unsupported: no evidence with a source, not an assumption, and no reasons\n/,
+      /:300:7 {2}reason `readiness-deterrence` {2}unsupported: no evidence with a source, not an assumption, and no reasons\n/,
     );
     expect(r.stdout).toMatch(
       /14 claims \(9 in; out: 4 unsupported, 1 defeated, 0 undercut; 0 undecided\) in 1 file; recommendations: 1 stand, 0 out, 0 open\n$/,
@@ -98,7 +98,7 @@ describe('argmap evaluate', () => {
       number: 'counterpoint 2',
       label: 'out',
       status: 'defeated',
-      line: 344,
+      line: 360,
       column: 7,
       because: { type: 'attacked-by', claim: 'intelligence-uncertain' },
     });

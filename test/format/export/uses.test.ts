@@ -28,7 +28,7 @@ describe('export of a file that uses files (examples/newsroom/reply.yaml)', () =
     const json = toJson(source, analyses) as Json;
     expect(json.uses).toEqual(['editorial.yaml']);
     const counterpoint = (json.counterpoints as Json[])[0]!;
-    expect((counterpoint.targets as Json[])[0]).toMatchObject({ ref: 'editorial#replace-now', line: 15 });
+    expect((counterpoint.targets as Json[])[0]).toMatchObject({ ref: 'editorial#replace-now', line: 16 });
     // Its own sources only (it defines none); the shared ones it cites are referenced, with their file.
     expect(json.sources).toEqual([]);
     const referenced = json.referenced as Array<{ name: string; claims: Json[]; sources: Json[] }>;
