@@ -3,7 +3,8 @@ import type { Analyses } from '../analyses/index';
 import type { AttackTarget } from '../analyses/counterpoints';
 import { UNSUPPORTED_WHY } from '../diagnostics/messages';
 import { premisesLacking } from '../analyses/support';
-import type { Claim, Edge, Evidence, LinkedGroup, Source } from '../model/types';
+import type { Claim, ClaimEdge, Edge, Evidence, LinkedGroup, Source } from '../model/types';
+import { fileName } from '../model/names';
 import { attribution, NO_SOURCE, type EvidenceAttribution } from '../view/attribution';
 import { viewOf, type CounterpointState } from '../view/index';
 import { linkText } from '../view/links';
@@ -116,14 +117,43 @@ footer{color:var(--muted);font-size:.8rem;text-align:center;padding:1rem}
 }
 `;
 
+/**
+ * The sections of one page by the absolute path of their file, and the relations written in one file
+ * that reach a claim of another file on the page (its claim's key → the relations): so a reference
+ * across files links to the other file's section, and that section says who answers it.
+ */
+interface Page {
+  sections: Map<string, FileReportHtml>;
+  across: Map<FileReportHtml, Map<string, Array<{ from: FileReportHtml; edge: ClaimEdge; end: 'to' | 'from' }>>>;
+}
+
 class FileReportHtml {
   readonly #prefix: string;
 
   constructor(
     readonly file: ReportFile,
     readonly n: number,
+    readonly page: Page = { sections: new Map(), across: new Map() },
   ) {
     this.#prefix = anchorPrefix(n);
+  }
+
+  #own: Map<string, Claim> | undefined;
+
+  /** A claim of this section's own file, by key (the same claim, as another file's graph holds it). */
+  own(key: string): Claim | undefined {
+    const graph = this.analyses.graph;
+    this.#own ??= new Map(graph.claims.filter((c) => c.file === graph.file).map((c) => [c.key, c]));
+    return this.#own.get(key);
+  }
+
+  /** The section showing a claim of another file, and that claim there, when the page has it. */
+  elsewhere(claim: Claim): { section: FileReportHtml; claim: Claim } | undefined {
+    const file = claim.file;
+    if (!file || file === this.analyses.graph.file) return undefined;
+    const section = this.page.sections.get(file.absolute);
+    const there = section?.own(claim.key);
+    return section && there ? { section, claim: there } : undefined;
   }
 
   get analyses() {
@@ -148,6 +178,13 @@ class FileReportHtml {
   /** A link to a claim's place in the outline, named as the outline numbers it: `reason 1.2 <code>id</code>`. */
   ref(claim: Claim): string {
     const name = claim.id !== undefined ? claim.id : claim.path;
+    // A claim of a file this one uses: named with its file, linked to that file's section when the
+    // page has one.
+    if (claim.file && claim.file !== this.analyses.graph.file) {
+      const there = this.elsewhere(claim);
+      const href = there ? there.section.anchor(there.claim) : this.anchor(claim);
+      return `<a href="#${esc(href)}">${claim.kind} <code>${esc(name)}</code> (from <code>${esc(fileName(claim.file.path))}</code>)</a>`;
+    }
     const view = this.view.claims[claim.index]!;
     return `<a href="#${esc(this.anchor(claim))}">${esc(view.number ? view.name : claim.kind)} <code>${esc(name)}</code></a>`;
   }
@@ -252,6 +289,13 @@ class FileReportHtml {
     for (const edge of claim.incoming) {
       if (edge.via === 'tree' || edge.group) continue;
       parts.push(`<div class="detail">${edge.kind === 'support' ? 'Supported' : 'Attacked'} by ${this.ref(edge.from)}.</div>`);
+    }
+    // Answers and uses from the other files on the page (written there, about this claim).
+    for (const { from, edge, end } of this.page.across.get(this)?.get(claim.key) ?? []) {
+      const where = `in <code>${esc(fileName(from.file.path))}</code>`;
+      if (end === 'to')
+        parts.push(`<div class="detail">${edge.kind === 'support' ? 'Supported' : 'Attacked'} ${where} by ${from.ref(edge.from)}.</div>`);
+      else parts.push(`<div class="detail">${edge.kind === 'support' ? 'Supports' : 'Attacks'} ${from.ref(edge.to)} ${where}.</div>`);
     }
     if (claim.quote !== undefined) parts.push(`<div class="detail quote">“${esc(claim.quote)}”</div>`);
     if (claim.note !== undefined) parts.push(`<div class="detail">Note: ${esc(claim.note)}</div>`);
@@ -414,7 +458,26 @@ export function formatHtmlReport(files: readonly ReportFile[], options: { versio
     files.length > 1
       ? `<p>${files.map((f, i) => `<a href="#f${i + 1}-file">${esc(titles[i]!)}</a>`).join(' · ')}</p>`
       : `<p>${esc(files[0]?.path ?? 'no files')}</p>`;
-  const sections = files.map((f, i) => new FileReportHtml(f, i).render()).join('\n');
+  const page: Page = { sections: new Map(), across: new Map() };
+  const reports = files.map((f, i) => new FileReportHtml(f, i, page));
+  for (const r of reports) {
+    const file = r.analyses.graph.file;
+    if (file && !page.sections.has(file.absolute)) page.sections.set(file.absolute, r);
+  }
+  // Relations written in one file that reach a claim of another file on the page: listed there too.
+  for (const r of reports) {
+    const graph = r.analyses.graph;
+    for (const edge of graph.edges) {
+      if (edge.kind === 'undercut' || edge.file !== graph.file) continue;
+      for (const end of ['to', 'from'] as const) {
+        const there = r.elsewhere(edge[end]);
+        if (!there) continue;
+        const byKey = page.across.get(there.section) ?? page.across.set(there.section, new Map()).get(there.section)!;
+        (byKey.get(there.claim.key) ?? byKey.set(there.claim.key, []).get(there.claim.key)!).push({ from: r, edge, end });
+      }
+    }
+  }
+  const sections = reports.map((r) => r.render()).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,7 +1,7 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { argmap, project } from '../helpers/cli';
+import { ROOT, argmap, project, tempDir } from '../helpers/cli';
 
 const SOURCES = `argmap: 1
 title: Town sources
@@ -176,6 +176,28 @@ describe('check: files that use files', () => {
     expect(sources).toContain('   - Cited for reason 1; counterpoint 1');
     expect(sources).not.toContain('mayor-meeting');
     expect(o.stdout).toMatch(/· 1 source ·/);
+  });
+
+  it('report of several pieces: one page, a section each, answers across files linked both ways, every link landing', () => {
+    const dir = tempDir();
+    const r = argmap(['report', join(ROOT, 'examples', 'newsroom'), '-o', 'newsroom.html'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'newsroom.html'), 'utf8');
+    // Sections in path order: editorial (f1), reply (f2), sources (f3).
+    expect([...html.matchAll(/<section class="file" id="(f\d)-file"/g)].map((m) => m[1])).toEqual(['f1', 'f2', 'f3']);
+    const reply = html.slice(html.indexOf('id="f2-file"'), html.indexOf('id="f3-file"'));
+    const editorial = html.slice(html.indexOf('id="f1-file"'), html.indexOf('id="f2-file"'));
+    // The reply's counterpoint attacks the editorial's recommendation: linked to the editorial's section.
+    expect(reply).toContain(
+      'attacks <a href="#f1-o-claim-replace-now">recommendation <code>replace-now</code> (from <code>editorial.yaml</code>)</a>',
+    );
+    // The editorial's section says who answers it from the reply, linked to the reply's section.
+    expect(editorial).toMatch(
+      /Attacked in <code>reply\.yaml<\/code> by <a href="#f2-o-[^"]+">counterpoint 1 <code>counterpoints\[0\]<\/code><\/a>/,
+    );
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const broken = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]).filter((href) => !ids.has(href));
+    expect(broken).toEqual([]);
   });
 
   it('the example workspace (examples/newsroom: a sources file, an editorial with its text, a reply) checks clean', () => {
