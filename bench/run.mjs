@@ -3,6 +3,7 @@
 // a ratio to its baseline, since absolute times mean little on a shared, noisy machine.
 // BENCH_QUICK=1: fewer runs, no 100,000-claim file, a 200-file repository.
 // BENCH_ONLY=uses: only part 4 (files that use one sources file), printed, docs/performance.md untouched.
+// BENCH_ONLY=lsp: only part 5 (the language server's latency after an edit), the same way.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, availableParallelism, tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { generate, generateUses } from './generate.mjs';
+import { measureLsp } from './lsp.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -31,8 +33,9 @@ const work = mkdtempSync(join(tmpdir(), 'argmap-bench-'));
 const log = (s) => process.stderr.write(`${s}\n`);
 log(`bench: generating inputs in ${work}`);
 const ONLY = process.env.BENCH_ONLY;
-const { files, repo } =
-  ONLY === 'uses' ? { files: {}, repo: undefined } : generate(work, { sizes: SIZES, repoFiles: REPO_FILES, root: ROOT });
+/** Whether part `name` runs: every part, or only the one BENCH_ONLY names. */
+const runs = (name) => ONLY === undefined || ONLY === name;
+const { files, repo } = runs('main') ? generate(work, { sizes: SIZES, repoFiles: REPO_FILES, root: ROOT }) : { files: {}, repo: undefined };
 
 // The same baseline bundled as argmap bundles `yaml` (its ES module build, one file): the floor of
 // start-up, where importing the package's many CommonJS files is a good part of the time.
@@ -129,7 +132,7 @@ const ajv = (...data) => [
 ];
 
 // 1. Start-up: the bundled arguments/ against bare node.
-if (ONLY !== 'uses') {
+if (runs('main')) {
   log('bench: start-up');
   const args = join(ROOT, 'arguments');
   const m = measure(
@@ -151,7 +154,7 @@ if (ONLY !== 'uses') {
 
 // 2. One file of n claims: every command against parseDocument alone on the same file.
 const perSize = {};
-for (const n of ONLY === 'uses' ? [] : SIZES) {
+for (const n of runs('main') ? SIZES : []) {
   log(`bench: ${n} claims`);
   const cases = { parse: parseOnly(files[n]), bundled: parseBundled(files[n]), ajv: ajv(files[n]) };
   for (const c of COMMANDS) cases[c] = argmap(c, files[n]);
@@ -185,7 +188,7 @@ if (perSize[100000]) {
 }
 
 // 3. A repository of op-ed copies: check (serial and parallel), ajv-cli, and the cache.
-if (ONLY !== 'uses') {
+if (runs('main')) {
   log(`bench: ${REPO_FILES} files`);
   const cacheDir = mkdtempSync(join(tmpdir(), 'argmap-bench-cache-'));
   const cacheFile = join(cacheDir, '.argmapcache');
@@ -224,14 +227,30 @@ if (ONLY !== 'uses') {
 
 // 4. Files that use files: 1,000 op-ed copies that use one sources file, against the same copies with
 // the sources written into each. The sources file is read and parsed once per thread, not per user.
-log(`bench: ${REPO_FILES} files that use one sources file`);
-{
+if (runs('uses')) {
+  log(`bench: ${REPO_FILES} files that use one sources file`);
   const { uses, copied } = generateUses(join(work, 'shared'), { files: REPO_FILES, root: ROOT });
   const cwd = join(work, 'shared');
   const m = measure({ copied: argmap('check', copied), uses: argmap('check', uses) }, RUNS, { copied: { cwd }, uses: { cwd } });
   const label = `${REPO_FILES} op-ed files, sources shared`;
   row(label, 'argmap check, sources copied into each file (baseline)', m.copied, m.copied, 'copied');
   row(label, 'argmap check, every file uses one sources file', m.uses, m.copied, 'copied', { text: '≤ 1.20× copied', ok: (r) => r <= 1.2 });
+}
+
+// 5. The language server: from an edit of the bundled map to its diagnostics, in one `argmap lsp`,
+// against a round trip to the same server that does next to no work (a hover on nothing).
+if (runs('lsp')) {
+  log('bench: argmap lsp, an edit of the bundled map');
+  const { edits, trips } = await measureLsp({ root: ROOT, bin: BIN, rounds: RUNS * 10 });
+  const sample = (xs) => ({ ms: stats(xs), kb: { median: NaN }, runs: xs });
+  const trip = sample(trips);
+  const edit = sample(edits);
+  const label = 'argmap lsp, bundled map open';
+  row(label, 'hover on nothing: one JSON-RPC round trip (baseline)', trip, trip, 'round trip');
+  row(label, 'an edit (didChange) to its diagnostics (publishDiagnostics)', edit, trip, 'round trip', {
+    text: '≤ 50 ms',
+    ok: () => edit.ms.median <= 50,
+  });
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -256,7 +275,11 @@ and ajv-cli 5
 files against \`schemas/argmap.schema.json\`, which checks the schema only. Peak memory is the
 maximum resident set size from ${TIME ? '`/usr/bin/time -f %M`' : 'n/a (no /usr/bin/time)'}. The inputs are generated
 (\`bench/generate.mjs\`): schema-valid files with sources, evidence, nested reasons, counterpoints,
-rebuttals, \`ref\` reuse and \`targets\`; the repository is copies of the bundled op-ed.
+rebuttals, \`ref\` reuse and \`targets\`; the repository is copies of the bundled op-ed. The
+language server's rows (\`bench/lsp.mjs\`) time edits of the bundled map in one \`argmap lsp\`: from
+the \`didChange\` notification to the \`publishDiagnostics\` of that version (the debounce, the check
+and the transport), ${RUNS * 10} edits, each followed by the baseline, a hover on nothing: one JSON-RPC
+round trip to the same server.
 
 Where a target is not met, read the row against the floor rows above it: a command cannot take less
 than \`parseDocument\` alone on the same input (bundled, for start-up; one thread per file, for the
@@ -265,7 +288,7 @@ repository, divided at best by the number of cores).
 ${header}
 ${table}
 `;
-if (ONLY === 'uses') process.stdout.write(`${header}\n${table}\n`);
+if (ONLY !== undefined) process.stdout.write(`${header}\n${table}\n`);
 else {
   writeFileSync(join(ROOT, 'docs/performance.md'), doc);
   process.stdout.write(doc);

@@ -1,22 +1,33 @@
 import {
+  CodeActionKind,
   DiagnosticSeverity,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionItem,
   type Diagnostic as LspDiagnostic,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
   type Hover,
   type InitializeResult,
   type Location,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Severity, Span } from '../diagnostics/diagnostic';
+import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic';
 import type { FileReport } from '../diagnostics/report';
 import { resolveDiagnostics } from '../format/resolve';
 import { allRules } from '../rules/index';
+import { parse } from '../load/parse';
+import type { ArgumentGraph } from '../model/types';
+import { quickFixes } from './actions';
 import { Checker, pathOf, uriOf, type Checked } from './checker';
+import { idCompletions, idSlot } from './completion';
 import { hoverText } from './hover';
 import { definitionAt, locate, nodeAt } from './locate';
+import { documentSymbols } from './symbols';
 import { EditorText } from './text';
 
 /**
@@ -68,6 +79,8 @@ export class ArgmapServer {
   readonly #documents = new TextDocuments(TextDocument);
   readonly #checker: Checker;
   readonly #checked = new Map<string, Checked>();
+  /** The last graph of each buffer, kept while an edit leaves it unparsable (for completion). */
+  readonly #lastGraph = new Map<string, ArgumentGraph>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Config files whose problems are shown (by URI), to clear them once fixed. */
   readonly #configProblems = new Set<string>();
@@ -83,6 +96,9 @@ export class ArgmapServer {
           textDocumentSync: TextDocumentSyncKind.Incremental,
           definitionProvider: true,
           hoverProvider: true,
+          completionProvider: { triggerCharacters: [' ', ':', '[', ',', '#'] },
+          documentSymbolProvider: true,
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         },
         serverInfo: { name: 'argmap' },
       };
@@ -92,6 +108,9 @@ export class ArgmapServer {
     this.#documents.onDidClose((e) => this.#closed(e.document.uri));
     connection.onDefinition((params) => this.#definition(params));
     connection.onHover((params) => this.#hover(params));
+    connection.onCompletion((params) => this.#completion(params));
+    connection.onDocumentSymbol((params) => this.#symbols(params));
+    connection.onCodeAction((params) => this.#codeActions(params));
     this.#documents.listen(connection);
   }
 
@@ -121,6 +140,7 @@ export class ArgmapServer {
     if (!document) return undefined;
     const checked = this.#checker.check(uri, document.version, document.getText(), this.#openText);
     this.#checked.set(uri, checked);
+    if (checked.result.graph) this.#lastGraph.set(uri, checked.result.graph);
     void this.#connection.sendDiagnostics({
       uri,
       version: document.version,
@@ -168,6 +188,7 @@ export class ArgmapServer {
     this.#timers.delete(uri);
     const checked = this.#checked.get(uri);
     this.#checked.delete(uri);
+    this.#lastGraph.delete(uri);
     void this.#connection.sendDiagnostics({ uri, diagnostics: [] });
     // Files that use it now read it from the disk.
     if (checked) this.#checkDependents(checked.absolute, uri);
@@ -218,5 +239,41 @@ export class ArgmapServer {
     const node = nodeAt(located);
     if (!node || !located) return null;
     return { contents: { kind: 'markdown', value: hoverText(node, checked.result.analyses) }, range: text.range(located.span) };
+  }
+
+  #completion(params: TextDocumentPositionParams): CompletionItem[] {
+    const current = this.#current(params.textDocument.uri);
+    if (!current) return [];
+    const { text } = current;
+    const offset = text.document.offsetAt(params.position);
+    const slot = idSlot(text.document.getText(), offset);
+    const graph = current.checked.result.graph ?? this.#lastGraph.get(params.textDocument.uri);
+    if (!slot || !graph) return [];
+    const range = { start: text.document.positionAt(slot.start), end: params.position };
+    return idCompletions(graph, slot.field).map((item) => ({ ...item, textEdit: { range, newText: item.label } }));
+  }
+
+  #symbols(params: DocumentSymbolParams): DocumentSymbol[] {
+    const current = this.#current(params.textDocument.uri);
+    const graph = current?.checked.result.graph;
+    if (!current || !graph) return [];
+    return documentSymbols(graph, current.checked.result.source, current.text);
+  }
+
+  #codeActions(params: CodeActionParams): CodeAction[] {
+    const current = this.#current(params.textDocument.uri);
+    if (!current) return [];
+    const { checked, text } = current;
+    const { source, graph, diagnostics } = checked.result;
+    const range = { start: text.offset(params.range.start), end: text.offset(params.range.end) };
+    const fixes = quickFixes(source.text, parse(source).doc, graph, diagnostics, range);
+    const lsp = (d: Diagnostic) => lspDiagnostics({ source, diagnostics: [d] }, text)[0]!;
+    return fixes.map((fix) => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [lsp(fix.diagnostic)],
+      ...(fix.preferred ? { isPreferred: true } : {}),
+      edit: { changes: { [text.uri]: [{ range: text.range(fix.edit), newText: fix.edit.text }] } },
+    }));
   }
 }

@@ -2,7 +2,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Location } from 'vscode-languageserver/node';
+import type { CompletionItem, Location } from 'vscode-languageserver/node';
 import { project, tempDir } from '../helpers/cli';
 import { LspClient, positionOf } from '../helpers/lsp-client';
 
@@ -135,6 +135,20 @@ describe('files that use files', () => {
     const back = client.diagnostics(pathToFileURL(fares).href, (p) => p.diagnostics.length === 0);
     await client.close(town);
     expect((await back).diagnostics).toEqual([]);
+  });
+
+  it('completes the ids of used files, qualified as file#id where two files define one', async () => {
+    const county = SOURCES.replace('Town sources', 'County sources').replace('Town budget office', 'County budget office');
+    const text = MAIN.replace('uses: [town.yaml]', 'uses: [town.yaml, county.yaml]').replace('town#budget-office', 'town#');
+    const dir = project({ 'town.yaml': SOURCES, 'county.yaml': county, 'fares.yaml': text });
+    const client = await start(dir);
+    const fares = join(dir, 'fares.yaml');
+    await client.open(fares);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', fares, positionOf(text, 'town#', 0, 5));
+    expect(items.map((i) => [i.label, i.detail])).toEqual([
+      ['town#budget-office', 'Town budget office'],
+      ['county#budget-office', 'County budget office'],
+    ]);
   });
 
   it('refuses what check refuses: a link out of the workspace', async () => {
