@@ -96,7 +96,7 @@ export class ArgmapServer {
           textDocumentSync: TextDocumentSyncKind.Incremental,
           definitionProvider: true,
           hoverProvider: true,
-          completionProvider: { triggerCharacters: [' ', ':', '[', ',', '#'] },
+          completionProvider: { triggerCharacters: [' ', '[', ',', '#'] },
           documentSymbolProvider: true,
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         },
@@ -250,7 +250,9 @@ export class ArgmapServer {
     const graph = current.checked.result.graph ?? this.#lastGraph.get(params.textDocument.uri);
     if (!slot || !graph) return [];
     const range = { start: text.document.positionAt(slot.start), end: params.position };
-    return idCompletions(graph, slot.field).map((item) => ({ ...item, textEdit: { range, newText: item.label } }));
+    // Asked for right after the colon (`ref:|`), the id gets the space YAML needs before a value.
+    const pad = text.document.getText()[slot.start - 1] === ':' ? ' ' : '';
+    return idCompletions(graph, slot.field).map((item) => ({ ...item, textEdit: { range, newText: `${pad}${item.label}` } }));
   }
 
   #symbols(params: DocumentSymbolParams): DocumentSymbol[] {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   createProtocolConnection,
   PublishDiagnosticsNotification,
@@ -10,7 +12,7 @@ import {
   type Position,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
-import { BIN } from './cli';
+import { BIN, ROOT } from './cli';
 
 export interface Published {
   uri: string;
@@ -115,4 +117,23 @@ export function positionOf(text: string, needle: string, nth = 0, delta = 0): Po
   const before = text.slice(0, at);
   const line = before.split('\n').length - 1;
   return { line, character: at - (before.lastIndexOf('\n') + 1) };
+}
+
+/** The bundled map, which the tests open in a server run in the repository. */
+export const MAP = join(ROOT, 'arguments/south-korea-arms-to-ukraine.yaml');
+
+/**
+ * One server for a test file, run in the repository: started before its tests (its capabilities
+ * checked against `capabilities`), stopped after them with shutdown and exit (exit code 0).
+ */
+export function repositoryServer(capabilities: Record<string, unknown>): () => LspClient {
+  let client: LspClient | undefined;
+  beforeAll(async () => {
+    client = new LspClient(ROOT);
+    expect(await client.initialize(ROOT)).toMatchObject(capabilities);
+  });
+  afterAll(async () => {
+    if (client) expect(await client.stop()).toBe(0);
+  });
+  return () => client!;
 }

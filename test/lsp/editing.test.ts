@@ -1,26 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { project, ROOT } from '../helpers/cli';
-import { LspClient, positionOf } from '../helpers/lsp-client';
+import { project } from '../helpers/cli';
+import { MAP, positionOf, repositoryServer } from '../helpers/lsp-client';
 
 // What the server offers while a file is written: completion of ids, the outline, and quick fixes
 // whose edits, applied, leave a file that checks clean. Run `npm run build` first.
-const MAP = join(ROOT, 'arguments/south-korea-arms-to-ukraine.yaml');
 const TEXT = readFileSync(MAP, 'utf8');
 
-let client: LspClient;
-beforeAll(async () => {
-  client = new LspClient(ROOT);
-  const capabilities = await client.initialize(ROOT);
-  expect(capabilities).toMatchObject({ documentSymbolProvider: true, completionProvider: {}, codeActionProvider: {} });
-});
-afterAll(async () => {
-  if (client) expect(await client.stop()).toBe(0);
-});
+const server = repositoryServer({ documentSymbolProvider: true, completionProvider: {}, codeActionProvider: {} });
 
 /** The text after an action's edits. */
 function applied(text: string, uri: string, action: CodeAction): string {
@@ -31,10 +22,10 @@ function applied(text: string, uri: string, action: CodeAction): string {
 describe('completion', () => {
   it('offers claims after ref:, with their text, and replaces what is typed', async () => {
     const typed = TEXT.replace('        - ref: readiness-deterrence\n', '        - ref: read\n');
-    await client.open(MAP);
-    await client.change(MAP, typed);
+    await server().open(MAP);
+    await server().change(MAP, typed);
     const at = positionOf(typed, '- ref: read\n', 0, '- ref: read'.length);
-    const items = await client.request<CompletionItem[]>('textDocument/completion', MAP, at);
+    const items = await server().request<CompletionItem[]>('textDocument/completion', MAP, at);
     const labels = items.map((i) => i.label);
     expect(labels).toContain('readiness-deterrence');
     expect(labels).toContain('no-hasty-arms-decision');
@@ -47,12 +38,21 @@ describe('completion', () => {
       range: { start: { line: at.line, character: at.character - 4 }, end: at },
       newText: 'readiness-deterrence',
     });
-    await client.change(MAP, TEXT);
+    // Asked for right after the colon: the id comes with the space YAML needs.
+    const bare = TEXT.replace('        - ref: readiness-deterrence\n', '        - ref:\n');
+    await server().change(MAP, bare);
+    const colon = positionOf(bare, '- ref:\n', 0, '- ref:'.length);
+    const after = await server().request<CompletionItem[]>('textDocument/completion', MAP, colon);
+    expect(after.find((i) => i.label === 'legal-basis')!.textEdit).toEqual({
+      range: { start: colon, end: colon },
+      newText: ' legal-basis',
+    });
+    await server().change(MAP, TEXT);
   });
 
   it('offers sources after source:, with their attribution, and claims in targets lists', async () => {
-    await client.open(MAP);
-    const items = await client.request<CompletionItem[]>(
+    await server().open(MAP);
+    const items = await server().request<CompletionItem[]>(
       'textDocument/completion',
       MAP,
       positionOf(TEXT, 'source: zelenskyy-brussels', 0, 8),
@@ -67,18 +67,18 @@ describe('completion', () => {
     });
     const file = join(dir, 'a.yaml');
     const text = readFileSync(file, 'utf8');
-    await client.open(file);
-    const inList = await client.request<CompletionItem[]>('textDocument/completion', file, positionOf(text, '      - \n', 0, 8));
+    await server().open(file);
+    const inList = await server().request<CompletionItem[]>('textDocument/completion', file, positionOf(text, '      - \n', 0, 8));
     expect(inList.map((i) => i.label)).toEqual(['go']);
     // Free text is no id slot.
-    expect(await client.request('textDocument/completion', file, positionOf(text, 'text: Go', 0, 7))).toEqual([]);
+    expect(await server().request('textDocument/completion', file, positionOf(text, 'text: Go', 0, 7))).toEqual([]);
   });
 });
 
 describe('document symbols', () => {
   it('outlines the recommendation, its reasons and risks, and the counterpoints', async () => {
-    await client.open(MAP);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', MAP, { line: 0, character: 0 });
+    await server().open(MAP);
+    const symbols = await server().request<DocumentSymbol[]>('textDocument/documentSymbol', MAP, { line: 0, character: 0 });
     expect(symbols.map((s) => [s.name, s.detail])).toEqual([['no-hasty-arms-decision', 'recommendation']]);
     const under = symbols[0]!.children!.map((s) => [s.name, s.detail]);
     expect(under).toContainEqual(['intelligence-uncertain', 'reason']);
@@ -95,11 +95,11 @@ describe('document symbols', () => {
 
 describe('code actions', () => {
   it('applies a did-you-mean suggestion', async () => {
-    await client.open(MAP);
+    await server().open(MAP);
     const typo = TEXT.replace('- ref: purpose-unclear', '- ref: purpose-uncler');
-    const published = await client.change(MAP, typo);
+    const published = await server().change(MAP, typo);
     const diagnostic = published.diagnostics.find((d) => d.code === 'unknown-reference')!;
-    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    const actions = await server().connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: pathToFileURL(MAP).href },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
@@ -108,7 +108,7 @@ describe('code actions', () => {
     expect(fix).toMatchObject({ kind: 'quickfix', isPreferred: true, diagnostics: [{ code: 'unknown-reference' }] });
     const fixed = applied(typo, pathToFileURL(MAP).href, fix);
     expect(fixed).toBe(TEXT);
-    expect((await client.change(MAP, fixed)).diagnostics.map((d) => d.code)).not.toContain('unknown-reference');
+    expect((await server().change(MAP, fixed)).diagnostics.map((d) => d.code)).not.toContain('unknown-reference');
   });
 
   it('adds a missing source, and marks an unsupported claim as an assumption', async () => {
@@ -136,10 +136,10 @@ recommendation:
     const dir = project({ 'fares.yaml': text });
     const file = join(dir, 'fares.yaml');
     const uri = pathToFileURL(file).href;
-    const published = await client.open(file);
+    const published = await server().open(file);
     const unknown = published.diagnostics.find((d) => d.code === 'unknown-reference')!;
     const ask = (range: unknown) =>
-      client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      server().connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range,
         context: { diagnostics: [] },
@@ -147,17 +147,17 @@ recommendation:
     const add = (await ask(unknown.range)).find((a) => a.title === 'Add source `budget-office` to `sources`')!;
     const withSource = applied(text, uri, add);
     expect(withSource).toContain('  - id: survey\n    speaker: Riders\n  - id: budget-office\nrecommendation:');
-    const next = await client.change(file, withSource);
+    const next = await server().change(file, withSource);
     expect(next.diagnostics.map((d) => d.code)).toEqual([]);
 
     // Without evidence, `cheap` is unsupported (and so is the recommendation it alone supported).
     const bare = withSource.replace('      evidence:\n        - text: The office says so.\n          source: budget-office\n', '');
-    const unsupported = await client.change(file, bare);
+    const unsupported = await server().change(file, bare);
     const cheap = unsupported.diagnostics.find((d) => d.code === 'unsupported-claim' && String(d.message).includes('`cheap`'))!;
     const mark = (await ask(cheap.range)).find((a) => a.title === 'Mark `cheap` as an assumption (`assumption: true`)')!;
     const marked = applied(bare, uri, mark);
     expect(marked).toContain('    - id: cheap\n      text: >-\n        It is cheap.\n      assumption: true\n    - id: popular');
-    expect((await client.change(file, marked)).diagnostics.filter((d) => String(d.message).includes('`cheap`'))).toEqual([]);
+    expect((await server().change(file, marked)).diagnostics.filter((d) => String(d.message).includes('`cheap`'))).toEqual([]);
   });
 
   it('fixes a misspelt rule in an argmap-disable comment', async () => {
@@ -165,9 +165,9 @@ recommendation:
     const dir = project({ 'a.yaml': text });
     const file = join(dir, 'a.yaml');
     const uri = pathToFileURL(file).href;
-    const published = await client.open(file);
+    const published = await server().open(file);
     const directive = published.diagnostics.find((d) => d.code === 'directive')!;
-    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    const actions = await server().connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: directive.range,
       context: { diagnostics: [directive] },

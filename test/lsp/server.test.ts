@@ -1,30 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hover, Location } from 'vscode-languageserver/node';
-import { argmap, ROOT } from '../helpers/cli';
-import { LspClient, positionOf } from '../helpers/lsp-client';
+import { argmap } from '../helpers/cli';
+import { MAP, positionOf, repositoryServer } from '../helpers/lsp-client';
 
 // The server as an editor drives it: the built binary over stdio, the bundled map opened, edited
 // into errors and back. Run `npm run build` first.
-const MAP = join(ROOT, 'arguments/south-korea-arms-to-ukraine.yaml');
 const TEXT = readFileSync(MAP, 'utf8');
 const URI = pathToFileURL(MAP).href;
 
-let client: LspClient;
-beforeAll(async () => {
-  client = new LspClient(ROOT);
-  const capabilities = await client.initialize(ROOT);
-  expect(capabilities).toMatchObject({ definitionProvider: true, hoverProvider: true });
-});
-afterAll(async () => {
-  if (client) expect(await client.stop()).toBe(0);
-});
+const server = repositoryServer({ definitionProvider: true, hoverProvider: true });
 
 describe('diagnostics', () => {
   it('publishes what check reports for the bundled map: same ranges, rules, severities and messages', async () => {
-    const published = await client.open(MAP);
+    const published = await server().open(MAP);
     const check = JSON.parse(argmap(['check', '-f', 'json', MAP]).stdout) as {
       files: Array<{
         diagnostics: Array<{
@@ -69,9 +59,9 @@ describe('diagnostics', () => {
   });
 
   it('reports a typo as it is typed, and nothing more once it is undone', async () => {
-    await client.open(MAP);
+    await server().open(MAP);
     const typo = TEXT.replace('source: zelenskyy-brussels', 'source: zelensky-brussels');
-    const broken = await client.change(MAP, typo);
+    const broken = await server().change(MAP, typo);
     const error = broken.diagnostics.find((d) => d.severity === 1)!;
     expect(error).toMatchObject({
       code: 'unknown-reference',
@@ -81,40 +71,40 @@ describe('diagnostics', () => {
     const at = positionOf(typo, 'zelensky-brussels');
     expect(error.range).toEqual({ start: at, end: { line: at.line, character: at.character + 'zelensky-brussels'.length } });
 
-    const syntax = await client.change(MAP, TEXT.replace('argmap: 1', 'argmap: [1'));
+    const syntax = await server().change(MAP, TEXT.replace('argmap: 1', 'argmap: [1'));
     expect(syntax.diagnostics.map((d) => d.code)).toContain('yaml-syntax');
 
-    const fixed = await client.change(MAP, TEXT);
+    const fixed = await server().change(MAP, TEXT);
     expect(fixed.diagnostics.map((d) => d.code)).toEqual(Array(4).fill('unsupported-claim'));
   });
 });
 
 describe('definition and hover', () => {
   it('goes from a ref and a source to the id they name', async () => {
-    await client.open(MAP);
-    const ref = await client.request<Location>('textDocument/definition', MAP, positionOf(TEXT, 'ref: purpose-unclear', 0, 8));
+    await server().open(MAP);
+    const ref = await server().request<Location>('textDocument/definition', MAP, positionOf(TEXT, 'ref: purpose-unclear', 0, 8));
     const id = positionOf(TEXT, 'id: purpose-unclear', 0, 4);
     expect(ref).toEqual({ uri: URI, range: { start: id, end: { line: id.line, character: id.character + 'purpose-unclear'.length } } });
-    const source = await client.request<Location>('textDocument/definition', MAP, positionOf(TEXT, 'source: zelenskyy-brussels', 0, 10));
+    const source = await server().request<Location>('textDocument/definition', MAP, positionOf(TEXT, 'source: zelenskyy-brussels', 0, 10));
     expect(source.range.start).toEqual(positionOf(TEXT, 'id: zelenskyy-brussels', 0, 4));
     // Free text names nothing.
-    expect(await client.request('textDocument/definition', MAP, positionOf(TEXT, 'Should South Korea'))).toBeNull();
+    expect(await server().request('textDocument/definition', MAP, positionOf(TEXT, 'Should South Korea'))).toBeNull();
   });
 
   it("shows a claim's text, support and label, and a source's attribution", async () => {
-    await client.open(MAP);
-    const claim = await client.request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'ref: readiness-deterrence', 0, 6));
+    await server().open(MAP);
+    const claim = await server().request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'ref: readiness-deterrence', 0, 6));
     const text = (claim.contents as { value: string }).value;
     expect(text).toContain('**reason** `readiness-deterrence`');
     expect(text).toContain("South Korea's plan to arm Ukraine could affect Seoul's readiness");
     expect(text).toContain('support: unsupported: no support at all');
     expect(text).toContain('evaluation: **unsupported**, no evidence with a source');
-    const supported = await client.request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'ref: intelligence-uncertain', 0, 6));
+    const supported = await server().request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'ref: intelligence-uncertain', 0, 6));
     expect((supported.contents as { value: string }).value).toMatch(/support: supported\n\nevaluation: \*\*in\*\*/);
-    const source = await client.request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'source: zelenskyy-brussels', 0, 9));
+    const source = await server().request<Hover>('textDocument/hover', MAP, positionOf(TEXT, 'source: zelenskyy-brussels', 0, 9));
     expect((source.contents as { value: string }).value).toContain(
       'Volodymyr Zelenskyy, Ukrainian President, press briefing at the European Council Summit, Brussels, 2024-10-17',
     );
-    expect(await client.request('textDocument/hover', MAP, positionOf(TEXT, 'title: Should'))).toBeNull();
+    expect(await server().request('textDocument/hover', MAP, positionOf(TEXT, 'title: Should'))).toBeNull();
   });
 });
