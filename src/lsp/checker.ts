@@ -72,6 +72,15 @@ export class Checker {
   }
 
   /**
+   * The folder searched for the files that may name an id (references, rename): the file's root,
+   * or, for a file outside it, the file's own folder (whose files it may use).
+   */
+  searchFolderOf(absolute: string): string {
+    const root = this.rootOf(absolute);
+    return inside(root, absolute) ? root : dirname(absolute);
+  }
+
+  /**
    * The config `check` would use from `root` (reloaded when the file changes): its severities, or,
    * for a config that cannot be used, its problems, with every rule at its default as a fallback.
    */

@@ -1,6 +1,8 @@
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -13,18 +15,28 @@ import {
   type Hover,
   type InitializeResult,
   type Location,
+  type PrepareRenameParams,
+  type Range,
+  type ReferenceParams,
+  type RenameParams,
   type TextDocumentPositionParams,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic';
 import type { FileReport } from '../diagnostics/report';
 import { resolveDiagnostics } from '../format/resolve';
 import { allRules } from '../rules/index';
+import { displayPath } from '../load/resolve-paths';
+import { Workspace } from '../pipeline/workspace';
+import type { IdOccurrence, IdSymbol } from '../edit/references';
 import { parse } from '../load/parse';
 import type { ArgumentGraph } from '../model/types';
 import { quickFixes } from './actions';
 import { Checker, pathOf, uriOf, type Checked } from './checker';
 import { idCompletions, idSlot } from './completion';
+import { openIndex, workspaceIndex, type IndexedFiles } from './references';
 import { hoverText } from './hover';
 import { definitionAt, locate, nodeAt } from './locate';
 import { documentSymbols } from './symbols';
@@ -78,6 +90,7 @@ export class ArgmapServer {
   readonly #connection: Connection;
   readonly #documents = new TextDocuments(TextDocument);
   readonly #checker: Checker;
+  readonly #options: ServerOptions;
   readonly #checked = new Map<string, Checked>();
   /** The last graph of each buffer, kept while an edit leaves it unparsable (for completion). */
   readonly #lastGraph = new Map<string, ArgumentGraph>();
@@ -88,6 +101,7 @@ export class ArgmapServer {
   constructor(connection: Connection, options: ServerOptions) {
     this.#connection = connection;
     this.#checker = new Checker(options);
+    this.#options = options;
     connection.onInitialize((params): InitializeResult => {
       const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : undefined];
       this.#checker.setFolders(folders.filter((f): f is string => f !== undefined));
@@ -99,6 +113,8 @@ export class ArgmapServer {
           completionProvider: { triggerCharacters: [' ', '[', ',', '#'] },
           documentSymbolProvider: true,
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          referencesProvider: true,
+          renameProvider: { prepareProvider: true },
         },
         serverInfo: { name: 'argmap' },
       };
@@ -111,6 +127,9 @@ export class ArgmapServer {
     connection.onCompletion((params) => this.#completion(params));
     connection.onDocumentSymbol((params) => this.#symbols(params));
     connection.onCodeAction((params) => this.#codeActions(params));
+    connection.onReferences((params) => this.#references(params));
+    connection.onPrepareRename((params) => this.#prepareRename(params));
+    connection.onRenameRequest((params) => this.#rename(params));
     this.#documents.listen(connection);
   }
 
@@ -277,5 +296,94 @@ export class ArgmapServer {
       ...(fix.preferred ? { isPreferred: true } : {}),
       edit: { changes: { [text.uri]: [{ range: text.range(fix.edit), newText: fix.edit.text }] } },
     }));
+  }
+
+  /** The checks of every open buffer, each current. */
+  #allCurrent(): Checked[] {
+    const out: Checked[] = [];
+    for (const document of this.#documents.all()) {
+      const current = this.#current(document.uri);
+      if (current) out.push(current.checked);
+    }
+    return out;
+  }
+
+  /** The id under the cursor in the open buffers: what prepareRename offers (undefined: refused). */
+  #idAt(params: TextDocumentPositionParams): { symbol: IdSymbol; occurrence: IdOccurrence; range: Range; absolute: string } | undefined {
+    const current = this.#current(params.textDocument.uri);
+    if (!current) return undefined;
+    const here = openIndex(this.#allCurrent()).index.at(current.checked.absolute, current.text.offset(params.position));
+    return here && { ...here, range: current.text.range(here.occurrence), absolute: current.checked.absolute };
+  }
+
+  /**
+   * The id under the cursor and every place it is written: in the open buffers, and in the argument
+   * files of the workspace folder on disk that mention it (see `workspaceIndex`).
+   */
+  async #everywhere(params: TextDocumentPositionParams): Promise<{ found: IndexedFiles; symbol: IdSymbol } | undefined> {
+    const here = this.#idAt(params);
+    if (!here) return undefined;
+    const root = this.#checker.rootOf(here.absolute);
+    const { maxFileSize } = this.#options;
+    const found = await workspaceIndex(here.symbol.id, this.#checker.searchFolderOf(here.absolute), this.#allCurrent(), {
+      severities: this.#checker.configFor(root).config.severities,
+      blockingOnly: true,
+      workspace: new Workspace({ root, open: this.#openText, ...(maxFileSize !== undefined ? { maxFileSize } : {}) }),
+      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    });
+    const symbol = found.index.at(here.absolute, here.occurrence.start)?.symbol;
+    return symbol && { found, symbol };
+  }
+
+  #occurrenceLocation(found: IndexedFiles, o: IdOccurrence): Location {
+    return this.#location(o.file, found.texts.get(o.file) ?? '', o);
+  }
+
+  async #references(params: ReferenceParams): Promise<Location[]> {
+    const at = await this.#everywhere(params);
+    if (!at) return [];
+    const { symbol, found } = at;
+    const occurrences = params.context.includeDeclaration ? [symbol.definition, ...symbol.references] : symbol.references;
+    return occurrences.map((o) => this.#occurrenceLocation(found, o));
+  }
+
+  #prepareRename(params: PrepareRenameParams): { range: Range; placeholder: string } {
+    const here = this.#idAt(params);
+    if (!here) {
+      throw new ResponseError(
+        LSPErrorCodes.RequestFailed,
+        'only a claim or source id can be renamed: put the cursor on an id where it is defined (`id:`) or named (`ref:`, `source:`, a `targets` entry)',
+      );
+    }
+    return { range: here.range, placeholder: here.symbol.id };
+  }
+
+  async #rename(params: RenameParams): Promise<WorkspaceEdit> {
+    this.#prepareRename(params);
+    const at = await this.#everywhere(params);
+    if (!at) return { changes: {} };
+    const { symbol, found } = at;
+    const newId = params.newName;
+    const result = found.index.rename([symbol], newId);
+    if (!result.ok) {
+      if (result.problem === 'invalid-id') {
+        throw new ResponseError(
+          LSPErrorCodes.RequestFailed,
+          `\`${newId}\` is not a valid id: ids are kebab-case, lowercase letters and digits joined by single hyphens (e.g. \`port-capacity\`)`,
+        );
+      }
+      const where = this.#occurrenceLocation(found, result.at);
+      const root = this.#checker.rootOf(result.at.file);
+      throw new ResponseError(
+        LSPErrorCodes.RequestFailed,
+        `\`${newId}\` is already an id (${displayPath(result.at.file, root)}:${where.range.start.line + 1}): renaming \`${symbol.id}\` to it would change what references name`,
+      );
+    }
+    const changes: Record<string, TextEdit[]> = {};
+    for (const [absolute, edits] of result.edits) {
+      const text = this.#textOf(absolute, found.texts.get(absolute) ?? '');
+      changes[text.uri] = edits.map((e) => ({ range: text.range(e), newText: e.text }));
+    }
+    return { changes };
   }
 }
