@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { decode } from '../../src/load/read';
 import { checkSource, type CheckedFile } from '../../src/pipeline/check-source';
 import { BLOCKING_RULES } from '../../src/rules/index';
@@ -12,11 +12,7 @@ import { FIXTURES, fixtureFiles } from './fixtures';
  */
 export function exportableFiles(): Array<{ name: string; report: Required<Pick<CheckedFile, 'graph' | 'analyses'>> & CheckedFile }> {
   const files = [
-    // rename's before/ and after/ folders are inputs of a command that edits files (test/cli/rename.test.ts
-    // checks them), written to use every form of reference, qualified ids across files included.
-    ...fixtureFiles('')
-      .filter((f) => !f.startsWith(`rename${sep}`))
-      .map((f) => join(FIXTURES, f)),
+    ...fixtureFiles('').map((f) => join(FIXTURES, f)),
     ...readdirSync(join(ROOT, 'arguments'))
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => join(ROOT, 'arguments', f)),

@@ -38,7 +38,9 @@ function structure(graphs: ArgumentGraph[]) {
   return {
     claims: set(graphs.flatMap((g) => g.claims.map((c) => norm(c.text)))),
     relations: set(graphs.flatMap((g) => g.edges.map(relation))),
-    evidence: set(graphs.flatMap((g) => g.evidence.map((e) => `${norm(e.claim.text)} | ${norm(e.text)} | ${e.sourceId ?? '-'}`))),
+    evidence: set(
+      graphs.flatMap((g) => g.evidence.map((e) => `${norm(e.claim.text)} | ${norm(e.text)} | ${e.source?.id ?? e.sourceId ?? '-'}`)),
+    ),
     // Linked groups (linked undercuts too): their kind and premises, as one item each.
     // (A group of one premise is a plain relation, as Argdown reads it.)
     groups: set(

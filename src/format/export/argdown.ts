@@ -64,6 +64,13 @@ export function toArgdown(graph: ArgumentGraph): string {
   // Argdown drops a statement's attack on itself; as an argument's conclusion attacking it, it stays.
   for (const e of graph.edges) if (e.undercutBy.length > 0 || (e.kind === 'attack' && e.from === e.to)) needsArgument(e);
 
+  // A used claim's evidence may name its source qualified (`sources#tide-table`): the front matter
+  // lists the source by its id, so the evidence names it so too, unless two listed sources share it.
+  const listed = new Map<string, number>();
+  for (const s of graph.sources) if (s.id !== undefined) listed.set(s.id, (listed.get(s.id) ?? 0) + 1);
+  const sourceIdOf = (e: (typeof graph.claims)[number]['evidence'][number]) =>
+    e.source?.id !== undefined && listed.get(e.source.id) === 1 && graph.sources.includes(e.source) ? e.source.id : e.sourceId;
+
   const out: string[] = [];
   const front: string[] = [];
   if (graph.title !== undefined) front.push(`title: ${JSON.stringify(graph.title)}`);
@@ -97,7 +104,8 @@ export function toArgdown(graph: ArgumentGraph): string {
       if (!edge.group && !argument.has(edge)) out.push(`    ${sign} [${t(edge.from)}]`);
     }
     claim.evidence.forEach((e, i) => {
-      const data = `{evidence: true${e.sourceId !== undefined ? `, source: ${JSON.stringify(e.sourceId)}` : ''}}`;
+      const id = sourceIdOf(e);
+      const data = `{evidence: true${id !== undefined ? `, source: ${JSON.stringify(id)}` : ''}}`;
       out.push(`    + [${t(claim)} evidence ${i + 1}]: ${escape(e.text)} ${data}`);
     });
     out.push('');
