@@ -5,7 +5,8 @@ import { UNSUPPORTED_WHY } from '../diagnostics/messages';
 import { premisesLacking } from '../analyses/support';
 import type { Claim, ClaimEdge, Edge, Evidence, LinkedGroup, Source } from '../model/types';
 import { fileName } from '../model/names';
-import { attribution, NO_SOURCE, type EvidenceAttribution } from '../view/attribution';
+import { attribution, attributionParts, NO_SOURCE, type EvidenceAttribution } from '../view/attribution';
+import { VERDICT_MEANING, verdictText } from '../view/evaluation';
 import { viewOf, type CounterpointState } from '../view/index';
 import { linkText } from '../view/links';
 import { KIND_LABEL, buildDiagram, keySlug } from './diagram';
@@ -31,6 +32,14 @@ export interface ReportFile {
   drawings: Array<{ svg: string; scope?: string }> | { none: string };
 }
 
+/** Plain text that names ids in backticks (evaluate's reasons) as HTML: each name in <code>. */
+function ticksToHtml(text: string): string {
+  return text
+    .split(/`([^`]*)`/)
+    .map((part, i) => (i % 2 === 1 ? `<code>${esc(part)}</code>` : esc(part)))
+    .join('');
+}
+
 /** Text as HTML (element content and quoted attribute values alike). */
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -45,7 +54,7 @@ const CSS = `
 :root{--ink:#0f172a;--muted:#475569;--line:#e2e8f0;--bg:#f8fafc;--accent:#1d4ed8;--bad:#dc2626}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;color:var(--ink);background:#fff}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;color:var(--ink);background:#fff;overflow-wrap:anywhere}
 header.page{background:var(--ink);color:#fff;padding:1rem 1.25rem}
 header.page h1{margin:0;font-size:1.1rem;font-weight:600;letter-spacing:.02em}
 header.page p{margin:.25rem 0 0;color:#cbd5e1;font-size:.9rem}
@@ -55,6 +64,19 @@ section.file+section.file{border-top:3px solid var(--line);margin-top:3rem}
 h2{font-size:1.6rem;line-height:1.25;margin:1.5rem 0 .25rem}
 h3{font-size:1.15rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
 .meta{color:var(--muted);font-size:.9rem;margin:.25rem 0}
+.document{margin:.25rem 0 .5rem}
+.document p{margin:.15rem 0}
+.doc{color:var(--ink)}
+.doc-kind{text-transform:capitalize}
+.doc-note{color:var(--muted);font-size:.92rem}
+.verdict{margin:1rem 0;padding:.75rem 1rem;border:1px solid var(--line);border-left:6px solid var(--accent);border-radius:.5rem;background:var(--bg)}
+.verdict p{margin:.25rem 0}
+.verdict-line{font-size:1.1rem}
+.verdict .status{font-size:1rem}
+.tally{color:var(--muted);font-size:.9rem}
+details>summary{cursor:pointer;color:var(--muted);font-size:.85rem;margin:.2rem 0 0 .2rem;width:max-content;max-width:100%}
+summary:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px;border-radius:.2rem}
+a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .summary{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0;list-style:none}
 .summary li{background:var(--bg);border:1px solid var(--line);border-radius:999px;padding:.15rem .75rem;font-size:.9rem}
 .summary li.warn{border-color:#fecaca;background:#fef2f2;color:#991b1b}
@@ -114,6 +136,10 @@ footer{color:var(--muted);font-size:.8rem;text-align:center;padding:1rem}
   .claim,ul.evidence li,ol.sources>li{break-inside:avoid}
   a{color:inherit;text-decoration:none}
   figcaption{display:none}
+  details>summary{display:none}
+  details::details-content{content-visibility:visible;display:block}
+  .status{border:1px solid #000}
+  .verdict{border-left-color:#000;background:none}
 }
 `;
 
@@ -313,13 +339,17 @@ class FileReportHtml {
     const refGroups = this.analyses.graph.groups.filter(
       (g) => g.to === claim && g.path.startsWith(`${claim.path}.`) && g.edges.every((e) => e.via === 'ref'),
     );
-    const children =
+    const items =
       depth < 50
-        ? [...claim.children.map(child), ...refGroups.filter((g) => !groups.has(g)).map((g) => this.together(g, depth + 1))].join('')
-        : '';
+        ? [...claim.children.map(child), ...refGroups.filter((g) => !groups.has(g)).map((g) => this.together(g, depth + 1))].filter(
+            (item) => item !== '',
+          )
+        : [];
     const data = `${view.number ? ` data-number="${esc(view.name)}"` : ''} data-status="${view.evaluation.status}"${view.counterpoint !== undefined ? ` data-state="${view.counterpoint}"` : ''}`;
     return `<li><div class="${classes}" id="${esc(this.anchor(claim))}"${data}>${parts.join('')}</div>${
-      children !== '' ? `<ul>${children}</ul>` : ''
+      items.length > 0
+        ? `<details open><summary>${plural(items.length, 'item')} under ${esc(view.name)}</summary><ul>${items.join('')}</ul></details>`
+        : ''
     }</li>`;
   }
 
@@ -372,7 +402,7 @@ class FileReportHtml {
 
   source(s: Source): string {
     const id = s.id !== undefined ? `<code>${esc(s.id)}</code> ` : '';
-    const who = [s.speaker, s.role, s.organization, s.venue, s.date].filter((v): v is string => v !== undefined && v.trim() !== '');
+    const who = attributionParts(s);
     const kind = s.kind !== undefined ? ` · <em>${esc(s.kind)}</em>` : '';
     let url = '';
     if (s.url !== undefined) {
@@ -415,6 +445,35 @@ class FileReportHtml {
       .join('\n')}`;
   }
 
+  /** What was analysed: kind, title, author, outlet, date, a link when `url` is set, and the note. */
+  document(): string {
+    const d = this.view.document;
+    const parts: string[] = [];
+    if (d.kind !== undefined) parts.push(`<span class="doc-kind">${esc(d.kind)}</span>`);
+    if (d.title !== undefined) parts.push(`<cite>“${esc(d.title)}”</cite>`);
+    if (d.author !== undefined) parts.push(`by ${esc(d.author)}`);
+    if (d.outlet !== undefined) parts.push(esc(d.outlet));
+    if (d.date !== undefined) parts.push(esc(d.date));
+    if (d.url !== undefined) {
+      const safe = safeUrl(d.url);
+      parts.push(safe !== undefined ? `<a href="${esc(safe)}" rel="noreferrer noopener">${esc(d.url)}</a>` : `${esc(d.url)} (not linked)`);
+    }
+    const note = d.note !== undefined ? `<p class="doc-note"><strong>Note:</strong> ${esc(d.note)}</p>` : '';
+    if (parts.length === 0 && note === '') return '';
+    return `<div class="document">${parts.length > 0 ? `<p class="doc">${parts.join(' · ')}</p>` : ''}${note}</div>`;
+  }
+
+  /** The verdict on the recommendation, why (the reason argmap evaluate gives), what it means, and the tally. */
+  verdict(p: string): string {
+    const { summary, verdict } = this.view;
+    const s = summary.statuses;
+    const tally = `<p class="tally">${plural(summary.claims, 'claim')}: ${s.in} in · ${s.unsupported} unsupported · ${s.defeated} defeated · ${s.undercut} undercut · ${s.undecided} undecided</p>`;
+    if (!verdict)
+      return `<div class="verdict" id="${p}verdict"><p class="verdict-line"><strong>Verdict:</strong> there is no recommendation to judge.</p>${tally}</div>`;
+    const { evaluation } = verdict.claim;
+    return `<div class="verdict" id="${p}verdict"><p class="verdict-line"><strong>Verdict:</strong> the recommendation <span class="status st-${evaluation.status}">${esc(verdictText(verdict.verdict))}</span></p><p class="because"><strong>Why:</strong> ${ticksToHtml(evaluation.reason)}.</p><p class="meaning">${esc(VERDICT_MEANING[verdict.verdict])}</p>${tally}</div>`;
+  }
+
   render(): string {
     const { graph, support } = this.analyses;
     const { title, summary: counts } = this.view;
@@ -426,15 +485,13 @@ class FileReportHtml {
       `<li${unanswered > 0 ? ' class="warn"' : ''}>${plural(counts.counterpoints, 'counterpoint')} (${unanswered} unanswered)</li>`,
       `<li>${plural(graph.sources.length, 'source')}</li>`,
     ];
-    const doc = Object.entries(graph.document)
-      .filter(([k]) => k !== 'note' && k !== 'url')
-      .map(([k, v]) => `${esc(k)}: ${esc(String(v))}`)
-      .join(' · ');
     const p = `f${this.n + 1}-`;
     return `<section class="file" id="${p}file" aria-labelledby="${p}title">
 <h2 id="${p}title">${esc(title)}</h2>
-<p class="meta"><code>${esc(this.file.path)}</code>${doc !== '' ? ` · ${doc}` : ''}</p>
-${graph.description !== undefined ? `<p class="meta">${esc(graph.description)}</p>` : ''}
+${this.document()}
+<p class="meta"><code>${esc(this.file.path)}</code></p>
+${this.view.description !== undefined ? `<p class="meta">${esc(this.view.description)}</p>` : ''}
+${this.verdict(p)}
 <ul class="summary">${summary.join('')}</ul>
 <h3 id="${p}map">Map</h3>
 ${this.drawings()}

@@ -33,6 +33,15 @@ export function verdictOf(status: Status): Verdict {
   return status === 'in' ? 'stands' : status === 'undecided' ? 'open' : status;
 }
 
+/** What each verdict means, as the report explains it under the verdict. */
+export const VERDICT_MEANING: Record<Verdict, string> = {
+  stands: 'On what the map records, its support holds and every attack on it fails.',
+  unsupported: 'Nothing the map records holds it up: no support that reaches evidence with a source or an assumption.',
+  defeated: 'An attack on it stands: a counterpoint (or another claim attacking it) is in.',
+  undercut: 'Every link from its support is denied by an undercut that stands.',
+  open: 'The map does not settle it: what supports or attacks it is itself undecided.',
+};
+
 /** "stands", "is defeated", "is open": the verdict after the recommendation's name. */
 export function verdictText(verdict: Verdict): string {
   return verdict === 'stands' ? 'stands' : `is ${verdict}`;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { Analyses } from '../../src/analyses/index';
+import { formatHtmlReport } from '../../src/format/html-report';
+import { buildGraph } from '../../src/model/build';
+
+/** WCAG 2 relative luminance of a `#rrggbb` colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** WCAG 2 contrast ratio, 1 to 21. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+const MAP = `argmap: 1
+title: Statuses
+recommendation:
+  id: rec
+  text: Do it.
+  reasons:
+    - id: held
+      text: Held up.
+      assumption: true
+    - id: bare
+      text: Rests on nothing.
+    - id: beaten
+      text: Beaten.
+      assumption: true
+      counterpoints:
+        - id: wins
+          text: This attack stands.
+          assumption: true
+`;
+
+describe('the HTML report: status colours', () => {
+  const graph = buildGraph(parseDocument(MAP));
+  const html = formatHtmlReport([{ path: 'm.yaml', analyses: new Analyses(graph), drawings: { none: 'not drawn here' } }]);
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+
+  it('gives every status word its colour, and its word beside the colour (never colour alone)', () => {
+    for (const status of ['in', 'unsupported', 'defeated', 'undercut', 'undecided']) expect(css).toContain(`.st-${status}{`);
+    const shown = [...html.matchAll(/<span class="status st-([a-z]+)"[^>]*>([a-z ]+)<\/span>/g)];
+    expect(shown.length).toBeGreaterThan(4);
+    for (const [, status, word] of shown) expect([status, 'stands']).toContain(word);
+  });
+
+  it('meets WCAG AA (4.5:1) for every text colour on its background', () => {
+    const pairs: Array<{ rule: string; ratio: number }> = [];
+    for (const [, selector, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      const color = /(?:^|;)color:(#[0-9a-f]{6})/.exec(body!)?.[1];
+      const background = /(?:^|;)background:(#[0-9a-f]{6})/.exec(body!)?.[1];
+      if (color && background) pairs.push({ rule: selector!.trim(), ratio: contrast(color, background) });
+      // The kind badges: white text on each kind's colour.
+      const kind = /--c:(#[0-9a-f]{6})/.exec(body!)?.[1];
+      if (kind) pairs.push({ rule: `${selector!.trim()} .kind`, ratio: contrast('#ffffff', kind) });
+    }
+    const statuses = pairs.filter((p) => p.rule.startsWith('.st-'));
+    expect(statuses.map((p) => p.rule).sort()).toEqual(['.st-defeated', '.st-in', '.st-undecided', '.st-undercut', '.st-unsupported']);
+    for (const p of pairs) expect(p.ratio, `${p.rule}: ${p.ratio.toFixed(2)}:1`).toBeGreaterThanOrEqual(4.5);
+    // The numbers, for the record: each status word is well above AA.
+    expect(Math.min(...statuses.map((p) => p.ratio))).toBeGreaterThan(7);
+  });
+
+  it('marks each claim with its status word and the recommendation with the verdict', () => {
+    expect(html).toMatch(/data-status="unsupported"[^>]*>.*?<code>bare<\/code>/);
+    expect(html).toMatch(/data-status="defeated"[^>]*>.*?<code>beaten<\/code>/);
+    expect(html).toContain('<strong>Verdict:</strong> the recommendation <span class="status st-in">stands</span>');
+    expect(html).toContain(`${graph.claims.length} claims: `);
+  });
+});
