@@ -11,6 +11,7 @@ import { viewOf, type CounterpointState } from '../view/index';
 import { linkText } from '../view/links';
 import { KIND_LABEL, buildDiagram, keySlug } from './diagram';
 import { safeUrl } from './markdown-escape';
+import { safeText } from '../util/safe-text';
 
 /**
  * The HTML report: one self-contained page (inline CSS, the map as inline SVG, no script, no
@@ -40,9 +41,13 @@ function ticksToHtml(text: string): string {
     .join('');
 }
 
-/** Text as HTML (element content and quoted attribute values alike). */
+/**
+ * Text as HTML (element content and quoted attribute values alike). Bidirectional overrides and
+ * C1 controls are shown as visible code points (`\u{202e}`), as on a terminal and in the outline:
+ * a character reference would still reverse the text a reviewer reads.
+ */
 function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return safeText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The prefix of the outline anchors of the n-th file (0-based): the map's nodes link to them. */

@@ -75,3 +75,27 @@ describe('the HTML report: status colours', () => {
     expect(html).toContain(`${graph.claims.length} claims: `);
   });
 });
+
+describe('the HTML report: text a reviewer reads', () => {
+  it('shows bidirectional overrides and C1 controls as visible code points, never as characters that reorder the page', () => {
+    const map = `argmap: 1
+title: "Pay \\u202eyap"
+document:
+  note: "Said \\u2066twice\\u2069 and \\u0085 once."
+recommendation:
+  id: rec
+  text: "Approve the \\u202dbudget."
+  reasons:
+    - id: r1
+      text: Because.
+      assumption: true
+`;
+    const html = formatHtmlReport([
+      { path: 'm.yaml', analyses: new Analyses(buildGraph(parseDocument(map))), drawings: { none: 'not drawn here' } },
+    ]);
+    expect(html).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('<h2 id="f1-title">Pay \\u{202e}yap</h2>');
+    expect(html).toContain('Said \\u{2066}twice\\u{2069} and \\u{85} once.');
+    expect(html).toContain('Approve the \\u{202d}budget.');
+  });
+});
