@@ -18,6 +18,11 @@ export interface Config {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; report: FileReport };
 
+/** Whether a file name is one a config file has (`argmap.config.yaml`, `argmap.config.yml`). */
+export function isConfigName(name: string): boolean {
+  return (CONFIG_NAMES as readonly string[]).includes(name);
+}
+
 /** The nearest config file in `cwd` or a folder above it. */
 export function findConfig(cwd: string): string | undefined {
   let dir = resolve(cwd);

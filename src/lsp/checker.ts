@@ -38,6 +38,13 @@ export interface Checked {
   absolute: string;
   result: CheckedFile;
   workspace: Workspace;
+  /** The config file in force when it was checked (undefined: none). */
+  config: string | undefined;
+  /**
+   * Every other file the check read or tried to read (used files, a missing one too, document
+   * texts, the targets of symbolic links): a change to any of them on disk may change the result.
+   */
+  reads: Set<string>;
 }
 
 export interface CheckerOptions {
@@ -57,6 +64,8 @@ export class Checker {
   #folders: string[] = [];
   readonly #options: CheckerOptions;
   readonly #configs = new Map<string, { stamp: string; state: ConfigState }>();
+  /** Config files said to have changed since they were read. */
+  readonly #stale = new Set<string>();
 
   constructor(options: CheckerOptions) {
     this.#options = options;
@@ -95,7 +104,7 @@ export class Checker {
       stamp = 'missing';
     }
     const known = this.#configs.get(path);
-    if (known && known.stamp === stamp) return known.state;
+    if (known && known.stamp === stamp && !this.#stale.has(path)) return known.state;
     let state: ConfigState;
     const shown = displayPath(path, root);
     try {
@@ -105,7 +114,21 @@ export class Checker {
       state = { config: { severities: {} }, invalid: { path, problem: error instanceof Error ? error.message : String(error) } };
     }
     this.#configs.set(path, { stamp, state });
+    this.#stale.delete(path);
     return state;
+  }
+
+  /**
+   * Forgets what is known of a config file that changed on disk (the editor says so): it is read
+   * again when next used, even where its time stamp and size did not change.
+   */
+  forgetConfig(path: string): void {
+    this.#stale.add(path);
+  }
+
+  /** The config file `check` would use from `root`, if any. */
+  configPathFor(root: string): string | undefined {
+    return findConfig(root);
   }
 
   /**
@@ -118,6 +141,7 @@ export class Checker {
     const absolute = path ?? resolve(this.#options.cwd, 'untitled.yaml');
     const root = this.rootOf(absolute);
     const { config } = this.configFor(root);
+    const configPath = findConfig(root);
     const maxFileSize = this.#options.maxFileSize;
     const workspace = new Workspace({ root, open, ...(maxFileSize !== undefined ? { maxFileSize } : {}) });
     const display = path === undefined ? uri : displayPath(absolute, root);
@@ -127,6 +151,8 @@ export class Checker {
       workspace,
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     });
-    return { version, absolute, result, workspace };
+    const reads = workspace.paths();
+    reads.delete(absolute);
+    return { version, absolute, result, workspace, config: configPath, reads };
   }
 }

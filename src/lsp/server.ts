@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -11,7 +12,10 @@ import {
   type CompletionItem,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
+  type DidChangeWatchedFilesParams,
+  type Disposable,
   type DocumentSymbolParams,
+  type FileSystemWatcher,
   type Hover,
   type InitializeResult,
   type Location,
@@ -23,12 +27,14 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { basename } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic';
 import type { FileReport } from '../diagnostics/report';
 import { resolveDiagnostics } from '../format/resolve';
 import { allRules } from '../rules/index';
 import { displayPath } from '../load/resolve-paths';
+import { isConfigName } from '../config/load-config';
 import { Workspace } from '../pipeline/workspace';
 import type { IdOccurrence, IdSymbol } from '../edit/references';
 import { parse } from '../load/parse';
@@ -48,6 +54,23 @@ import { EditorText } from './text';
  * of the bundled map takes a few milliseconds and diagnostics should follow the typing.
  */
 const DEBOUNCE_MS = 15;
+
+/**
+ * The files every check may read, watched from the start: argument files (which files use) and the
+ * config (`argmap.config.yaml` / `.yml`). Document texts (`document.file`, any name) are watched by
+ * name once a check has read one.
+ */
+const WATCHED = ['**/*.yaml', '**/*.yml'];
+
+/**
+ * A glob that matches a file of this name in any folder; for a name with glob characters in it,
+ * any file with its extension (glob syntax differs between editors, so nothing is escaped).
+ */
+function anywhere(name: string): string {
+  if (!/[*?[\]{}!\\]/.test(name)) return `**/${name}`;
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1];
+  return ext !== undefined ? `**/*.${ext}` : '**/*';
+}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -94,7 +117,12 @@ export class ArgmapServer {
   readonly #checked = new Map<string, Checked>();
   /** The last graph of each buffer, kept while an edit leaves it unparsable (for completion). */
   readonly #lastGraph = new Map<string, ArgumentGraph>();
-  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #timers = new Map<string, { timer: ReturnType<typeof setTimeout>; dependents: boolean }>();
+  /** Whether the editor watches files for the server (it registers watchers dynamically). */
+  #watching = false;
+  /** The names of the document texts watched (sorted, joined), and their registration. */
+  #watchedTexts = '';
+  #textWatch: Promise<Disposable | undefined> | undefined;
   /** Config files whose problems are shown (by URI), to clear them once fixed. */
   readonly #configProblems = new Set<string>();
 
@@ -105,6 +133,7 @@ export class ArgmapServer {
     connection.onInitialize((params): InitializeResult => {
       const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : undefined];
       this.#checker.setFolders(folders.filter((f): f is string => f !== undefined));
+      this.#watching = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       return {
         capabilities: {
           textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -119,8 +148,15 @@ export class ArgmapServer {
         serverInfo: { name: 'argmap' },
       };
     });
+    connection.onInitialized(() => {
+      if (this.#watching) void this.#watch(WATCHED);
+    });
+    connection.onDidChangeWatchedFiles((params) => this.#changedOnDisk(params));
     this.#documents.onDidOpen((e) => this.#checkNow(e.document.uri));
-    this.#documents.onDidChangeContent((e) => this.#schedule(e.document.uri));
+    this.#documents.onDidChangeContent((e) => {
+      // Fired on open too, right after onDidOpen checked that version: nothing new to check.
+      if (this.#checked.get(e.document.uri)?.version !== e.document.version) this.#schedule(e.document.uri);
+    });
     this.#documents.onDidClose((e) => this.#closed(e.document.uri));
     connection.onDefinition((params) => this.#definition(params));
     connection.onHover((params) => this.#hover(params));
@@ -143,17 +179,78 @@ export class ArgmapServer {
     return this.#documents.all().find((d) => pathOf(d.uri) === absolute);
   }
 
-  #schedule(uri: string): void {
-    clearTimeout(this.#timers.get(uri));
-    this.#timers.set(
-      uri,
-      setTimeout(() => this.#checkNow(uri), DEBOUNCE_MS),
-    );
+  /**
+   * Checks a buffer after the debounce; `dependents`: then the open buffers that use it (after an
+   * edit of it, not after a change on disk of a file it reads).
+   */
+  #schedule(uri: string, dependents = true): void {
+    const pending = this.#timers.get(uri);
+    clearTimeout(pending?.timer);
+    const all = dependents || pending?.dependents === true;
+    this.#timers.set(uri, { timer: setTimeout(() => this.#checkNow(uri, all), DEBOUNCE_MS), dependents: all });
+  }
+
+  /** Asks the editor to watch files matching `globs` for the server; resolves to undefined if it refuses. */
+  async #watch(globs: readonly string[]): Promise<Disposable | undefined> {
+    const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
+    try {
+      return await this.#connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    } catch {
+      // An editor that announced watching and then refused: files changed on disk are seen at the next edit.
+      return undefined;
+    }
+  }
+
+  /** Watches the document texts the open buffers read (by name), when that set of names changed. */
+  #watchTexts(): void {
+    if (!this.#watching) return;
+    const names = new Set<string>();
+    for (const checked of this.#checked.values()) {
+      const named = checked.workspace.unit(checked.absolute)?.documentFile;
+      if (named) names.add(basename(named.path));
+    }
+    for (const name of names) if (/\.ya?ml$/i.test(name)) names.delete(name);
+    const key = [...names].sort().join('\0');
+    if (key === this.#watchedTexts) return;
+    this.#watchedTexts = key;
+    const previous = this.#textWatch;
+    this.#textWatch = (async () => {
+      (await previous)?.dispose();
+      return names.size > 0 ? this.#watch([...names].sort().map(anywhere)) : undefined;
+    })();
+  }
+
+  /**
+   * Files changed on disk (created, changed, deleted), as the editor reports them: the config is
+   * read again, and every open buffer that read one of them (a file it uses, a document text it
+   * quotes, the config in force) is checked again. A file open in the editor is read from its
+   * buffer, not the disk, so its change on disk changes nothing.
+   */
+  #changedOnDisk(params: DidChangeWatchedFilesParams): void {
+    const changed = new Set<string>();
+    const configs = new Set<string>();
+    for (const change of params.changes) {
+      const path = pathOf(change.uri);
+      if (path === undefined) continue;
+      if (isConfigName(basename(path))) {
+        this.#checker.forgetConfig(path);
+        configs.add(path);
+      }
+      if (!this.#openDocument(path)) changed.add(path);
+    }
+    for (const [uri, checked] of this.#checked) {
+      const reads = [...changed].some((path) => checked.reads.has(path));
+      const governed =
+        configs.size > 0 &&
+        ((checked.config !== undefined && configs.has(checked.config)) ||
+          configs.has(this.#checker.configPathFor(this.#checker.rootOf(checked.absolute)) ?? ''));
+      if (reads || governed) this.#schedule(uri, false);
+    }
   }
 
   /** Checks a buffer now and publishes its diagnostics; then the open buffers that use it. */
   #checkNow(uri: string, dependents = true): Checked | undefined {
-    clearTimeout(this.#timers.get(uri));
+    clearTimeout(this.#timers.get(uri)?.timer);
     this.#timers.delete(uri);
     const document = this.#documents.get(uri);
     if (!document) return undefined;
@@ -167,13 +264,14 @@ export class ArgmapServer {
     });
     this.#publishConfig(checked.absolute);
     if (dependents) this.#checkDependents(checked.absolute, uri);
+    this.#watchTexts();
     return checked;
   }
 
   /** Re-checks the open buffers whose results depend on a file that changed (they use it). */
   #checkDependents(absolute: string, except: string): void {
     for (const [uri, checked] of this.#checked) {
-      if (uri !== except && checked.result.uses?.dependencies.includes(absolute)) this.#checkNow(uri, false);
+      if (uri !== except && checked.reads.has(absolute)) this.#checkNow(uri, false);
     }
   }
 
@@ -203,7 +301,7 @@ export class ArgmapServer {
   }
 
   #closed(uri: string): void {
-    clearTimeout(this.#timers.get(uri));
+    clearTimeout(this.#timers.get(uri)?.timer);
     this.#timers.delete(uri);
     const checked = this.#checked.get(uri);
     this.#checked.delete(uri);
@@ -211,6 +309,7 @@ export class ArgmapServer {
     void this.#connection.sendDiagnostics({ uri, diagnostics: [] });
     // Files that use it now read it from the disk.
     if (checked) this.#checkDependents(checked.absolute, uri);
+    this.#watchTexts();
   }
 
   /** The check of a buffer's current text (checked now when an edit has not been checked yet). */

@@ -103,6 +103,21 @@ export class Workspace {
     return this.#units.get(absolute);
   }
 
+  /**
+   * Every path this workspace read or tried to read: the files used (readable or not, a missing
+   * one too), the document texts, and the real paths of the symbolic links among them. A check
+   * made with this workspace may change when any of them changes on disk (what the language
+   * server watches for).
+   */
+  paths(): Set<string> {
+    const out = new Set<string>([...this.#units.keys(), ...this.#documents.keys()]);
+    for (const [path, real] of this.#real) {
+      out.add(path);
+      if (real !== undefined) out.add(real);
+    }
+    return out;
+  }
+
   /** The real path (symbolic links followed), or undefined when there is none. */
   #realpath(path: string): string | undefined {
     if (!this.#real.has(path)) {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
   createProtocolConnection,
   PublishDiagnosticsNotification,
@@ -11,6 +11,7 @@ import {
   type Diagnostic,
   type Position,
   type ProtocolConnection,
+  type Registration,
 } from 'vscode-languageserver/node';
 import { BIN, ROOT } from './cli';
 
@@ -31,6 +32,8 @@ export class LspClient {
   readonly #waiters: Array<{ test: (p: Published) => boolean; resolve: (p: Published) => void }> = [];
   readonly #versions = new Map<string, number>();
   stderr = '';
+  /** The file watchers the server registered (`client/registerCapability`), by registration id. */
+  readonly watchers = new Map<string, string[]>();
   /** The exit code, once the server has ended. */
   readonly exited: Promise<number | null>;
 
@@ -49,15 +52,51 @@ export class LspClient {
         }
       }
     });
+    // An editor that watches files for its servers: it keeps what they ask to be watched.
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      for (const r of params.registrations) {
+        if (r.method !== 'workspace/didChangeWatchedFiles') continue;
+        const options = r.registerOptions as { watchers: Array<{ globPattern: string }> };
+        this.watchers.set(
+          r.id,
+          options.watchers.map((w) => w.globPattern),
+        );
+      }
+      this.#watched();
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: Array<{ id: string }> }) => {
+      for (const u of params.unregisterations) this.watchers.delete(u.id);
+      return null;
+    });
     this.connection.listen();
   }
 
-  async initialize(rootPath: string): Promise<Record<string, unknown>> {
+  readonly #watchWaiters: Array<() => boolean> = [];
+
+  #watched(): void {
+    for (let i = this.#watchWaiters.length - 1; i >= 0; i--) if (this.#watchWaiters[i]!()) this.#watchWaiters.splice(i, 1);
+  }
+
+  /** Resolves once the globs the server asked to be watched include `glob`. */
+  watches(glob: string): Promise<void> {
+    return new Promise((resolve) => {
+      const test = () => {
+        const found = [...this.watchers.values()].some((globs) => globs.includes(glob));
+        if (found) resolve();
+        return found;
+      };
+      if (!test()) this.#watchWaiters.push(test);
+    });
+  }
+
+  /** `capabilities`: the client's (none by default; `WATCHING` for an editor that watches files). */
+  async initialize(rootPath: string, capabilities: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'test' }],
-      capabilities: {},
+      capabilities,
     });
     await this.connection.sendNotification('initialized', {});
     return (result as { capabilities: Record<string, unknown> }).capabilities;
@@ -88,6 +127,14 @@ export class LspClient {
     return this.diagnostics(uri, (p) => p.version === version);
   }
 
+  /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`), as a watching editor does. */
+  async changedOnDisk(...changes: Array<[path: string, type: 'created' | 'changed' | 'deleted']>): Promise<void> {
+    const TYPE = { created: 1, changed: 2, deleted: 3 };
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: changes.map(([path, type]) => ({ uri: pathToFileURL(path).href, type: TYPE[type] })),
+    });
+  }
+
   async close(path: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(path).href } });
   }
@@ -105,6 +152,9 @@ export class LspClient {
     return code;
   }
 }
+
+/** The capabilities of an editor that watches files for its servers (registered dynamically). */
+export const WATCHING = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } };
 
 /** The LSP position (0-based line, UTF-16 character) of the `nth` occurrence of `needle` in `text`. */
 export function positionOf(text: string, needle: string, nth = 0, delta = 0): Position {
@@ -136,4 +186,43 @@ export function repositoryServer(capabilities: Record<string, unknown>): () => L
     if (client) expect(await client.stop()).toBe(0);
   });
   return () => client!;
+}
+
+/** A sources file, `town.yaml`, for the tests of files that use files. */
+export const TOWN_SOURCES = `argmap: 1
+title: Town sources
+sources:
+  - id: budget-office
+    speaker: Town budget office
+    kind: report
+`;
+
+/** A file that uses `town.yaml` and cites its source as `town#budget-office`. */
+export const USES_TOWN = `argmap: 1
+title: Should the town cut bus fares?
+uses: [town.yaml]
+recommendation:
+  text: The town should cut bus fares.
+  evidence:
+    - text: The budget office found a surplus.
+      source: town#budget-office
+`;
+
+/**
+ * Servers started for one test each, run in the folder they are started for and stopped after the
+ * test: `start(dir)` spawns one, initialized with `dir` (or `root`) as its workspace folder and the
+ * client `capabilities` given (none by default).
+ */
+export function serverPerTest(): (dir: string, options?: { capabilities?: Record<string, unknown>; root?: string }) => Promise<LspClient> {
+  let clients: LspClient[] = [];
+  afterEach(async () => {
+    for (const c of clients) await c.stop();
+    clients = [];
+  });
+  return async (dir, options = {}) => {
+    const client = new LspClient(dir);
+    clients.push(client);
+    await client.initialize(options.root ?? dir, options.capabilities);
+    return client;
+  };
 }

@@ -1,44 +1,17 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CompletionItem, Location } from 'vscode-languageserver/node';
 import { project, tempDir } from '../helpers/cli';
-import { LspClient, positionOf } from '../helpers/lsp-client';
+import { positionOf, serverPerTest, TOWN_SOURCES, USES_TOWN } from '../helpers/lsp-client';
 
 // Config, suppression comments, positions in non-ASCII text, and files that use files: what the
 // server reads and what it refuses to. Run `npm run build` first.
 
-const SOURCES = `argmap: 1
-title: Town sources
-sources:
-  - id: budget-office
-    speaker: Town budget office
-    kind: report
-`;
-
-const MAIN = `argmap: 1
-title: Should the town cut bus fares?
-uses: [town.yaml]
-recommendation:
-  text: The town should cut bus fares.
-  evidence:
-    - text: The budget office found a surplus.
-      source: town#budget-office
-`;
-
-let clients: LspClient[] = [];
-afterEach(async () => {
-  for (const c of clients) await c.stop();
-  clients = [];
-});
-
-async function start(dir: string): Promise<LspClient> {
-  const client = new LspClient(dir);
-  clients.push(client);
-  await client.initialize(dir);
-  return client;
-}
+const SOURCES = TOWN_SOURCES;
+const MAIN = USES_TOWN;
+const start = serverPerTest();
 
 describe('config and suppression comments', () => {
   it("uses the workspace's argmap.config.yaml and honours argmap-disable comments", async () => {
@@ -168,9 +141,7 @@ describe('files that use files', () => {
     const dir = project({ 'fares.yaml': MAIN.replace('title:', 'document: { file: status.txt }\ntitle:') });
     symlinkSync('/proc/self/environ', join(dir, 'town.yaml'));
     symlinkSync('/proc/self/status', join(dir, 'status.txt'));
-    const client = new LspClient(dir);
-    clients.push(client);
-    await client.initialize('/');
+    const client = await start(dir, { root: '/' });
     const published = await client.open(join(dir, 'fares.yaml'));
     const messages = published.diagnostics.map((d) => `${d.code}: ${d.message}`);
     expect(messages.slice(0, 2)).toEqual([

@@ -1,0 +1,146 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { project } from '../helpers/cli';
+import { serverPerTest, TOWN_SOURCES, USES_TOWN, WATCHING, type LspClient, type Published } from '../helpers/lsp-client';
+
+// Files changed on disk outside the editor (a `git checkout`, another program, a save in another
+// editor): the server asks the editor to watch them (`workspace/didChangeWatchedFiles`, registered
+// dynamically) and checks again the open files that read them. Run `npm run build` first.
+
+const TOWN = TOWN_SOURCES;
+const FARES = USES_TOWN;
+const serve = serverPerTest();
+const start = (dir: string, capabilities: Record<string, unknown> = WATCHING) => serve(dir, { capabilities });
+
+const lines = (p: Published) => p.diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)} ${d.severity}: ${d.message}`);
+
+/** The next diagnostics of `path` that differ from `before`. */
+function next(client: LspClient, path: string, before: Published): Promise<Published> {
+  return client.diagnostics(pathToFileURL(path).href, (p) => p !== before);
+}
+
+describe('files changed on disk', () => {
+  it('asks the editor to watch argument files and the config, and only an editor that can', async () => {
+    const dir = project({ 'town.yaml': TOWN, 'fares.yaml': FARES });
+    const watching = await start(dir);
+    await watching.open(join(dir, 'fares.yaml'));
+    expect([...watching.watchers.values()]).toEqual([['**/*.yaml', '**/*.yml']]);
+    const other = await start(dir, {});
+    await other.open(join(dir, 'fares.yaml'));
+    expect(other.watchers.size).toBe(0);
+  });
+
+  it('checks a file again when a file it uses changes, is deleted or is created on disk', async () => {
+    const dir = project({ 'town.yaml': TOWN, 'fares.yaml': FARES });
+    const client = await start(dir);
+    const fares = join(dir, 'fares.yaml');
+    const town = join(dir, 'town.yaml');
+    const opened = await client.open(fares);
+    expect(lines(opened)).toEqual([]);
+
+    writeFileSync(town, TOWN.replace('budget-office', 'finance-office'));
+    let waiting = next(client, fares, opened);
+    await client.changedOnDisk([town, 'changed']);
+    const renamed = await waiting;
+    expect(lines(renamed)).toEqual([
+      '8 unknown-reference 1: unknown source `town#budget-office`: no source in `sources` of town.yaml has this id',
+    ]);
+
+    rmSync(town);
+    waiting = next(client, fares, renamed);
+    await client.changedOnDisk([town, 'deleted']);
+    const deleted = await waiting;
+    expect(lines(deleted)[0]).toBe('3 used-file 1: cannot use `town.yaml`: no such file or folder (ENOENT)');
+
+    writeFileSync(town, TOWN);
+    waiting = next(client, fares, deleted);
+    await client.changedOnDisk([town, 'created']);
+    expect(lines(await waiting)).toEqual([]);
+  });
+
+  it('checks the open files again when the config changes, appears or goes', async () => {
+    const text = `argmap: 1
+title: Night buses
+recommendation:
+  text: Run buses after midnight.
+  reasons:
+    - text: Late shifts end after midnight.
+`;
+    const dir = project({ 'fares.yaml': text });
+    const client = await start(dir);
+    const fares = join(dir, 'fares.yaml');
+    const config = join(dir, 'argmap.config.yaml');
+    const opened = await client.open(fares);
+    expect(opened.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['unsupported-claim', 2],
+      ['unsupported-claim', 2],
+    ]);
+
+    writeFileSync(config, 'rules:\n  unsupported-claim: error\n');
+    let waiting = next(client, fares, opened);
+    await client.changedOnDisk([config, 'created']);
+    const strict = await waiting;
+    expect(strict.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['unsupported-claim', 1],
+      ['unsupported-claim', 1],
+    ]);
+
+    // A config that cannot be used: its problem is shown on it, and the rules keep their defaults.
+    writeFileSync(config, 'rules:\n  unsupported-claim: loud\n');
+    waiting = next(client, fares, strict);
+    const problems = client.diagnostics(pathToFileURL(config).href, (p) => p.diagnostics.length > 0);
+    await client.changedOnDisk([config, 'changed']);
+    const fallback = await waiting;
+    expect(fallback.diagnostics.map((d) => d.severity)).toEqual([2, 2]);
+    expect((await problems).diagnostics[0]).toMatchObject({ range: { start: { line: 1 } }, code: 'schema' });
+
+    const cleared = client.diagnostics(pathToFileURL(config).href, (p) => p.diagnostics.length === 0);
+    rmSync(config);
+    waiting = next(client, fares, fallback);
+    await client.changedOnDisk([config, 'deleted']);
+    expect((await waiting).diagnostics.map((d) => d.severity)).toEqual([2, 2]);
+    await cleared;
+  });
+
+  it('watches the document text a file quotes, and checks the quotes again when it changes', async () => {
+    const text = `argmap: 1
+title: Should the pool open earlier?
+document:
+  kind: editorial
+  file: texts/pool.md
+recommendation:
+  text: The pool should open at six.
+  quote: The pool opens at ten.
+  reasons:
+    - text: Shift workers swim early.
+      assumption: true
+`;
+    const dir = project({ 'pool.yaml': text, 'texts/pool.md': 'Every morning the pool stays shut until eleven.\n' });
+    const client = await start(dir);
+    const pool = join(dir, 'pool.yaml');
+    const document = join(dir, 'texts/pool.md');
+    const opened = await client.open(pool);
+    expect(opened.diagnostics.map((d) => d.code)).toEqual(['quote-not-in-document']);
+    await client.watches('**/pool.md');
+    expect([...client.watchers.values()]).toContainEqual(['**/pool.md']);
+
+    writeFileSync(document, 'The pool opens at ten. Workers have gone by then.\n');
+    const waiting = next(client, pool, opened);
+    await client.changedOnDisk([document, 'changed']);
+    expect(lines(await waiting)).toEqual([]);
+  });
+
+  it('checks the files that use a file again when an edit in the editor makes it usable', async () => {
+    const dir = project({ 'town.yaml': TOWN.replace('kind: report', 'kind: tweet'), 'fares.yaml': FARES });
+    const client = await start(dir, {});
+    const fares = join(dir, 'fares.yaml');
+    const opened = await client.open(fares);
+    expect(opened.diagnostics[0]).toMatchObject({ code: 'used-file' });
+    await client.open(join(dir, 'town.yaml'));
+    const waiting = client.diagnostics(pathToFileURL(fares).href, (p) => p.diagnostics.length === 0);
+    await client.change(join(dir, 'town.yaml'), TOWN);
+    expect(lines(await waiting)).toEqual([]);
+  });
+});
