@@ -339,11 +339,11 @@ export const UNSUPPORTED_MARK = {
   circular: 'its support runs in a circle back to itself',
 } as const;
 
-/** The same, as a drawing labels an unsupported claim's box. */
+/** The same, as a drawing says it after the word "unsupported" on an unsupported claim's box. */
 export const UNSUPPORTED_LABEL = {
-  none: 'unsupported: rests on nothing',
-  'unsourced-evidence': 'unsupported: evidence cites no source',
-  'unsupported-reasons': 'unsupported: its reasons are unsupported',
-  'unsupported-linked': 'unsupported: a linked premise lacks support',
-  circular: 'unsupported: circular support',
+  none: 'rests on nothing',
+  'unsourced-evidence': 'evidence cites no source',
+  'unsupported-reasons': 'its reasons are unsupported',
+  'unsupported-linked': 'a linked premise lacks support',
+  circular: 'circular support',
 } as const;

@@ -1,4 +1,5 @@
 import { evidenceAttribution, NO_SOURCE, shortAttribution } from '../view/attribution';
+import { STATUS_MEANING, STATUSES, type Status } from '../view/evaluation';
 import { viewOf } from '../view/index';
 import { UNSUPPORTED_LABEL } from '../diagnostics/messages';
 import type { Analyses } from '../analyses/index';
@@ -22,7 +23,9 @@ export interface ClaimNode {
   claim: Claim;
   kind: ClaimKind;
   text: string;
-  /** Why the claim is unsupported, when it is. */
+  /** Its status word, as `argmap evaluate` and every view give it (from the view model). */
+  status: Status;
+  /** Why the claim is unsupported (the support analysis of `argmap unsupported`), when it is. */
   unsupported?: Unsupported;
   assumption: boolean;
   conceded: boolean;
@@ -288,6 +291,7 @@ export function buildDiagram(analyses: Analyses, options: DiagramOptions = {}): 
       claim,
       kind: claim.kind,
       text: claim.text,
+      status: view.claims[claim.index]!.evaluation.status,
       assumption: claim.assumption,
       conceded: claim.conceded,
       undercut: claim.undercut,
@@ -395,14 +399,30 @@ export function splitFocuses(analyses: Analyses): Claim[] {
   return [...new Set(roots.flatMap(openedBelow))].filter((c) => !roots.includes(c)).sort((a, b) => a.index - b.index);
 }
 
-/** The short markers shown on a claim: ⚠ unsupported, assumption, conceded, unanswered, undercut. */
+/**
+ * The status line of a claim: its status word (drawn on its colour), and, when the word is
+ * `unsupported` and the support analysis says why, that reason ("rests on nothing"), so that a box
+ * says "unsupported" once.
+ */
+export function statusLine(node: ClaimNode): { status: Status; why?: string } {
+  if (node.status === 'unsupported' && node.unsupported !== undefined) {
+    return { status: node.status, why: `⚠ ${UNSUPPORTED_LABEL[node.unsupported]}` };
+  }
+  return { status: node.status };
+}
+
+/**
+ * The short markers shown on a claim below its text: ⚠ unsupported (only where the status word is
+ * another: a claim that rests on nothing but is defeated), assumption, conceded, unanswered,
+ * undercuts a link, and how many claims below it are not drawn.
+ */
 export function claimMarkers(node: ClaimNode): string[] {
   const out: string[] = [];
-  if (node.unsupported !== undefined) out.push(`⚠ ${UNSUPPORTED_LABEL[node.unsupported]}`);
+  if (node.unsupported !== undefined && node.status !== 'unsupported') out.push(`⚠ unsupported: ${UNSUPPORTED_LABEL[node.unsupported]}`);
   if (node.assumption) out.push('assumption');
   if (node.conceded) out.push('✔ conceded');
   if (node.unanswered) out.push('❗ unanswered');
-  if (node.undercut) out.push('undercut');
+  if (node.undercut) out.push('undercuts a link');
   if (node.hiddenBelow > 0) out.push(hiddenText(node.hiddenBelow));
   return out;
 }
@@ -414,19 +434,24 @@ function hiddenText(n: number): string {
 
 /** One line of a drawing's legend: what it explains (a kind of claim, a mark, an edge) and its text. */
 export interface LegendEntry {
-  key: ClaimKind | 'unsupported' | 'conceded' | 'assumption' | 'hidden' | DiagramEdgeKind | 'junction';
+  key: ClaimKind | `status-${Status}` | 'unsupported' | 'conceded' | 'assumption' | 'hidden' | DiagramEdgeKind | 'junction';
   text: string;
 }
 
 /**
- * The legend of a drawing, the same words in Mermaid, DOT and SVG: the kinds of claim, then the
- * marks and the edges (evidence, together boxes and collapsed claims only where the drawing has
- * them). Each writer draws its own swatch or arrow beside each text.
+ * The legend of a drawing, the same words in Mermaid, DOT and SVG: the kinds of claim, the status
+ * words the drawing shows (each on its colour), then the marks and the edges (evidence, together
+ * boxes and collapsed claims only where the drawing has them). Each writer draws its own swatch or
+ * arrow beside each text.
  */
 export function legendEntries(model: Diagram): LegendEntry[] {
   const entries: LegendEntry[] = (Object.keys(KIND_LABEL) as ClaimKind[]).map((kind) => ({ key: kind, text: kind }));
+  const shown = new Set(model.claimNodes.map((n) => n.status));
+  for (const status of STATUSES) {
+    if (shown.has(status)) entries.push({ key: `status-${status}`, text: `${status}: ${STATUS_MEANING[status]}` });
+  }
   entries.push(
-    { key: 'unsupported', text: '⚠ unsupported: red dashed border' },
+    { key: 'unsupported', text: '⚠ red dashed border: rests on nothing grounded' },
     { key: 'conceded', text: 'conceded counterpoint: grey box' },
     { key: 'assumption', text: 'assumption: dotted border' },
     { key: 'support', text: 'supports: green arrow' },

@@ -1,4 +1,5 @@
 import type { ClaimKind } from '../model/types';
+import type { Status } from '../view/evaluation';
 import {
   KIND_LABEL,
   LABEL_WIDTH,
@@ -6,6 +7,7 @@ import {
   claimMarkers,
   legendEntries,
   oneLine,
+  statusLine,
   wrap,
   type ClaimNode,
   type EvidenceNode,
@@ -13,6 +15,7 @@ import {
   type Diagram,
   type LegendEntry,
 } from './diagram';
+import { STATUS_COLORS } from './status-colors';
 
 /**
  * The argument as Graphviz DOT, growing from the recommendation in the diagram's direction (edges
@@ -65,7 +68,16 @@ export const KIND_STYLE: Record<ClaimKind, { fill: string; border: string }> = {
   counterpoint: { fill: '#fee2e2', border: '#b91c1c' },
   rebuttal: { fill: '#ede9fe', border: '#6d28d9' },
 };
+/** The border of an unsupported claim (and of evidence without a known source). */
 export const UNSUPPORTED_COLOR = '#dc2626';
+/**
+ * Warnings written as text (⚠ rests on nothing, ⚠ no source given): darker than the border, for
+ * 5.2:1 or more on every fill a box can have (#dc2626 gave 3.9:1 on the grey of a conceded box).
+ */
+export const WARNING_TEXT = '#b91c1c';
+/** The grey of a claim's kind and id, and of a source's name: 6.1:1 or more on every fill. */
+const MUTED_TEXT = '#475569';
+const ATTRIBUTION_TEXT = '#334155';
 export const CONCEDED_FILL = '#e5e7eb';
 export const EDGE_COLOR = { support: '#15803d', attack: '#b91c1c', undercut: '#c2410c', evidence: '#64748b' } as const;
 
@@ -108,28 +120,74 @@ function tooltip(text: string): string {
   return `${text.slice(0, end)}…`;
 }
 
+/** Helvetica-Bold's advance widths of the lowercase letters, in thousandths of the type size. */
+const BOLD_WIDTHS: Record<string, number> = {
+  a: 556,
+  b: 611,
+  c: 556,
+  d: 611,
+  e: 556,
+  f: 333,
+  g: 611,
+  h: 611,
+  i: 278,
+  j: 278,
+  k: 556,
+  l: 278,
+  m: 889,
+  n: 611,
+  o: 611,
+  p: 611,
+  q: 611,
+  r: 389,
+  s: 556,
+  t: 333,
+  u: 611,
+  v: 556,
+  w: 778,
+  x: 556,
+  y: 556,
+  z: 500,
+};
+
+/**
+ * A claim's status word on its colour, as a small bordered badge (sized to its word: a cell of a
+ * table stretches to the width of its box otherwise); then why, when it says `unsupported`.
+ */
+function statusRow(node: ClaimNode): string {
+  const { status, why } = statusLine(node);
+  const { text, background } = STATUS_COLORS[status];
+  const width = Math.ceil(([...status].reduce((sum, c) => sum + (BOLD_WIDTHS[c] ?? 611), 0) * SMALL) / 1000) + 10;
+  const badge = `<TD><TABLE BORDER="1" STYLE="rounded" COLOR="${text}" BGCOLOR="${background}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="${width}" HEIGHT="${SMALL + 2}"><TR><TD><FONT POINT-SIZE="${SMALL}" COLOR="${text}"><B>${status}</B></FONT></TD></TR></TABLE></TD>`;
+  const after = why !== undefined ? `<TD><FONT POINT-SIZE="${SMALL}" COLOR="${WARNING_TEXT}"><B> ${htmlText(why)}</B></FONT></TD>` : '';
+  return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${badge}${after}</TR></TABLE>`;
+}
+
 function claimNode(node: ClaimNode, options: DotOptions): string {
   const id = `${options.idPrefix ?? ''}${node.id}`;
   const { claim } = node;
-  const head = `<FONT POINT-SIZE="${SMALL}" COLOR="#475569"><B>${KIND_LABEL[node.kind]}</B>${
+  const head = `<FONT POINT-SIZE="${SMALL}" COLOR="${MUTED_TEXT}"><B>${KIND_LABEL[node.kind]}</B>${
     claim.id !== undefined ? ` · ${htmlText(claim.id)}` : ''
   }</FONT>`;
   const body = node.kind === 'recommendation' ? `<B>${lines(node.text, 12)}</B>` : lines(node.text);
   const marks = claimMarkers(node).map((m) =>
-    m.startsWith('⚠') ? `<FONT COLOR="${UNSUPPORTED_COLOR}"><B>${htmlText(m)}</B></FONT>` : `<I>${htmlText(m)}</I>`,
+    m.startsWith('⚠') ? `<FONT COLOR="${WARNING_TEXT}"><B>${htmlText(m)}</B></FONT>` : `<I>${htmlText(m)}</I>`,
   );
   const evidence = node.evidence.map((e) => {
     const who = lines(`— ${e.attribution}`, 2);
     return `<FONT POINT-SIZE="${SMALL}">▪ ${lines(e.text, 3).replace(/<BR\/>/g, '<BR/>  ')}<BR/><I><FONT COLOR="${
-      e.sourced ? '#334155' : UNSUPPORTED_COLOR
+      e.sourced ? ATTRIBUTION_TEXT : WARNING_TEXT
     }">${who}</FONT></I></FONT>`;
   });
-  const label = html([head, body, ...marks, ...evidence].join('<BR/>'));
+  const rows = [head, statusRow(node), [body, ...marks, ...evidence].join('<BR/>')];
+  const label = html(
+    `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">${rows.map((r) => `<TR><TD>${r}</TD></TR>`).join('')}</TABLE>`,
+  );
   const style = KIND_STYLE[node.kind];
   const unsupported = node.unsupported !== undefined;
   return `  ${dotString(node.id)} ${attrs({
     id,
-    class: `claim ${node.kind}${unsupported ? ' unsupported' : ''}${node.assumption ? ' assumption' : ''}${node.conceded ? ' conceded' : ''}`,
+    class: `claim ${node.kind}${unsupported ? ' unsupported' : ''}${node.assumption ? ' assumption' : ''}${node.conceded ? ' conceded' : ''} st-${node.status}`,
     shape: 'box',
     style: `rounded,filled${unsupported ? ',dashed' : node.assumption ? ',dotted' : ''}`,
     fillcolor: node.conceded ? CONCEDED_FILL : style.fill,
@@ -143,9 +201,11 @@ function claimNode(node: ClaimNode, options: DotOptions): string {
 
 function evidenceNode(node: EvidenceNode, options: DotOptions): string {
   const who = node.sourced
-    ? `<FONT COLOR="#334155">— ${htmlText(node.attribution)}</FONT>`
-    : `<FONT COLOR="${UNSUPPORTED_COLOR}">${htmlText(node.attribution)}</FONT>`;
-  const label = html(`<FONT POINT-SIZE="${SMALL}" COLOR="#475569"><B>EVIDENCE</B></FONT><BR/>${lines(node.text, 6)}<BR/><I>${who}</I>`);
+    ? `<FONT COLOR="${ATTRIBUTION_TEXT}">— ${htmlText(node.attribution)}</FONT>`
+    : `<FONT COLOR="${WARNING_TEXT}">${htmlText(node.attribution)}</FONT>`;
+  const label = html(
+    `<FONT POINT-SIZE="${SMALL}" COLOR="${MUTED_TEXT}"><B>EVIDENCE</B></FONT><BR/>${lines(node.text, 6)}<BR/><I>${who}</I>`,
+  );
   return `  ${dotString(node.id)} ${attrs({
     id: `${options.idPrefix ?? ''}${node.id}`,
     class: 'evidence',
@@ -186,9 +246,9 @@ function legendMark(entry: LegendEntry): string {
     case 'assumption':
       return swatch('#ffffff', '#6b7280', ' STYLE="dotted"');
     case 'hidden':
-      return glyph('#475569', '▸');
+      return glyph(MUTED_TEXT, '▸');
     case 'junction':
-      return glyph('#475569', '[ ]');
+      return glyph(MUTED_TEXT, '[ ]');
     case 'support':
       return glyph(EDGE_COLOR.support, '→');
     case 'attack':
@@ -198,7 +258,11 @@ function legendMark(entry: LegendEntry): string {
     case 'evidence':
       return glyph(EDGE_COLOR.evidence, '···→');
     default:
-      return swatch(KIND_STYLE[entry.key].fill, KIND_STYLE[entry.key].border);
+      if (entry.key.startsWith('status-')) {
+        const { text, background } = STATUS_COLORS[entry.key.slice('status-'.length) as Status];
+        return swatch(background, text, ' STYLE="rounded"');
+      }
+      return swatch(KIND_STYLE[entry.key as ClaimKind].fill, KIND_STYLE[entry.key as ClaimKind].border);
   }
 }
 
@@ -207,7 +271,7 @@ function legend(model: Diagram, idPrefix: string): string {
   const rows = [
     '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>',
     ...legendEntries(model).map((e) => {
-      const text = e.key === 'unsupported' ? `<FONT COLOR="${UNSUPPORTED_COLOR}">${htmlText(e.text)}</FONT>` : htmlText(e.text);
+      const text = e.key === 'unsupported' ? `<FONT COLOR="${WARNING_TEXT}">${htmlText(e.text)}</FONT>` : htmlText(e.text);
       return `<TR>${legendMark(e)}<TD ALIGN="LEFT">${text}</TD></TR>`;
     }),
   ];

@@ -11,6 +11,7 @@ import { viewOf, type CounterpointState } from '../view/index';
 import { linkText } from '../view/links';
 import { KIND_LABEL, buildDiagram, keySlug } from './diagram';
 import { safeUrl } from './markdown-escape';
+import { STATUS_COLORS } from './status-colors';
 import { safeText } from '../util/safe-text';
 
 /**
@@ -54,6 +55,11 @@ function esc(text: string): string {
 export const anchorPrefix = (n: number) => `f${n + 1}-o-`;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** `.st-in{color:…;background:…}`, …: each status word on its colours, the drawings' colours. */
+const STATUS_CSS = Object.entries(STATUS_COLORS)
+  .map(([status, c]) => `.st-${status}{color:${c.text};background:${c.background}}`)
+  .join('');
 
 const CSS = `
 :root{--ink:#0f172a;--muted:#475569;--line:#e2e8f0;--bg:#f8fafc;--accent:#1d4ed8;--bad:#dc2626}
@@ -106,8 +112,7 @@ code{font:.85em/1.3 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--b
 .mark.ok{color:#166534;background:#f0fdf4;border-color:#bbf7d0}
 .num{font-weight:700;margin-right:.35rem}
 .status{display:inline-block;font-size:.75rem;font-weight:700;border-radius:.25rem;padding:0 .4rem;margin-left:.35rem;border:1px solid currentColor}
-.st-in{color:#14532d;background:#dcfce7}.st-unsupported{color:#7c2d12;background:#ffedd5}.st-defeated{color:#7f1d1d;background:#fee2e2}
-.st-undercut{color:#581c87;background:#f3e8ff}.st-undecided{color:#713f12;background:#fef9c3}
+${STATUS_CSS}
 .detail{margin:.35rem 0 0;font-size:.92rem;color:#1e293b}
 .detail.quote{font-style:italic;color:var(--muted)}
 ul.evidence{margin:.4rem 0 0;padding-left:1.1rem;font-size:.92rem}
@@ -437,7 +442,7 @@ class FileReportHtml {
     const drawings = this.file.drawings;
     if (!Array.isArray(drawings)) return `<p class="empty">No drawing: ${esc(drawings.none)}.</p>`;
     const key =
-      'Arrows point from a claim to what it supports (green) or attacks (red, round end); a dashed orange line undercuts the link through the dot; red dashed boxes are unsupported (⚠). Click a box to find it in the outline; on a phone, pinch to zoom.';
+      'Arrows point from a claim to what it supports (green) or attacks (red, round end); a dashed orange line undercuts the link through the dot. Each box carries its status word on its colour, as the outline does; a red dashed box rests on nothing grounded (⚠). Click a box to find it in the outline; on a phone, pinch to zoom.';
     const intro =
       drawings.length > 1
         ? `<p class="meta">The map is too large to read in one drawing: ${drawings.length} drawings show its top, then each part below it.</p>`

@@ -5,6 +5,7 @@ import {
   claimMarkers,
   legendEntries,
   oneLine,
+  statusLine,
   wrap,
   type ClaimNode,
   type DiagramEdge,
@@ -12,7 +13,8 @@ import {
   type DiagramNode,
   RANKDIR,
 } from './diagram';
-import { CONCEDED_FILL, EDGE_COLOR, KIND_STYLE, UNSUPPORTED_COLOR } from './dot';
+import { CONCEDED_FILL, EDGE_COLOR, KIND_STYLE, UNSUPPORTED_COLOR, WARNING_TEXT } from './dot';
+import { STATUS_COLORS } from './status-colors';
 
 /**
  * The argument as a Mermaid flowchart (GitHub renders it in Markdown), growing from the
@@ -41,12 +43,28 @@ const lines = (text: string, maxLines?: number) => wrap(text, LABEL_WIDTH, maxLi
 /** Mermaid ids allow no hyphens in every position: `claim-a-b` becomes `claim_a_b` (injective: slugs have no `_`). */
 const mermaidId = (id: string) => id.replace(/-/g, '_');
 
+/**
+ * A colour as Mermaid markup may hold it: `rgb(r,g,b)`, as `#rrggbb;` in a label would be read as
+ * an entity code.
+ */
+function rgb(hex: string): string {
+  return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
+}
+
+/** A claim's status word on its colour (an inline style, as GitHub's Mermaid keeps it), then why, when it says `unsupported`. */
+function statusText(node: ClaimNode): string {
+  const { status, why } = statusLine(node);
+  const { text, background } = STATUS_COLORS[status];
+  const badge = `<span style='color:${rgb(text)};background:${rgb(background)};border:1px solid ${rgb(text)};border-radius:4px;padding:0 4px'><b>${status}</b></span>`;
+  return `<small>${badge}${why !== undefined ? ` <b style='color:${rgb(WARNING_TEXT)}'>${mermaidText(why)}</b>` : ''}</small>`;
+}
+
 function claimLabel(node: ClaimNode): string {
   const head = `<small><b>${KIND_LABEL[node.kind]}</b>${node.claim.id !== undefined ? ` · ${mermaidText(node.claim.id)}` : ''}</small>`;
   const body = node.kind === 'recommendation' ? `<b>${lines(node.text, 12)}</b>` : lines(node.text);
   const marks = claimMarkers(node).map((m) => (m.startsWith('⚠') ? `<b>${mermaidText(m)}</b>` : `<i>${mermaidText(m)}</i>`));
   const evidence = node.evidence.map((e) => `<small>▪ ${lines(e.text, 3)}<br/><i>${lines(`— ${e.attribution}`, 2)}</i></small>`);
-  return [head, body, ...marks, ...evidence].join('<br/>');
+  return [head, statusText(node), body, ...marks, ...evidence].join('<br/>');
 }
 
 function nodeLine(node: DiagramNode): string {
@@ -86,13 +104,16 @@ export function formatMermaid(model: Diagram): string {
   if (model.scope !== undefined) out.push(`    legend_scope["<b>${mermaidText(model.scope)}</b>"]`);
   for (const e of legend) {
     const text = e.key === 'unsupported' ? `<b>${mermaidText(e.text)}</b>` : mermaidText(e.text);
-    out.push(`    legend_${e.key}["${text}"]`);
+    out.push(`    ${mermaidId(`legend_${e.key}`)}["${text}"]`);
   }
   out.push('  end');
 
   for (const kind of Object.keys(KIND_STYLE) as ClaimKind[]) {
     const { fill, border } = KIND_STYLE[kind];
     out.push(`  classDef ${kind} fill:${fill},stroke:${border},color:#0f172a${kind === 'recommendation' ? ',stroke-width:2px' : ''}`);
+  }
+  for (const [status, { text, background }] of Object.entries(STATUS_COLORS)) {
+    out.push(`  classDef status_${status} fill:${background},stroke:${text},color:${text}`);
   }
   out.push(`  classDef conceded fill:${CONCEDED_FILL}`);
   out.push(`  classDef unsupported stroke:${UNSUPPORTED_COLOR},stroke-width:3px,stroke-dasharray:6 4`);
@@ -119,8 +140,10 @@ export function formatMermaid(model: Diagram): string {
   }
   if (model.scope !== undefined) add('legend', 'legend_scope');
   for (const e of legend) {
-    if (e.key in KIND_STYLE) add(e.key, `legend_${e.key}`);
-    else add(e.key === 'unsupported' || e.key === 'conceded' || e.key === 'assumption' ? e.key : 'legend', `legend_${e.key}`);
+    const id = mermaidId(`legend_${e.key}`);
+    if (e.key in KIND_STYLE) add(e.key, id);
+    else if (e.key.startsWith('status-')) add(mermaidId(e.key), id);
+    else add(e.key === 'unsupported' || e.key === 'conceded' || e.key === 'assumption' ? e.key : 'legend', id);
   }
   for (const [cls, ids] of byClass) out.push(`  class ${ids.join(',')} ${cls}`);
 

@@ -52,9 +52,9 @@ export function renderSvg(viz: Viz, dot: string, boxes = 0): string {
     if (error instanceof RangeError) throw new TooLargeToDraw(boxes);
     throw error;
   }
-  // Graphviz writes `-` in ids as `&#45;`: the same id, but unreadable to a text search.
+  // Graphviz writes `-` in ids and classes as `&#45;`: the same, but unreadable to a text search (and a CSS selector).
   return svg
-    .replace(/ id="[^"]*"/g, (attr) => attr.replace(/&#45;/g, '-'))
+    .replace(/ (?:id|class)="[^"]*"/g, (attr) => attr.replace(/&#45;/g, '-'))
     .replace(/ font-family="Helvetica,sans-Serif"/g, ` font-family="${FONT_FAMILY}"`);
 }
 

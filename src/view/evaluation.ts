@@ -16,6 +16,15 @@ export type Status = 'in' | 'unsupported' | 'defeated' | 'undercut' | 'undecided
 
 export const STATUSES: readonly Status[] = ['in', 'unsupported', 'defeated', 'undercut', 'undecided'];
 
+/** What each status word means, in a few words: the drawings' legend says it after the word. */
+export const STATUS_MEANING: Record<Status, string> = {
+  in: 'it stands',
+  unsupported: 'nothing holds it up',
+  defeated: 'an attack on it stands',
+  undercut: 'each link to it is denied',
+  undecided: 'the map does not settle it',
+};
+
 export function statusOf(e: ClaimEvaluation): Status {
   if (e.label !== 'out') return e.label;
   const because = e.because;

@@ -22,6 +22,9 @@ interface Measured {
   overflowing: number;
   /** Ids found more than once in the page (several drawings of one map must keep them apart). */
   repeatedIds: number;
+  /** Claim boxes, and those that show their status word (the `st-` of their class) as a text of its own. */
+  claimBoxes: number;
+  withStatusWord: number;
 }
 
 /**
@@ -72,7 +75,14 @@ describe('the report draws maps legibly at 1280 px', () => {
         const svgs = [...document.querySelectorAll('svg.map')];
         let smallest = Infinity;
         let overflowing = 0;
+        let claimBoxes = 0;
+        let withStatusWord = 0;
         for (const svg of svgs) {
+          for (const box of svg.querySelectorAll('g.node.claim')) {
+            claimBoxes++;
+            const status = [...box.classList].find((c) => c.startsWith('st-'));
+            if (status && [...box.querySelectorAll('text')].some((t) => t.textContent === status.slice(3))) withStatusWord++;
+          }
           for (const text of svg.querySelectorAll('text')) {
             if (text.textContent.trim() === '') continue;
             const m = text.getScreenCTM();
@@ -83,13 +93,15 @@ describe('the report draws maps legibly at 1280 px', () => {
           if (svg.getBoundingClientRect().width > frame.clientWidth + 1) overflowing++;
         }
         const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
-        return { drawings: svgs.length, smallest, overflowing, repeatedIds: ids.length - new Set(ids).size };
+        return { drawings: svgs.length, smallest, overflowing, repeatedIds: ids.length - new Set(ids).size, claimBoxes, withStatusWord };
       })()`)) as Measured;
       appendFileSync(join(ARTIFACTS, 'drawings.jsonl'), `${JSON.stringify({ map: map.name, ...measured })}\n`);
       expect(map.drawings(measured.drawings)).toBe(true);
       expect(measured.smallest).toBeGreaterThanOrEqual(9);
       expect(measured.overflowing).toBe(0);
       expect(measured.repeatedIds).toBe(0);
+      expect(measured.claimBoxes).toBeGreaterThan(0);
+      expect(measured.withStatusWord).toBe(measured.claimBoxes);
       const shot = join(ARTIFACTS, `drawings-${map.name}.png`);
       await page.locator('figure.map').first().screenshot({ path: shot });
       expect(statSync(shot).size).toBeGreaterThan(10_000);

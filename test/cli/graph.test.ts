@@ -31,8 +31,29 @@ describe('argmap graph', () => {
     expect(ids.length).toBe(14);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ['readiness-deterrence', 'interoperability', 'legal-basis', 'threat-perception']) {
-      expect(r.stdout).toMatch(new RegExp(`<g id="claim-${id}" class="node claim [a-z]+ unsupported">`));
+      expect(r.stdout).toMatch(new RegExp(`<g id="claim-${id}" class="node claim [a-z]+ unsupported st-unsupported">`));
     }
+  });
+
+  it("writes each claim's status word, as argmap evaluate gives it, on its box in SVG, DOT and Mermaid", () => {
+    const [file] = JSON.parse(argmap(['evaluate', '--format', 'json']).stdout).files;
+    const statuses = new Map((file.claims as Array<{ id: string; status: string }>).map((c) => [c.id, c.status]));
+    expect(new Set(statuses.values())).toEqual(new Set(['in', 'unsupported', 'defeated']));
+    const svg = argmap(['graph', '--format', 'svg']).stdout;
+    const dot = argmap(['graph', '--format', 'dot']).stdout;
+    const mermaid = argmap(['graph']).stdout;
+    for (const [id, status] of statuses) {
+      // SVG: the node's group holds a text that is the word alone (the badge), and its class says it.
+      const group = new RegExp(`<g id="claim-${id}" class="node claim[a-z ]* st-${status}">([\\s\\S]*?)</g>\n</g>`).exec(svg);
+      expect(group, id).not.toBeNull();
+      const texts = [...group![1]!.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(texts, id).toContain(status);
+      expect(dot).toMatch(new RegExp(`"claim-${id}" \\[[^\\n]*<B>${status}</B>`));
+      expect(mermaid).toMatch(new RegExp(`claim_${id.replace(/-/g, '_')}[[(]"[^\\n]*<b>${status}</b></span>`));
+    }
+    // "unsupported" is said once on a box: the word, then why, not a second "⚠ unsupported" line.
+    expect(svg).toContain('⚠ rests on nothing');
+    expect(svg).not.toContain('⚠ unsupported');
   });
 
   it('writes Mermaid and DOT, and --output atomically', () => {

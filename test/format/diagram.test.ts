@@ -10,6 +10,7 @@ import { formatMermaid, mermaidText } from '../../src/format/mermaid';
 import { loadViz, renderSvg } from '../../src/format/svg';
 import { buildGraph } from '../../src/model/build';
 import { ROOT } from '../helpers/cli';
+import { EVERY_STATUS } from './helpers';
 
 function model(yaml: string, options?: DiagramOptions) {
   const graph = buildGraph(parseDocument(yaml));
@@ -120,7 +121,7 @@ describe('mermaid', () => {
     expect(text.match(/^ {2}claim_\w+[[(]/gm)).toHaveLength(6);
     expect(text).toContain('claim_used --> claim_rec');
     expect(text).toContain('claim_cost --o claim_rec');
-    expect(text).toMatch(/claim_bare\[".*⚠ unsupported/);
+    expect(text).toMatch(/claim_bare\[".*<b>unsupported<\/b><\/span> <b style='color:rgb\(185,28,28\)'>⚠ rests on nothing<\/b>/);
     expect(text).toMatch(/class [\w,]*claim_bare[\w,]* unsupported/);
     expect(text).toMatch(/class [\w,]*claim_cheap[\w,]* assumption/);
     expect(text).toContain('City council, 2024-01-02');
@@ -176,11 +177,89 @@ describe('dot', () => {
 
   it('marks unsupported, assumptions and conceded counterpoints, with a legend', () => {
     const dot = formatDot(model(SMALL));
-    expect(dot).toMatch(/"claim-bare" \[id="claim-bare", class="claim reason unsupported".*style="rounded,filled,dashed".*⚠ unsupported/);
-    expect(dot).toMatch(/"claim-cheap" \[.*class="claim rebuttal assumption".*style="rounded,filled,dotted"/);
+    expect(dot).toMatch(
+      /"claim-bare" \[id="claim-bare", class="claim reason unsupported st-unsupported".*style="rounded,filled,dashed".*<B>unsupported<\/B>.*⚠ rests on nothing/,
+    );
+    expect(dot).toMatch(/"claim-cheap" \[.*class="claim rebuttal assumption st-in".*style="rounded,filled,dotted"/);
     expect(dot).toMatch(/"claim-cost" \[.*fillcolor="#e5e7eb"/);
     expect(dot).toContain('"claim-cost" -> "claim-rec" [class="attack"');
     expect(dot).toContain('"legend" [id="legend"');
+  });
+});
+
+describe('status words on the drawings', () => {
+  const m = model(EVERY_STATUS);
+  /** The label of a claim's node, in DOT, without its markup: what the box says. */
+  const dotWords = (dot: string, key: string) => {
+    const line = dot.split('\n').find((l) => l.startsWith(`  "claim-${key}" [`))!;
+    return /label=<(.*)>\];$/
+      .exec(line)![1]!
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  };
+
+  it('gives every claim the status word argmap evaluate gives it', () => {
+    const statuses = Object.fromEntries(m.claimNodes.map((n) => [n.claim.key, n.status]));
+    expect(statuses).toEqual({
+      rec: 'in',
+      held: 'in',
+      bare: 'unsupported',
+      leans: 'unsupported',
+      beaten: 'defeated',
+      wins: 'in',
+      linked: 'undercut',
+      base: 'in',
+      nope: 'in',
+      c: 'undecided',
+      lone: 'defeated',
+      beats: 'in',
+      weak: 'unsupported',
+      a: 'undecided',
+      b: 'undecided',
+    });
+  });
+
+  it('writes the word on each box under its kind, and says "unsupported" once', () => {
+    const dot = formatDot(m);
+    expect(dotWords(dot, 'bare')).toBe('REASON · bare unsupported ⚠ rests on nothing Rests on nothing.');
+    // Support that fails, though it reaches an assumption: the word alone, no ⚠ line.
+    expect(dotWords(dot, 'leans')).toBe('REASON · leans unsupported Leans on a beaten reason.');
+    // Resting on nothing and beaten: two facts, two words.
+    expect(dotWords(dot, 'lone')).toBe('RISK · lone defeated Rests on nothing and is beaten. ⚠ unsupported: rests on nothing');
+    expect(dotWords(dot, 'linked')).toBe('REASON · linked undercut Rests on one link.');
+    // An undercutting counterpoint is marked as one, apart from the status word "undercut".
+    expect(dotWords(dot, 'nope')).toBe('COUNTERPOINT · nope in It does not follow. assumption ❗ unanswered undercuts a link');
+    expect(dotWords(dot, 'a')).toBe('COUNTERPOINT · a undecided A. assumption ✔ conceded');
+    const mermaid = formatMermaid(m);
+    for (const node of m.claimNodes) {
+      expect(mermaid).toMatch(
+        new RegExp(`${node.id.replace(/-/g, '_')}[[(]"<small>[^\n]*</small><br/><small><span style='[^']*'><b>${node.status}</b></span>`),
+      );
+    }
+    expect(mermaid.match(/⚠ unsupported/g)).toHaveLength(1); // only on `lone`
+  });
+
+  it('explains the status words the drawing shows in its one legend', () => {
+    const texts = legendEntries(m).map((e) => e.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'in: it stands',
+        'unsupported: nothing holds it up',
+        'defeated: an attack on it stands',
+        'undercut: each link to it is denied',
+        'undecided: the map does not settle it',
+        '⚠ red dashed border: rests on nothing grounded',
+      ]),
+    );
+    // Only the words a drawing has: the small map has no undercut or undecided claim.
+    const small = legendEntries(model(SMALL)).map((e) => e.key);
+    expect(small.filter((k) => k.startsWith('status-'))).toEqual(['status-in', 'status-unsupported', 'status-defeated']);
+    // Mermaid styles each status line of the legend on the status's colours.
+    const mermaid = formatMermaid(m);
+    expect(mermaid).toContain('legend_status_defeated["defeated: an attack on it stands"]');
+    expect(mermaid).toMatch(/class legend_status_defeated status_defeated/);
+    expect(mermaid).toContain('classDef status_defeated fill:#fee2e2,stroke:#7f1d1d,color:#7f1d1d');
   });
 });
 

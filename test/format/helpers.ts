@@ -41,3 +41,72 @@ export function diagnostic(over: Partial<ResolvedDiagnostic>): ResolvedDiagnosti
     ...over,
   };
 }
+
+/**
+ * A map with every kind and every status word: `in`; `unsupported` for a claim that rests on nothing
+ * (`bare`) and for one whose only support is beaten (`leans`); `defeated` (`beaten`, and `lone`,
+ * which also rests on nothing); `undercut` (`linked`); `undecided` (`c`, `a`, `b`: an even attack
+ * cycle). With a conceded counterpoint, a rebuttal, and evidence with and without a source.
+ */
+export const EVERY_STATUS = `argmap: 1
+title: Every status
+sources:
+  - id: s
+    speaker: Someone
+recommendation:
+  id: rec
+  text: Do it.
+  reasons:
+    - id: held
+      text: Held up.
+      evidence:
+        - text: Seen.
+          source: s
+        - text: Heard somewhere.
+    - id: bare
+      text: Rests on nothing.
+    - id: leans
+      text: Leans on a beaten reason.
+      reasons:
+        - id: beaten
+          text: Beaten.
+          assumption: true
+          counterpoints:
+            - id: wins
+              text: This attack stands.
+              assumption: true
+    - id: linked
+      text: Rests on one link.
+      reasons:
+        - id: base
+          text: The base.
+          assumption: true
+          counterpoints:
+            - id: nope
+              text: It does not follow.
+              undercut: true
+              assumption: true
+    - id: c
+      text: Contested.
+      assumption: true
+  risks:
+    - id: lone
+      text: Rests on nothing and is beaten.
+      counterpoints:
+        - id: beats
+          text: Beats it.
+          assumption: true
+          rebuttals:
+            - id: weak
+              text: A weak answer.
+counterpoints:
+  - id: a
+    text: A.
+    assumption: true
+    conceded: true
+    targets: [b]
+  - id: b
+    text: B.
+    assumption: true
+    targets: [a, c]
+`;

@@ -3,44 +3,11 @@ import { parseDocument } from 'yaml';
 import { Analyses } from '../../src/analyses/index';
 import { formatHtmlReport } from '../../src/format/html-report';
 import { buildGraph } from '../../src/model/build';
-
-/** WCAG 2 relative luminance of a `#rrggbb` colour. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-/** WCAG 2 contrast ratio, 1 to 21. */
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
-const MAP = `argmap: 1
-title: Statuses
-recommendation:
-  id: rec
-  text: Do it.
-  reasons:
-    - id: held
-      text: Held up.
-      assumption: true
-    - id: bare
-      text: Rests on nothing.
-    - id: beaten
-      text: Beaten.
-      assumption: true
-      counterpoints:
-        - id: wins
-          text: This attack stands.
-          assumption: true
-`;
+import { contrast } from '../helpers/contrast';
+import { EVERY_STATUS } from './helpers';
 
 describe('the HTML report: status colours', () => {
-  const graph = buildGraph(parseDocument(MAP));
+  const graph = buildGraph(parseDocument(EVERY_STATUS));
   const html = formatHtmlReport([{ path: 'm.yaml', analyses: new Analyses(graph), drawings: { none: 'not drawn here' } }]);
   const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
 
