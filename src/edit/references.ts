@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import type { Span } from '../diagnostics/diagnostic';
 import { ID_PATTERN } from '../model/ids';
 import type { ArgFile, ArgumentGraph, Definition, Reference } from '../model/types';
@@ -50,9 +51,15 @@ export interface IdOccurrence {
   role: 'definition' | Reference['field'];
   /**
    * The written value could not be found in its text (a quoted scalar with escapes): `start..end`
-   * is then the whole scalar, and a rename writes the plain value there.
+   * is then the whole scalar, and a rename writes the value there double-quoted, without escapes
+   * (quoted, so that a comment after it stays a comment and is not read as cut-off text).
    */
   whole?: { prefix: string };
+  /**
+   * The id is the whole of a plain scalar (`id: harbour-log`, not quoted, not qualified): a new id
+   * that YAML reads as another type when plain (`12`, `true`, `null`, `1e3`) is written quoted there.
+   */
+  plain?: true;
 }
 
 /** A claim or source id: its definition and every reference that resolves to it. */
@@ -82,13 +89,38 @@ export type RenameResult =
   /** The new id is already defined where the renamed one is seen (the first such definition). */
   | { ok: false; problem: 'exists'; at: IdOccurrence };
 
+/**
+ * Where the characters of `written` are in `scalar`, the text of the scalar node that holds it:
+ * plain (the text itself), quoted (between the quotes, when nothing is escaped) or a block scalar
+ * (on the line after its header, which may hold digits: `|2-`). -1 when the value is not written
+ * as such (escapes: `"\x30a"` is `0a`, though `0a` is in its text).
+ */
+function valueAt(scalar: string, written: string): number {
+  const first = scalar[0];
+  if (first === '"' || first === "'") return scalar === `${first}${written}${first}` ? 1 : -1;
+  if (first === '|' || first === '>') {
+    const content = scalar.indexOf('\n') + 1;
+    return content > 0 && scalar.slice(content).trim() === written ? scalar.indexOf(written, content) : -1;
+  }
+  return scalar === written ? 0 : -1;
+}
+
 /** The range of the id part of `written` inside `span` of `text` (see `IdOccurrence`). */
-function idRange(text: string, span: Span, written: string): { start: number; end: number; whole?: { prefix: string } } {
+function idRange(text: string, span: Span, written: string): Pick<IdOccurrence, 'start' | 'end' | 'whole' | 'plain'> {
   const local = written.slice(written.indexOf('#') + 1);
-  const at = text.slice(span.start, span.end).indexOf(written);
+  const scalar = text.slice(span.start, span.end);
+  const at = valueAt(scalar, written);
   if (at === -1) return { start: span.start, end: span.end, whole: { prefix: written.slice(0, written.length - local.length) } };
   const start = span.start + at + written.length - local.length;
-  return { start, end: start + local.length };
+  return { start, end: start + local.length, ...(scalar === local ? { plain: true as const } : {}) };
+}
+
+/**
+ * Whether YAML reads `id`, written plain, as the string itself: not `12`, `1e3`, `0x1f`, `true` or
+ * `null` (YAML 1.2), nor `yes`, `no`, `on` or `off` (YAML 1.1, which a `%YAML 1.1` file asks for).
+ */
+function plainIsString(id: string): boolean {
+  return parseYaml(id) === id && parseYaml(id, { version: '1.1' }) === id;
 }
 
 /** A symbol's key: the n-th definition of `id` in the file. */
@@ -209,6 +241,7 @@ export class IdIndex {
     }
     const edits = new Map<string, TextEdit[]>();
     const seenAt = new Set<string>();
+    const quoted = plainIsString(newId) ? newId : `"${newId}"`;
     for (const symbol of symbols) {
       for (const o of [symbol.definition, ...symbol.references]) {
         const key = `${o.file}\0${o.start}`;
@@ -216,7 +249,8 @@ export class IdIndex {
         seenAt.add(key);
         let list = edits.get(o.file);
         if (!list) edits.set(o.file, (list = []));
-        list.push({ start: o.start, end: o.end, text: o.whole ? `${o.whole.prefix}${newId}` : newId });
+        const text = o.whole ? `"${o.whole.prefix}${newId}"` : o.plain ? quoted : newId;
+        list.push({ start: o.start, end: o.end, text });
       }
     }
     for (const list of edits.values()) list.sort((a, b) => a.start - b.start);

@@ -80,6 +80,15 @@ describe('argmap rename --dry-run', () => {
   });
 });
 
+describe('argmap rename: a new id YAML reads as a number', () => {
+  it('is written quoted, and the file still checks', () => {
+    const dir = project({ 'pier.yaml': PIER });
+    expect(argmap(['rename', 'tide-table', '2024', 'pier.yaml'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'pier.yaml'), 'utf8')).toBe(PIER.replaceAll(/(id|source): tide-table/g, '$1: "2024"'));
+    expect(argmap(['check', 'pier.yaml'], { cwd: dir }).code).toBe(0);
+  });
+});
+
 describe('argmap rename: refusals leave every file as it was', () => {
   const refused = (args: string[], files: Record<string, string>, code: number, message: string) => {
     const dir = project(files);

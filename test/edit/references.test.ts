@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, IdIndex, type EditFile } from '../../src/edit/references';
+import { applyEdits, IdIndex, type EditFile, type RenameResult } from '../../src/edit/references';
 import { SourceFile } from '../../src/load/source-file';
 import { checkSource } from '../../src/pipeline/check-source';
 import { project } from '../helpers/cli';
@@ -161,5 +161,71 @@ describe('IdIndex: files that use files', () => {
     expect(index.named('piece#tide-table')).toEqual([]);
     const refused = index.rename(index.named('raise-pier'), 'tide-table');
     expect(refused).toMatchObject({ ok: false, problem: 'exists', at: { file: join(dir, 'sources.yaml') } });
+  });
+});
+
+/** Renames `oldId` to `newId` in one file, as the CLI does; the new text, or why not. */
+function renamedOne(text: string, oldId: string, newId: string): string | RenameResult {
+  const dir = project({ 'one.yaml': text });
+  const files = filesOf(dir, ['one.yaml'], { 'one.yaml': text });
+  const result = new IdIndex(files).rename(new IdIndex(files).named(oldId), newId);
+  return result.ok ? applyEdits(text, result.edits.get(join(dir, 'one.yaml')) ?? []) : result;
+}
+
+/** What `check` finds in a text, by rule and code. */
+const findingsOf = (text: string) => checkSource(new SourceFile('one.yaml', text)).diagnostics.map((d) => `${d.rule} ${d.code}`);
+
+// The cases below are the shrunk counterexamples of test/edit/references.property.test.ts.
+describe('IdIndex: ids YAML would not read back as written', () => {
+  const ASSUMED = `argmap: 1
+title: T
+sources:
+  - id: tide   # the tide table
+    speaker: Port authority
+recommendation:
+  id: pier
+  text: The pier should be raised.
+  evidence:
+    - text: Tides reach the deck.
+      source: tide
+counterpoints:
+  - text: It costs too much.
+    targets: [pier]
+    assumption: true
+`;
+
+  it('quotes a new id that YAML reads as a number or a boolean where the old one was plain', () => {
+    for (const newId of ['12', '0', '1e3', '0x1f', 'true', 'null', 'no', 'on']) {
+      const after = renamedOne(ASSUMED, 'tide', newId) as string;
+      expect(after).toBe(ASSUMED.replace('id: tide   #', `id: "${newId}"   #`).replace('source: tide', `source: "${newId}"`));
+      expect(findingsOf(after)).toEqual(findingsOf(ASSUMED));
+    }
+    // In a flow sequence too; inside quotes the id's characters alone change, as ever.
+    expect(renamedOne(ASSUMED, 'pier', '12')).toContain('targets: ["12"]');
+    expect(renamedOne(ASSUMED.replace('source: tide', "source: 'tide'"), 'tide', '12')).toContain("source: '12'");
+  });
+
+  it('finds an escaped id by its value, not by its characters elsewhere in the scalar', () => {
+    // "\x30a" is `0a`, and its text holds `0a` too, inside the escape.
+    const text = ASSUMED.replace('id: pier', 'id: 0a').replace('targets: [pier]', 'targets: ["\\x30a"]');
+    const after = renamedOne(text, '0a', 'b') as string;
+    expect(after).toContain('targets: ["b"]');
+    expect(after).toContain('id: b\n');
+    expect(findingsOf(after)).toEqual(findingsOf(text));
+  });
+
+  it('finds an id in a block scalar on its line, not in a header that holds a digit', () => {
+    const text = ASSUMED.replace('id: pier', 'id: |2-\n    2').replace('targets: [pier]', 'targets: ["2"]');
+    const after = renamedOne(text, '2', 'pier') as string;
+    expect(after).toContain('id: |2-\n    pier\n');
+    expect(after).toContain('targets: ["pier"]');
+    expect(findingsOf(after)).toEqual(findingsOf(text));
+  });
+
+  it('writes an escaped id again quoted, so that a comment after it stays a comment', () => {
+    const text = ASSUMED.replace('id: pier', 'id: "\\x70ier" #3');
+    const after = renamedOne(text, 'pier', 'deck') as string;
+    expect(after).toContain('id: "deck" #3');
+    expect(findingsOf(after)).toEqual(findingsOf(text));
   });
 });
