@@ -87,7 +87,12 @@ export type RenameResult =
     }
   | { ok: false; problem: 'invalid-id' }
   /** The new id is already defined where the renamed one is seen (the first such definition). */
-  | { ok: false; problem: 'exists'; at: IdOccurrence };
+  | { ok: false; problem: 'exists'; at: IdOccurrence }
+  /**
+   * A reference names the new id and nothing now (a typo, an id not written yet), in a file that
+   * sees a renamed definition: after the rename it would name that (the first such reference).
+   */
+  | { ok: false; problem: 'named'; at: IdOccurrence };
 
 /**
  * Where the characters of `written` are in `scalar`, the text of the scalar node that holds it:
@@ -138,12 +143,16 @@ export class IdIndex {
   readonly #symbols = new Map<string, IdSymbol>();
   /** Every occurrence of each file, with its symbol. */
   readonly #byFile = new Map<string, Array<{ occurrence: IdOccurrence; symbol: IdSymbol }>>();
-  /** The definitions each file sees (its own and those of the files it uses), for `rename`. */
-  readonly #sees = new Map<string, Array<Map<string, Definition[]>>>();
+  /**
+   * The definitions each file sees (its own and those of the files it uses), each with the absolute
+   * path of the file that makes them, for `rename`. A used file's definitions are its graph's own
+   * copy: the file may also be handed over, checked on its own, with definitions of its own.
+   */
+  readonly #sees = new Map<string, Array<{ owner: string; definitions: Map<string, Definition[]> }>>();
   /** The files whose text is known (handed over, or the copy a graph was built with). */
   readonly #texts = new Set<string>();
-  /** The absolute path of the file of a definition (the graph's own file when it has no record). */
-  readonly #ownDefinitions = new Map<Map<string, Definition[]>, string>();
+  /** The references that name nothing (a typo, an id not defined yet), with where they are written. */
+  readonly #unresolved: Array<{ written: string; occurrence: IdOccurrence }> = [];
 
   constructor(files: readonly EditFile[]) {
     for (const f of files) this.#texts.add(f.absolute);
@@ -158,8 +167,10 @@ export class IdIndex {
       }
     }
     for (const f of files) {
-      const seen = [f.graph.definitions];
-      for (const used of f.graph.files ?? []) if (used.absolute !== f.absolute) seen.push(used.definitions);
+      const seen = [{ owner: f.absolute, definitions: f.graph.definitions }];
+      for (const used of f.graph.files ?? []) {
+        if (used.absolute !== f.absolute) seen.push({ owner: used.absolute, definitions: used.definitions });
+      }
       this.#sees.set(f.absolute, seen);
       for (const reference of f.graph.references) this.#refer(f, reference);
     }
@@ -167,7 +178,6 @@ export class IdIndex {
   }
 
   #define(absolute: string, text: string, definitions: Map<string, Definition[]>) {
-    this.#ownDefinitions.set(definitions, absolute);
     for (const [id, list] of definitions) {
       list.forEach((definition, n) => {
         const key = keyOf(absolute, id, n);
@@ -188,7 +198,11 @@ export class IdIndex {
 
   #refer(f: EditFile, reference: Reference) {
     const definition = reference.definition;
-    if (!definition) return;
+    if (!definition) {
+      const occurrence: IdOccurrence = { file: f.absolute, ...idRange(f.text, reference.span, reference.id), role: reference.field };
+      this.#unresolved.push({ written: reference.id, occurrence });
+      return;
+    }
     const file: ArgFile | undefined = definition.file;
     const absolute = file === undefined || file.absolute === f.absolute ? f.absolute : file.absolute;
     const list = (file ?? f.graph).definitions.get(definition.id);
@@ -225,19 +239,27 @@ export class IdIndex {
    * The edits that rename the symbols (usually one; `named` may give several) to `newId`: each
    * definition and every reference to it. Refused when `newId` is not an id, or when it is already
    * defined in a file that sees one of the definitions (the file itself, a file it uses, or a file
-   * that uses it): the rename would make a reference ambiguous or change what it names.
+   * that uses it), or named by a reference that names nothing now and would then name a renamed
+   * definition: the rename would make a reference ambiguous or change what it names.
    */
   rename(symbols: readonly IdSymbol[], newId: string): RenameResult {
     if (!ID_PATTERN.test(newId)) return { ok: false, problem: 'invalid-id' };
     const files = new Set(symbols.map((s) => s.definition.file));
-    for (const [file, seen] of this.#sees) {
-      const owners = seen.map((definitions) => this.#ownDefinitions.get(definitions) ?? file);
-      if (!owners.some((owner) => files.has(owner))) continue;
-      for (const [i, definitions] of seen.entries()) {
+    for (const seen of this.#sees.values()) {
+      if (!seen.some(({ owner }) => files.has(owner))) continue;
+      for (const { owner, definitions } of seen) {
         if (!definitions.has(newId)) continue;
-        const at = this.#symbols.get(keyOf(owners[i]!, newId, 0))?.definition;
+        const at = this.#symbols.get(keyOf(owner, newId, 0))?.definition;
         if (at) return { ok: false, problem: 'exists', at };
       }
+    }
+    for (const { written, occurrence } of this.#unresolved) {
+      const hash = written.indexOf('#');
+      if (written.slice(hash + 1) !== newId) continue;
+      const seen = this.#sees.get(occurrence.file) ?? [];
+      const owners = new Set(seen.map(({ owner }) => owner));
+      const named = symbols.some((s) => owners.has(s.definition.file) && (hash === -1 || written.slice(0, hash) === s.fileName));
+      if (named) return { ok: false, problem: 'named', at: occurrence };
     }
     const edits = new Map<string, TextEdit[]>();
     const seenAt = new Set<string>();

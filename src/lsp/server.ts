@@ -473,6 +473,12 @@ export class ArgmapServer {
       }
       const where = this.#occurrenceLocation(found, result.at);
       const root = this.#checker.rootOf(result.at.file);
+      if (result.problem === 'named') {
+        throw new ResponseError(
+          LSPErrorCodes.RequestFailed,
+          `\`${newId}\` is named at ${displayPath(result.at.file, root)}:${where.range.start.line + 1} but defined nowhere: renaming \`${symbol.id}\` to it would make that reference name it`,
+        );
+      }
       throw new ResponseError(
         LSPErrorCodes.RequestFailed,
         `\`${newId}\` is already an id (${displayPath(result.at.file, root)}:${where.range.start.line + 1}): renaming \`${symbol.id}\` to it would change what references name`,

@@ -106,6 +106,13 @@ describe('argmap rename: refusals leave every file as it was', () => {
       1,
       'cannot rename `tide-table` to `raise-pier`: `raise-pier` is already an id (pier.yaml:7:7); nothing was changed',
     ));
+  it('a new id that a reference names but nothing defines: the rename would make it resolve (exit 1)', () =>
+    refused(
+      ['tide-table', 'tide-tables', 'pier.yaml'],
+      { 'pier.yaml': `${PIER}    - text: Neap tides too.\n      source: tide-tables\n` },
+      1,
+      'cannot rename `tide-table` to `tide-tables`: `tide-tables` is named at pier.yaml:13:15 but defined nowhere, and would then name the renamed id; correct that reference first; nothing was changed',
+    ));
   it('an old id that nothing defines (exit 1)', () =>
     refused(
       ['tide-tables', 'tides', 'pier.yaml'],

@@ -228,4 +228,28 @@ counterpoints:
     expect(after).toContain('id: "deck" #3');
     expect(findingsOf(after)).toEqual(findingsOf(text));
   });
+
+  it('refuses a new id that a reference names in vain: the rename would make it name the renamed id', () => {
+    const text = ASSUMED.replace('targets: [pier]', 'targets: [pier, peir]');
+    expect(renamedOne(text, 'pier', 'peir')).toMatchObject({ ok: false, problem: 'named', at: { role: 'targets' } });
+    // Qualified with a file nothing is called, it would name nothing still.
+    expect(renamedOne(text.replace('peir]', 'elsewhere#peir]'), 'pier', 'peir')).toEqual(expect.any(String));
+  });
+});
+
+describe('IdIndex: a used file handed over too (as the CLI hands every file it reads)', () => {
+  const texts = {
+    'sources.yaml': 'argmap: 1\ntitle: S\nsources:\n  - id: b\n    speaker: X\n',
+    'piece.yaml': 'argmap: 1\ntitle: P\nuses: [sources.yaml]\nrecommendation:\n  text: P.\n  assumption: true\n',
+    'reply.yaml':
+      'argmap: 1\ntitle: R\nuses: [piece.yaml]\nrecommendation:\n  text: R.\n  assumption: true\ncounterpoints:\n  - id: 1-1\n    text: C.\n    assumption: true\n',
+  };
+  const dir = project(texts);
+
+  it('refuses an id defined in a file that sees the renamed one through another', () => {
+    const files = filesOf(dir, ['sources.yaml', 'piece.yaml', 'reply.yaml'], texts);
+    const index = new IdIndex(files);
+    expect(index.rename(index.named('b'), '1-1')).toMatchObject({ ok: false, problem: 'exists', at: { file: join(dir, 'reply.yaml') } });
+    expect(index.rename(index.named('1-1'), 'b')).toMatchObject({ ok: false, problem: 'exists', at: { file: join(dir, 'sources.yaml') } });
+  });
 });

@@ -76,6 +76,16 @@ describe('rename', () => {
     );
   });
 
+  it('refuses a new id that a reference names in vain: it would then name the renamed claim', async () => {
+    const typo = TEXT.replace('- ref: interoperability', '- ref: legal-bases');
+    await server().change(MAP, typo);
+    const at = positionOf(typo, 'id: legal-basis', 0, 6);
+    await expect(server().request('textDocument/rename', MAP, at, { newName: 'legal-bases' })).rejects.toThrow(
+      /`legal-bases` is named at arguments\/south-korea-arms-to-ukraine\.yaml:390 but defined nowhere/,
+    );
+    await server().change(MAP, TEXT);
+  });
+
   it('renames a source across files: the sources file open, the file that uses it on disk, file#id kept qualified', async () => {
     const sources = 'argmap: 1\ntitle: Town sources\nsources:\n  - id: budget-office\n    speaker: Town budget office\n';
     const fares = `argmap: 1

@@ -98,8 +98,14 @@ export async function runRename(
   }
   const result = index.rename(symbols, newId);
   if (!result.ok) {
-    // 'invalid-id' was refused above; here the new id is taken.
+    // 'invalid-id' was refused above; here the new id is taken, or named by a broken reference.
     const at = 'at' in result ? result.at : undefined;
+    if (result.problem === 'named') {
+      return fail(
+        `cannot rename \`${oldId}\` to \`${newId}\`: \`${newId}\` is named at ${where(result.at, loaded)} but defined nowhere, and would then name the renamed id; correct that reference first; nothing was changed`,
+        EXIT.problems,
+      );
+    }
     return fail(
       `cannot rename \`${oldId}\` to \`${newId}\`: \`${newId}\` is already an id${at ? ` (${where(at, loaded)})` : ''}; nothing was changed`,
       EXIT.problems,
