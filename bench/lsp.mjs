@@ -65,3 +65,59 @@ export async function measureLsp({ root, bin, node = process.execPath, rounds })
   connection.dispose();
   return { edits, trips };
 }
+
+/**
+ * Times find references and rename in a repository of `files` op-ed copies that use one sources
+ * file (bench/generate.mjs's `generateUses`), one piece open: both asked on a source id that every
+ * file cites, so every file is a file to search. Each request is timed from sending it to its
+ * answer; the baseline, in the same rounds, is a hover on nothing.
+ */
+export async function measureReferences({ dir, bin, node = process.execPath, rounds }) {
+  const root = join(dir, 'uses');
+  const file = join(root, 'pieces/part-0/op-ed-0000.yaml');
+  const uri = pathToFileURL(file).href;
+  const text = readFileSync(file, 'utf8');
+  const before = text.slice(0, text.indexOf('source: rutte-no-confirmation'));
+  const position = { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 + 'source: '.length + 1 };
+  const child = spawn(node, [bin, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let opened;
+  const published = new Promise((resolve) => (opened = resolve));
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    if (params.uri === uri) opened();
+  });
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await published;
+  const ms = (from, to) => Number(to - from) / 1e6;
+  const timed = async (method, params) => {
+    const start = process.hrtime.bigint();
+    const result = await connection.sendRequest(method, { textDocument: { uri }, position, ...params });
+    return { ms: ms(start, process.hrtime.bigint()), result };
+  };
+  const references = [];
+  const renames = [];
+  const trips = [];
+  let found = 0;
+  let edited = 0;
+  // One round to warm up, not counted.
+  for (let i = -1; i < rounds; i++) {
+    const refs = await timed('textDocument/references', { context: { includeDeclaration: true } });
+    const rename = await timed('textDocument/rename', { newName: 'rutte-statement' });
+    const trip = await timed('textDocument/hover', { position: { line: 0, character: 0 } });
+    if (i >= 0) {
+      references.push(refs.ms);
+      renames.push(rename.ms);
+      trips.push(trip.ms);
+    }
+    found = refs.result.length;
+    edited = Object.keys(rename.result.changes).length;
+  }
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  await new Promise((resolve) => child.on('exit', resolve));
+  connection.dispose();
+  return { references, renames, trips, found, edited };
+}

@@ -3,7 +3,8 @@
 // a ratio to its baseline, since absolute times mean little on a shared, noisy machine.
 // BENCH_QUICK=1: fewer runs, no 100,000-claim file, a 200-file repository.
 // BENCH_ONLY=uses: only part 4 (files that use one sources file), printed, docs/performance.md untouched.
-// BENCH_ONLY=lsp: only part 5 (the language server's latency after an edit), the same way.
+// BENCH_ONLY=lsp: only part 5 (the language server: latency after an edit; references and rename in a
+// repository), the same way.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, availableParallelism, tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { generate, generateUses } from './generate.mjs';
-import { measureLsp } from './lsp.mjs';
+import { measureLsp, measureReferences } from './lsp.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -19,6 +20,8 @@ const RUNS = QUICK ? 3 : 7;
 const BIG_RUNS = 3;
 const SIZES = QUICK ? [10, 1000, 10000] : [10, 1000, 10000, 100000];
 const REPO_FILES = QUICK ? 200 : 1000;
+/** The files of the repository the language server's references and rename are timed in. */
+const LSP_FILES = 200;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const BIN = join(ROOT, 'bin/argmap.js');
 const AJV = join(ROOT, 'node_modules/.bin/ajv');
@@ -251,6 +254,14 @@ if (runs('lsp')) {
     text: '≤ 50 ms',
     ok: () => edit.ms.median <= 50,
   });
+  log(`bench: argmap lsp, references and rename in ${LSP_FILES} files`);
+  generateUses(join(work, 'lsp-repo'), { files: LSP_FILES, root: ROOT });
+  const r = await measureReferences({ dir: join(work, 'lsp-repo'), bin: BIN, rounds: RUNS });
+  const base = sample(r.trips);
+  const repoLabel = `argmap lsp, ${LSP_FILES} files that use one sources file`;
+  row(repoLabel, 'hover on nothing: one JSON-RPC round trip (baseline)', base, base, 'round trip');
+  row(repoLabel, `find references of a source every file cites (${r.found} places)`, sample(r.references), base, 'round trip');
+  row(repoLabel, `rename of that source (edits in ${r.edited} files)`, sample(r.renames), base, 'round trip');
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -279,7 +290,9 @@ rebuttals, \`ref\` reuse and \`targets\`; the repository is copies of the bundle
 language server's rows (\`bench/lsp.mjs\`) time edits of the bundled map in one \`argmap lsp\`: from
 the \`didChange\` notification to the \`publishDiagnostics\` of that version (the debounce, the check
 and the transport), ${RUNS * 10} edits, each followed by the baseline, a hover on nothing: one JSON-RPC
-round trip to the same server.
+round trip to the same server; and find references and rename of a source id in ${LSP_FILES} op-ed copies that
+use one sources file (every file cites it), one piece open, ${RUNS} requests of each after one not
+counted, from the request to its answer.
 
 Where a target is not met, read the row against the floor rows above it: a command cannot take less
 than \`parseDocument\` alone on the same input (bundled, for start-up; one thread per file, for the
