@@ -1,6 +1,7 @@
 import { IdIndex, type EditFile } from '../edit/references';
 import { resolvePaths } from '../load/resolve-paths';
 import { outcomeOf, readOne, type RunOptions } from '../pipeline/check-file';
+import type { Workspace } from '../pipeline/workspace';
 import type { Checked } from './checker';
 
 /** An id index, and the text of every file it knows (what its offsets count in). */
@@ -30,24 +31,76 @@ export function openIndex(open: readonly Checked[]): IndexedFiles {
   return indexed(open.flatMap((checked) => editFile(checked) ?? []));
 }
 
-/**
- * The id index for finding every place an id is written: the open buffers (as they are), and the
- * argument files of the workspace folder on disk that mention `id`, found and read as
- * `argmap check FOLDER` finds and reads them (no hidden folders, no node_modules, no link out of the
- * folder, no system file), each checked so that its references resolve as check resolves them.
- */
-export async function workspaceIndex(id: string, root: string, open: readonly Checked[], options: RunOptions): Promise<IndexedFiles> {
-  const files = open.flatMap((checked) => editFile(checked) ?? []);
-  const seen = new Set(open.map((checked) => checked.absolute));
-  const { files: found } = await resolvePaths([root], root);
-  for (const file of found) {
-    if (seen.has(file.absolute)) continue;
-    const read = readOne(file, options);
-    // Only a file that mentions the id can name it: the others are not checked.
-    if ('error' in read || !read.ok || !read.source.text.includes(id)) continue;
-    const outcome = outcomeOf(file, read, { ...options, root });
-    const graph = 'report' in outcome ? outcome.report.graph : undefined;
-    if (graph && 'report' in outcome) files.push({ absolute: file.absolute, text: outcome.report.source.text, graph });
+/** A file of the workspace folder as a search last checked it: its text, its graph, and what it used. */
+interface Known {
+  text: string;
+  file: EditFile | undefined;
+  /** The files it uses (through `uses`, at any depth): each with the file naming it and its text then. */
+  used: Used[];
+}
+
+interface Used {
+  path: string;
+  from: string;
+  text: string | undefined;
+}
+
+/** Every file `absolute` uses, at any depth, as the workspace that checked it resolved them, with its text. */
+function usedBy(workspace: Workspace, absolute: string): Used[] {
+  const out = new Map<string, Used>();
+  const stack = [absolute];
+  while (stack.length > 0) {
+    const from = stack.pop()!;
+    for (const entry of workspace.unit(from)?.uses ?? []) {
+      if (out.has(entry.absolute) || entry.absolute === absolute) continue;
+      out.set(entry.absolute, { path: entry.absolute, from, text: workspace.textOf(entry.absolute, from) });
+      stack.push(entry.absolute);
+    }
   }
-  return indexed(files);
+  return [...out.values()];
+}
+
+/**
+ * The files of a workspace folder on disk, each kept as the last search checked it, and checked
+ * again only when its text or the text of a file it uses is no longer the same: a search still
+ * reads every file (to compare), but parses and checks only those that changed. Kept by content,
+ * not by change events, so it is right whether or not the editor reports changes on disk.
+ */
+export class FolderIndex {
+  /** By search folder, then by absolute path. */
+  readonly #folders = new Map<string, Map<string, Known>>();
+
+  /**
+   * The id index for finding every place `id` is written: the open buffers (as they are), and the
+   * argument files of the folder `root` on disk that mention `id`, found and read as
+   * `argmap check FOLDER` finds and reads them (no hidden folders, no node_modules, no link out of
+   * the folder, no system file), each checked so that its references resolve as check resolves
+   * them. The files used are read through `options.workspace` (open buffers first, then the disk).
+   */
+  async search(id: string, root: string, open: readonly Checked[], options: RunOptions & { workspace: Workspace }): Promise<IndexedFiles> {
+    const files = open.flatMap((checked) => editFile(checked) ?? []);
+    const seen = new Set(open.map((checked) => checked.absolute));
+    const { files: found } = await resolvePaths([root], root);
+    let known = this.#folders.get(root);
+    if (!known) this.#folders.set(root, (known = new Map<string, Known>()));
+    const present = new Set(found.map((f) => f.absolute));
+    for (const path of known.keys()) if (!present.has(path)) known.delete(path);
+    for (const file of found) {
+      if (seen.has(file.absolute)) continue;
+      const read = readOne(file, options);
+      // Only a file that mentions the id can name it: the others are not checked.
+      if ('error' in read || !read.ok || !read.source.text.includes(id)) continue;
+      const last = known.get(file.absolute);
+      if (last && last.text === read.source.text && last.used.every((u) => options.workspace.textOf(u.path, u.from) === u.text)) {
+        if (last.file) files.push(last.file);
+        continue;
+      }
+      const outcome = outcomeOf(file, read, { ...options, root });
+      const graph = 'report' in outcome ? outcome.report.graph : undefined;
+      const checked = graph && 'report' in outcome ? { absolute: file.absolute, text: outcome.report.source.text, graph } : undefined;
+      if (checked) files.push(checked);
+      known.set(file.absolute, { text: read.source.text, file: checked, used: usedBy(options.workspace, file.absolute) });
+    }
+    return indexed(files);
+  }
 }

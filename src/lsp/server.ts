@@ -42,7 +42,7 @@ import type { ArgumentGraph } from '../model/types';
 import { quickFixes } from './actions';
 import { Checker, pathOf, uriOf, type Checked } from './checker';
 import { idCompletions, idSlot } from './completion';
-import { openIndex, workspaceIndex, type IndexedFiles } from './references';
+import { FolderIndex, openIndex, type IndexedFiles } from './references';
 import { hoverText } from './hover';
 import { definitionAt, locate, nodeAt } from './locate';
 import { documentSymbols } from './symbols';
@@ -123,6 +123,8 @@ export class ArgmapServer {
   /** The names of the document texts watched (sorted, joined), and their registration. */
   #watchedTexts = '';
   #textWatch: Promise<Disposable | undefined> | undefined;
+  /** The files of the workspace folders on disk, as references and rename last checked them. */
+  readonly #folderIndex = new FolderIndex();
   /** Config files whose problems are shown (by URI), to clear them once fixed. */
   readonly #configProblems = new Set<string>();
 
@@ -417,14 +419,14 @@ export class ArgmapServer {
 
   /**
    * The id under the cursor and every place it is written: in the open buffers, and in the argument
-   * files of the workspace folder on disk that mention it (see `workspaceIndex`).
+   * files of the workspace folder on disk that mention it (see `FolderIndex.search`).
    */
   async #everywhere(params: TextDocumentPositionParams): Promise<{ found: IndexedFiles; symbol: IdSymbol } | undefined> {
     const here = this.#idAt(params);
     if (!here) return undefined;
     const root = this.#checker.rootOf(here.absolute);
     const { maxFileSize } = this.#options;
-    const found = await workspaceIndex(here.symbol.id, this.#checker.searchFolderOf(here.absolute), this.#allCurrent(), {
+    const found = await this.#folderIndex.search(here.symbol.id, this.#checker.searchFolderOf(here.absolute), this.#allCurrent(), {
       severities: this.#checker.configFor(root).config.severities,
       blockingOnly: true,
       workspace: new Workspace({ root, open: this.#openText, ...(maxFileSize !== undefined ? { maxFileSize } : {}) }),
@@ -434,8 +436,11 @@ export class ArgmapServer {
     return symbol && { found, symbol };
   }
 
-  #occurrenceLocation(found: IndexedFiles, o: IdOccurrence): Location {
-    return this.#location(o.file, found.texts.get(o.file) ?? '', o);
+  /** Where an occurrence is, in the editor's terms; `texts` keeps each file's lines, worked out once per request. */
+  #occurrenceLocation(found: IndexedFiles, o: IdOccurrence, texts = new Map<string, EditorText>()): Location {
+    let text = texts.get(o.file);
+    if (!text) texts.set(o.file, (text = this.#textOf(o.file, found.texts.get(o.file) ?? '')));
+    return { uri: text.uri, range: text.range(o) };
   }
 
   async #references(params: ReferenceParams): Promise<Location[]> {
@@ -443,7 +448,8 @@ export class ArgmapServer {
     if (!at) return [];
     const { symbol, found } = at;
     const occurrences = params.context.includeDeclaration ? [symbol.definition, ...symbol.references] : symbol.references;
-    return occurrences.map((o) => this.#occurrenceLocation(found, o));
+    const texts = new Map<string, EditorText>();
+    return occurrences.map((o) => this.#occurrenceLocation(found, o, texts));
   }
 
   #prepareRename(params: PrepareRenameParams): { range: Range; placeholder: string } {

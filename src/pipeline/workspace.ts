@@ -118,6 +118,16 @@ export class Workspace {
     return out;
   }
 
+  /**
+   * The text of a file as the file at `from` would read it through `uses` (an open buffer first,
+   * then the disk, read once), or undefined where it may not be read or cannot be: what a result
+   * built from that file depended on, to tell whether it still holds.
+   */
+  textOf(path: string, from: string): string | undefined {
+    if (this.#refused(path, from) !== undefined) return undefined;
+    return this.load(path, path).source?.text;
+  }
+
   /** The real path (symbolic links followed), or undefined when there is none. */
   #realpath(path: string): string | undefined {
     if (!this.#real.has(path)) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +121,36 @@ recommendation:
       [faresUri, 7],
       [faresUri, 9],
     ]);
+  });
+});
+
+describe('files on disk between requests', () => {
+  it('reads them as they are at each request: a changed file, and a file that uses one that changed', async () => {
+    const town = 'argmap: 1\ntitle: Town sources\nsources:\n  - id: budget-office\n    speaker: Town budget office\n';
+    const county = 'argmap: 1\ntitle: County\nuses: [town.yaml]\nsources:\n  - id: county-clerk\n    speaker: County clerk\n';
+    const cites = (uses: string, source: string) =>
+      `argmap: 1\ntitle: Fares\nuses: [${uses}]\nrecommendation:\n  text: Cut fares.\n  evidence:\n    - text: A surplus.\n      source: ${source}\n`;
+    const dir = project({
+      'town.yaml': town,
+      'county.yaml': county,
+      // Sees town.yaml only through county.yaml.
+      'fares.yaml': cites('county.yaml', 'budget-office'),
+      'parks.yaml': cites('town.yaml', 'town#budget-office'),
+    });
+    const path = join(dir, 'town.yaml');
+    await server().open(path);
+    const at = positionOf(town, 'budget-office', 0, 3);
+    const cited = async () =>
+      (await server().request<Location[]>('textDocument/references', path, at, { context: { includeDeclaration: false } }))
+        .map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1))
+        .sort();
+    expect(await cited()).toEqual(['fares.yaml', 'parks.yaml']);
+    // Changed on disk with no word from the editor: parks.yaml no longer cites it, county.yaml no
+    // longer uses town.yaml (fares.yaml's own text is the same, but its reference resolves no more).
+    writeFileSync(join(dir, 'parks.yaml'), cites('town.yaml', 'town#budget-offices'));
+    writeFileSync(join(dir, 'county.yaml'), county.replace('uses: [town.yaml]\n', ''));
+    expect(await cited()).toEqual([]);
+    writeFileSync(join(dir, 'county.yaml'), county);
+    expect(await cited()).toEqual(['fares.yaml']);
   });
 });
