@@ -1,18 +1,13 @@
-import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, chromiumForTests } from '../helpers/browser';
 import { ROOT, argmap, tempDir } from '../helpers/cli';
 import { syntheticMap } from '../helpers/maps';
-import { skipOrFail } from '../helpers/needs';
 
-/**
- * Where the screenshots go (gitignored): test/artifacts/drawings-<map>.png, the first drawing of each
- * report, and the measurements, a line each, in test/artifacts/drawings.jsonl.
- */
-const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+// The screenshots go to ARTIFACTS (gitignored): drawings-<map>.png, the first drawing of each
+// report, and the measurements, a line each, to drawings.jsonl.
 
 interface Measured {
   drawings: number;
@@ -33,24 +28,11 @@ interface Measured {
  * shown as its top and its parts. Measured in Chromium on the rendered SVG.
  */
 describe('the report draws maps legibly at 1280 px', () => {
-  let browser: Browser | undefined;
-  let missing: string | undefined;
+  const chromium = chromiumForTests();
   const dir = tempDir();
 
-  beforeAll(async () => {
-    const search = await findChromium();
-    if ('missing' in search) {
-      missing = search.missing;
-      return;
-    }
-    const { executablePath, env } = search.browser;
-    browser = await chromium.launch({ executablePath, env, args: CHROMIUM_ARGS });
-    mkdirSync(ARTIFACTS, { recursive: true });
+  beforeAll(() => {
     rmSync(join(ARTIFACTS, 'drawings.jsonl'), { force: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const maps: Array<{ name: string; file: () => string; drawings: (n: number) => boolean }> = [
@@ -65,11 +47,10 @@ describe('the report draws maps legibly at 1280 px', () => {
 
   for (const map of maps) {
     it(`${map.name}: the smallest label text is at least 9 CSS px, and every drawing fits its frame`, async (context) => {
-      if (missing) skipOrFail(context, missing);
+      const page = await chromium.newPage(context, { width: 1280, height: 900 });
       const out = join(dir, `${map.name}.html`);
       const r = argmap(['report', map.file(), '-o', out]);
       expect(r).toMatchObject({ code: 0, stderr: '' });
-      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(pathToFileURL(out).href);
       const measured = (await page.evaluate(`(() => {
         const svgs = [...document.querySelectorAll('svg.map')];

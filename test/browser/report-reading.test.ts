@@ -1,13 +1,10 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
-import { ROOT, argmap, tempDir } from '../helpers/cli';
-import { skipOrFail } from '../helpers/needs';
-
-const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { ARTIFACTS, chromiumForTests, screenshot } from '../helpers/browser';
+import { argmap, tempDir } from '../helpers/cli';
 
 /** A small map with a document link and note, a defeated and an unsupported claim, and long unbroken words. */
 const MAP = `argmap: 1
@@ -50,8 +47,7 @@ recommendation:
 `;
 
 describe('reading the HTML report in headless Chromium', () => {
-  let browser: Browser | undefined;
-  let missing: string | undefined;
+  const chromium = chromiumForTests();
   let url: string;
   let opEdUrl: string;
 
@@ -62,29 +58,16 @@ describe('reading the HTML report in headless Chromium', () => {
     url = pathToFileURL(join(dir, 'report.html')).href;
     expect(argmap(['report', '--output', join(dir, 'op-ed.html')])).toMatchObject({ code: 0, stderr: '' });
     opEdUrl = pathToFileURL(join(dir, 'op-ed.html')).href;
-    const search = await findChromium();
-    if ('missing' in search) {
-      missing = search.missing;
-      return;
-    }
-    const { executablePath, env } = search.browser;
-    browser = await chromium.launch({ executablePath, env, args: CHROMIUM_ARGS });
-    mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const open = async (target: string, width = 1280, height = 900): Promise<Page> => {
-    const page = await browser!.newPage({ viewport: { width, height } });
+  const open = async (context: TestContext, target: string, width = 1280, height = 900): Promise<Page> => {
+    const page = await chromium.newPage(context, { width, height });
     await page.goto(target);
     return page;
   };
 
   it('shows the document with its link and note, and the verdict with its explanation', async (context) => {
-    if (missing) skipOrFail(context, missing);
-    const page = await open(url);
+    const page = await open(context, url);
     const doc = page.locator('.document');
     await expect(doc.innerText()).resolves.toMatch(/editorial.*Open the library on Sundays.*Ada Reader.*The Town Crier.*2025-03-01/is);
     await expect(doc.locator('a').getAttribute('href')).resolves.toBe('https://example.org/sunday-library');
@@ -103,8 +86,7 @@ describe('reading the HTML report in headless Chromium', () => {
   }, 60_000);
 
   it('expands and collapses with the keyboard alone, with a visible focus', async (context) => {
-    if (missing) skipOrFail(context, missing);
-    const page = await open(url);
+    const page = await open(context, url);
     const firstDetails = page.locator('ul.tree details').first();
     const inside = firstDetails.locator(':scope > ul .claim').first();
     await expect(firstDetails.getAttribute('open')).resolves.toBe('');
@@ -128,8 +110,7 @@ describe('reading the HTML report in headless Chromium', () => {
   }, 60_000);
 
   it('prints: plain header, every reason shown even when collapsed, status words kept, nothing past the page', async (context) => {
-    if (missing) skipOrFail(context, missing);
-    const page = await open(url);
+    const page = await open(context, url);
     // Collapse everything, as a reader might before printing.
     await page.evaluate('document.querySelectorAll("details").forEach((d) => d.removeAttribute("open"))');
     await page.emulateMedia({ media: 'print' });
@@ -152,8 +133,7 @@ describe('reading the HTML report in headless Chromium', () => {
     ['the op-ed', () => opEdUrl],
   ] as const) {
     it(`reads at 375 px without scrolling sideways, except inside the drawing (${name})`, async (context) => {
-      if (missing) skipOrFail(context, missing);
-      const page = await open(target(), 375, 812);
+      const page = await open(context, target(), 375, 812);
       const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
       expect(overflow as number).toBeLessThanOrEqual(0);
       // No element but the drawing's own reaches past the right edge.
@@ -162,7 +142,7 @@ describe('reading the HTML report in headless Chromium', () => {
         .map((e) => e.tagName + '.' + e.className)`);
       expect(wide).toEqual([]);
       const shot = join(ARTIFACTS, `report-375-${name.replace(/\W+/g, '-')}.png`);
-      await page.screenshot({ path: shot, fullPage: true });
+      await screenshot(page, { path: shot, fullPage: true });
       expect(readFileSync(shot).length).toBeGreaterThan(10_000);
       await page.close();
     }, 60_000);

@@ -1,32 +1,12 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
-import { ROOT, argmap, tempDir } from '../helpers/cli';
-import { skipOrFail } from '../helpers/needs';
-
-const ARTIFACTS = join(ROOT, 'test', 'artifacts');
-
-/**
- * A screenshot, tried up to three times: on a busy machine headless Chromium (seen with the
- * @sparticuz/chromium build, once in a full run) now and then answers "Unable to capture screenshot".
- */
-async function screenshot(page: Page, options: { path: string; fullPage: boolean }): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.screenshot(options);
-      return;
-    } catch (error) {
-      if (attempt === 3 || !String(error).includes('Unable to capture screenshot')) throw error;
-    }
-  }
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, chromiumForTests, screenshot } from '../helpers/browser';
+import { argmap, tempDir } from '../helpers/cli';
 
 describe('the HTML report in headless Chromium', () => {
-  let browser: Browser | undefined;
-  let missing: string | undefined;
+  const chromium = chromiumForTests();
   let url: string;
   let html: string;
 
@@ -36,23 +16,7 @@ describe('the HTML report in headless Chromium', () => {
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
     html = readFileSync(join(dir, 'report.html'), 'utf8');
     url = pathToFileURL(join(dir, 'report.html')).href;
-    const search = await findChromium();
-    if ('missing' in search) {
-      missing = search.missing;
-      return;
-    }
-    const { executablePath, from, env } = search.browser;
-    browser = await chromium.launch({ executablePath, env, args: CHROMIUM_ARGS }).catch((error: unknown) => {
-      throw new Error(
-        `Chromium from ${from} (${executablePath}) did not launch: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('is self-contained: no external URL, no script, a CSP that forbids scripts', () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
@@ -66,8 +30,7 @@ describe('the HTML report in headless Chromium', () => {
     { name: 'phone', width: 390, height: 844 },
   ]) {
     it(`shows one map node per claim, the outline and the lists, offline and without errors (${view.name})`, async (context) => {
-      if (missing) skipOrFail(context, missing);
-      const page = await browser!.newPage({ viewport: { width: view.width, height: view.height } });
+      const page = await chromium.newPage(context, { width: view.width, height: view.height });
       const requests: string[] = [];
       const errors: string[] = [];
       page.on('request', (req) => requests.push(req.url()));

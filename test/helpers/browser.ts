@@ -12,7 +12,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { chromium, type Browser as Chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, type TestContext } from 'vitest';
 import { ROOT } from './cli';
+import { skipOrFail } from './needs';
 
 /**
  * Finds a Chromium for the browser tests, in this order:
@@ -36,7 +39,7 @@ export type BrowserSearch = { browser: Browser } | { missing: string };
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome'] as const;
 
 /** Flags for a quiet headless run that touches no network and keeps no profile state. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -135,4 +138,62 @@ async function unpackNpmBuild(packageDir: string, env: NodeJS.ProcessEnv): Promi
     );
   }
   return { executablePath: join(dir, 'chromium'), from, env: { ...env, FONTCONFIG_FILE: fontsConf } };
+}
+
+/** Where the browser tests keep their screenshots, PDFs and measurements (gitignored). */
+export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+
+export interface ChromiumForTests {
+  /**
+   * A new page of this size in the shared Chromium; where none could be had, skips the test saying
+   * why (a failure under CI, `skipOrFail`).
+   */
+  newPage(context: TestContext, viewport: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * One headless Chromium for the tests of the `describe` block it is called in: found
+ * (`findChromium`) and launched before them, with ARTIFACTS made, and closed after them.
+ */
+export function chromiumForTests(): ChromiumForTests {
+  let browser: Chromium | undefined;
+  let missing: string | undefined;
+  beforeAll(async () => {
+    const search = await findChromium();
+    if ('missing' in search) {
+      missing = search.missing;
+      return;
+    }
+    const { executablePath, from, env } = search.browser;
+    browser = await chromium.launch({ executablePath, env, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+      throw new Error(
+        `Chromium from ${from} (${executablePath}) did not launch: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    newPage(context, viewport) {
+      if (missing !== undefined) skipOrFail(context, missing);
+      return browser!.newPage({ viewport });
+    },
+  };
+}
+
+/**
+ * A screenshot, tried up to three times: on a busy machine headless Chromium (seen with the
+ * @sparticuz/chromium build, once in a full run) now and then answers "Unable to capture screenshot".
+ */
+export async function screenshot(page: Page, options: { path: string; fullPage: boolean }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot(options);
+      return;
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('Unable to capture screenshot')) throw error;
+    }
+  }
 }
