@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
+  CST,
   isMap,
   isScalar,
   isSeq,
@@ -191,6 +192,7 @@ function layoutSeq(seq: YAMLSeq, column: number, lead: number, items: Kind | 'cl
 export type FormatResult =
   | { ok: true; text: string; changed: boolean }
   | { ok: false; problem: 'syntax'; diagnostics: Diagnostic[] }
+  | { ok: false; problem: 'carriage-return'; offset: number }
   | { ok: false; problem: 'unsafe' };
 
 /** The options every argument file is parsed with (as `load/parse.ts`). */
@@ -204,6 +206,25 @@ export function commentsOf(text: string): string[] {
 }
 
 /**
+ * The offset of the first carriage return without a line feed inside a comment. YAML 1.2 counts a
+ * lone CR as a line break, the yaml package reads it as part of the comment and writes it as a
+ * break: no layout keeps such a comment as it is, so `fmt` leaves the file alone and says where.
+ */
+function loneCarriageReturn(text: string): number | undefined {
+  if (!/\r(?!\n)/.test(text)) return undefined;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.startsWith('#')) {
+      const at = token.search(/\r(?!\n)/);
+      if (at !== -1) return offset + at;
+    }
+    // The lexer's one-character markers (document, scalar, flow error) are not in the text.
+    if (token !== CST.DOCUMENT && token !== CST.SCALAR && token !== CST.FLOW_END) offset += token.length;
+  }
+  return undefined;
+}
+
+/**
  * The canonical layout of one argument file. A file that is not readable YAML (syntax errors,
  * aliases, tags, keys twice: what `check` reports as yaml-syntax) is left alone. The result is
  * checked before it is handed back: parsed again, it holds the same data and the same comments.
@@ -211,6 +232,8 @@ export function commentsOf(text: string): string[] {
 export function formatSource(source: SourceFile): FormatResult {
   const before = parse(source);
   if (before.data === undefined) return { ok: false, problem: 'syntax', diagnostics: before.diagnostics };
+  const carriageReturn = loneCarriageReturn(source.text);
+  if (carriageReturn !== undefined) return { ok: false, problem: 'carriage-return', offset: carriageReturn };
   const doc = parseDocument(source.text, OPTIONS);
   layoutDocument(doc);
   const text = doc.toString({ indent: 2, indentSeq: true, lineWidth: LINE_WIDTH, minContentWidth: 0, flowCollectionPadding: false });

@@ -47,6 +47,16 @@ describe('argmap fmt', () => {
     expect(readFileSync(join(dir, 'messy.yaml'), 'utf8')).toBe(TIDY);
   });
 
+  it('leaves a file with a carriage return alone in a comment, says where (exit 1), and formats the others', () => {
+    const dir = project({ 'cr.yaml': '#\r note\nargmap: 1\ntitle:   T\n', 'messy.yaml': MESSY });
+    const result = argmap(['fmt', '.'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('argmap: not formatted: cr.yaml:1:2: a carriage return without a line feed in a comment;');
+    expect(result.stderr).not.toContain('bug');
+    expect(readFileSync(join(dir, 'cr.yaml'), 'utf8')).toBe('#\r note\nargmap: 1\ntitle:   T\n');
+    expect(readFileSync(join(dir, 'messy.yaml'), 'utf8')).toBe(TIDY);
+  });
+
   it('refuses what check refuses: a missing path (exit 2), a link found in a folder that leads out', () => {
     const outside = project({ 'secret.yaml': MESSY });
     const dir = tempDir();

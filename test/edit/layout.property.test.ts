@@ -34,7 +34,8 @@ function findings(text: string): string[] {
 function holds(text: string, withFindings = true): boolean {
   const once = formatSource(new SourceFile('t.yaml', text));
   if (!once.ok) {
-    expect(once.problem).toBe('syntax');
+    // Not readable YAML, or a carriage return alone in a comment (left alone, with its place).
+    expect(once.problem === 'syntax' || (once.problem === 'carriage-return' && text[once.offset] === '\r')).toBe(true);
     return false;
   }
   const twice = formatSource(new SourceFile('t.yaml', once.text));

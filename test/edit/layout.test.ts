@@ -50,6 +50,17 @@ describe('formatSource', () => {
     });
   });
 
+  it('leaves a file alone that has a carriage return without a line feed in a comment, and says where', () => {
+    // Found by the byte-level property test: `#\r` at the top of the bundled map. The yaml package
+    // reads the CR as part of the comment and writes it as a line break, so the comment would change.
+    expect(format('#\r note\nargmap: 1\ntitle: T\n')).toEqual({ ok: false, problem: 'carriage-return', offset: 1 });
+    const trailing = 'argmap: 1\ntitle: T # a\r b\n';
+    expect(format(trailing)).toEqual({ ok: false, problem: 'carriage-return', offset: trailing.indexOf('\r') });
+    // In a scalar it is text, kept as it is; CRLF line breaks are line breaks.
+    expect(format('argmap: 1\ntitle: "a\r b"\n')).toMatchObject({ ok: true });
+    expect(format('argmap: 1\r\n# note\r\ntitle: T\r\n')).toMatchObject({ ok: true });
+  });
+
   it('orders every property the schema allows, each list matching a definition of the schema', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'argmap.schema.json'), 'utf8')) as {
       properties: Record<string, unknown>;

@@ -57,6 +57,12 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         fail(`internal error: formatting ${file.display} would change its data or lose a comment; it was left as it is`);
         io.stderr.write('This is a bug in argmap; please report it with the file that caused it.\n');
         usage = true;
+      } else if (result.problem === 'carriage-return') {
+        const { line, column } = read.source.position(result.offset);
+        fail(
+          `not formatted: ${file.display}:${line}:${column}: a carriage return without a line feed in a comment; YAML readers disagree on where that line ends, so fmt leaves the file as it is (replace it with a line feed, or delete it)`,
+        );
+        broken++;
       } else {
         const resolved = [{ diagnostics: resolveDiagnostics({ source: read.source, diagnostics: result.diagnostics }) }];
         fail(`not formatted: ${file.display} has YAML errors:`);
