@@ -227,6 +227,21 @@ export class IdIndex {
     return undefined;
   }
 
+  /** The definitions a reference written `written` in `file` could name: those of its id that the file sees (qualified: in the file of that name). */
+  #candidates(written: string, file: string): IdSymbol[] {
+    const hash = written.indexOf('#');
+    const local = written.slice(hash + 1);
+    const out: IdSymbol[] = [];
+    for (const { owner, definitions } of this.#sees.get(file) ?? []) {
+      if (hash !== -1 && nameOf(owner) !== written.slice(0, hash)) continue;
+      (definitions.get(local) ?? []).forEach((_, n) => {
+        const symbol = this.#symbols.get(keyOf(owner, local, n));
+        if (symbol) out.push(symbol);
+      });
+    }
+    return out;
+  }
+
   /** Every definition of `id` in the files known, in the order handed over; `name#id`: in files of that name only. */
   named(id: string): IdSymbol[] {
     const hash = id.indexOf('#');
@@ -261,11 +276,18 @@ export class IdIndex {
       const named = symbols.some((s) => owners.has(s.definition.file) && (hash === -1 || written.slice(0, hash) === s.fileName));
       if (named) return { ok: false, problem: 'named', at: occurrence };
     }
+    // A reference that names several of the renamed definitions at once (ambiguous: an id defined
+    // twice) names all of them after the rename too, as the same error.
+    const renamed = new Set(symbols);
+    const ambiguous = this.#unresolved.flatMap(({ written, occurrence }) => {
+      const candidates = this.#candidates(written, occurrence.file);
+      return candidates.length > 1 && candidates.every((s) => renamed.has(s)) ? [occurrence] : [];
+    });
     const edits = new Map<string, TextEdit[]>();
     const seenAt = new Set<string>();
     const quoted = plainIsString(newId) ? newId : `"${newId}"`;
-    for (const symbol of symbols) {
-      for (const o of [symbol.definition, ...symbol.references]) {
+    for (const occurrences of [...symbols.map((s) => [s.definition, ...s.references]), ambiguous]) {
+      for (const o of occurrences) {
         const key = `${o.file}\0${o.start}`;
         if (seenAt.has(key)) continue;
         seenAt.add(key);

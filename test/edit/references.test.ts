@@ -253,3 +253,30 @@ describe('IdIndex: a used file handed over too (as the CLI hands every file it r
     expect(index.rename(index.named('1-1'), 'b')).toMatchObject({ ok: false, problem: 'exists', at: { file: join(dir, 'sources.yaml') } });
   });
 });
+
+describe('IdIndex: an id defined twice, and a reference that names both', () => {
+  const texts = {
+    'sources.yaml': 'argmap: 1\ntitle: S\nsources:\n  - id: 1-1\n    speaker: X\n',
+    'piece.yaml':
+      'argmap: 1\ntitle: P\nuses: [sources.yaml]\nsources:\n  - id: 1-1\n    speaker: Y\nrecommendation:\n  text: P.\n  evidence:\n    - text: E.\n      source: 1-1\n',
+  };
+  const dir = project(texts);
+  const files = filesOf(dir, ['sources.yaml', 'piece.yaml'], texts);
+  const index = new IdIndex(files);
+  const edited = (result: RenameResult, name: keyof typeof texts) => {
+    if (!result.ok) throw new Error('refused');
+    return applyEdits(texts[name], result.edits.get(join(dir, name)) ?? []);
+  };
+
+  it('renames the ambiguous reference with both definitions: it stays the same error, not an unknown id', () => {
+    const result = index.rename(index.named('1-1'), 'c');
+    expect(edited(result, 'sources.yaml')).toBe(texts['sources.yaml'].replace('id: 1-1', 'id: c'));
+    expect(edited(result, 'piece.yaml')).toBe(texts['piece.yaml'].replace('id: 1-1', 'id: c').replace('source: 1-1', 'source: c'));
+  });
+
+  it('leaves it when only one of them is renamed (sources#1-1): it then names the other', () => {
+    const result = index.rename(index.named('sources#1-1'), 'c');
+    expect(edited(result, 'sources.yaml')).toBe(texts['sources.yaml'].replace('id: 1-1', 'id: c'));
+    expect(edited(result, 'piece.yaml')).toBe(texts['piece.yaml']);
+  });
+});
