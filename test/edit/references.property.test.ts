@@ -30,6 +30,7 @@ import { runInProcess } from '../helpers/in-process';
  * FUZZ_RUNS raises the number of runs.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+/** A run takes ~50 ms; shrinking a failure stops at half the time, to report it rather than time out. */
 const TIMEOUT = Math.max(120_000, RUNS * 1_000);
 
 // ----- generators --------------------------------------------------------------------------------
@@ -159,6 +160,8 @@ interface WorkspaceSpec {
   ids: string[];
   /** Which files start with `%YAML 1.1` (where `no` and `on` are booleans). */
   yaml11: boolean[];
+  /** Definitions that take the id of an earlier one (`to` takes `from`'s): duplicates and ambiguities. */
+  dupes: Array<{ to: number; from: number }>;
 }
 
 const workspaceSpec: fc.Arbitrary<WorkspaceSpec> = fc.record({
@@ -168,6 +171,10 @@ const workspaceSpec: fc.Arbitrary<WorkspaceSpec> = fc.record({
   reply: fileSpec,
   ids: fc.uniqueArray(anId, { minLength: 40, maxLength: 40 }),
   yaml11: fc.array(fc.constantFrom(false, false, false, true), { minLength: 3, maxLength: 3 }),
+  dupes: fc.oneof(
+    fc.constant<WorkspaceSpec['dupes']>([]),
+    fc.array(fc.record({ to: fc.integer({ min: 1, max: 8 }), from: fc.nat(7) }), { maxLength: 2 }),
+  ),
 });
 
 // ----- writing a workspace -----------------------------------------------------------------------
@@ -308,7 +315,8 @@ function write(spec: WorkspaceSpec): Workspace {
 
       const define = (type: Def['type']) => {
         const n = defs.length;
-        const id = spec.ids[n];
+        const dupe = spec.dupes.find((d) => d.to === n && d.from < n);
+        const id = dupe ? defs[dupe.from]!.id : spec.ids[n];
         if (id === undefined) return undefined;
         defs.push({ id, file, type });
         return { prefix: '', id, def: n };
@@ -480,13 +488,13 @@ function replacement(o: Occurrence, newId: string): string {
   return o.plain && !plainSafe(newId) ? `"${newId}"` : newId;
 }
 
-/** Each file's text with the occurrences of definition `def` replaced by `newId`. */
-function expectedTexts(ws: Workspace, def: number, newId: string): Record<string, string> {
+/** Each file's text with the occurrences of the definitions `defs` replaced by `newId`. */
+function expectedTexts(ws: Workspace, defs: ReadonlySet<number | undefined>, newId: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [file, text] of Object.entries(ws.files)) {
     let result = '';
     let at = 0;
-    for (const o of ws.occurrences.filter((o) => o.file === file && o.def === def)) {
+    for (const o of ws.occurrences.filter((o) => o.file === file && defs.has(o.def))) {
       result += text.slice(at, o.start) + replacement(o, newId);
       at = o.end;
     }
@@ -496,17 +504,16 @@ function expectedTexts(ws: Workspace, def: number, newId: string): Record<string
 }
 
 /**
- * The data of a file with id `oldId` (defined in `defFile`) renamed to `newId`, worked out from the
- * data alone: its definition, and each `ref`, `source` and `targets` value that names it from a
- * file that sees `defFile`, plain or qualified with the file's name.
+ * The data of a file with id `oldId` (defined in `defFiles`) renamed to `newId`, worked out from
+ * the data alone: its definitions, and each `ref`, `source` and `targets` value that names it from
+ * a file that sees one of `defFiles`, plain or qualified with the file's name.
  */
-function renamedData(data: unknown, file: string, defFile: string, oldId: string, newId: string, layout: number): unknown {
-  const sees = seen(file, layout).includes(defFile);
-  const qualified = `${baseOf(defFile)}#${oldId}`;
+function renamedData(data: unknown, file: string, defFiles: readonly string[], oldId: string, newId: string, layout: number): unknown {
+  const visible = defFiles.filter((f) => seen(file, layout).includes(f));
   const rename = (value: unknown) => {
-    if (!sees) return value;
+    if (visible.length === 0) return value;
     if (value === oldId) return newId;
-    if (value === qualified) return `${baseOf(defFile)}#${newId}`;
+    for (const f of visible) if (value === `${baseOf(f)}#${oldId}`) return `${baseOf(f)}#${newId}`;
     return value;
   };
   const walk = (value: unknown): unknown => {
@@ -514,7 +521,7 @@ function renamedData(data: unknown, file: string, defFile: string, oldId: string
     if (value === null || typeof value !== 'object') return value;
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      if (key === 'id') out[key] = file === defFile && v === oldId ? newId : v;
+      if (key === 'id') out[key] = defFiles.includes(file) && v === oldId ? newId : v;
       else if (key === 'ref' || key === 'source') out[key] = rename(v);
       else if (key === 'targets' && Array.isArray(v)) out[key] = v.map(rename);
       else out[key] = walk(v);
@@ -594,6 +601,12 @@ function hintless(params: unknown): unknown {
   return rest;
 }
 
+/** Parameters with the offset they hold (`first`: where a duplicate was first written) moved. */
+function movedParams(params: unknown, move: (offset: number) => number): unknown {
+  if (params === null || typeof params !== 'object' || !('first' in params) || typeof params.first !== 'number') return params;
+  return { ...params, first: move(params.first) };
+}
+
 // ----- the properties ----------------------------------------------------------------------------
 
 /** A rename to try: which definition, the new id (from the ids nothing defines), qualified or not. */
@@ -613,19 +626,24 @@ describe('argmap rename on generated files', () => {
           const def = c.def % ws.defs.length;
           const { id: oldId, file: defFile } = ws.defs[def]!;
           const newId = ws.fresh[c.fresh % ws.fresh.length]!;
+          // OLD names every definition of the id (`file#OLD`: the one of that file, when it has no
+          // namesake, which would leave the references between them to sort out).
+          const namesakes = new Set<number | undefined>(ws.defs.flatMap((d, i) => (d.id === oldId ? [i] : [])));
+          const qualify = c.qualify && namesakes.size === 1;
+          const defFiles = [...new Set(ws.defs.filter((d) => d.id === oldId).map((d) => d.file))];
           place(dir, ws.files);
           // A plain id that gains quotes takes a comment right after it (`id: a-0 #b`) out of
           // truncated-text's reach: that warning may go on those lines.
           const requotedLines = new Set(
             ws.occurrences
-              .filter((o) => o.def === def && o.plain && !plainSafe(newId))
+              .filter((o) => namesakes.has(o.def) && o.plain && !plainSafe(newId))
               .map((o) => `${o.file}:${lineOf(ws.files[o.file]!, o.start)}`),
           );
           const kept = (texts: Record<string, string>) => (f: Finding) =>
             f.rule !== 'truncated-text' || !requotedLines.has(`${f.file}:${lineOf(texts[f.file]!, f.start)}`);
           const before = (await findings(dir, names)).filter(kept(ws.files));
 
-          const qualified = (id: string) => (c.qualify ? `${baseOf(defFile)}#${id}` : id);
+          const qualified = (id: string) => (qualify ? `${baseOf(defFile)}#${id}` : id);
           const result = await runInProcess(['rename', '--', qualified(oldId), newId, ...names], dir);
           expect(result.stderr).toBe('');
           expect(result.code).toBe(0);
@@ -634,16 +652,16 @@ describe('argmap rename on generated files', () => {
 
           // The data: the definition and each reference to it renamed, nothing else.
           for (const name of names) {
-            const want = renamedData(parseYaml(ws.files[name]!), name, defFile, oldId, newId, spec.layout);
+            const want = renamedData(parseYaml(ws.files[name]!), name, defFiles, oldId, newId, spec.layout);
             expect(parseYaml(after[name]!), name).toEqual(want);
           }
 
           // The bytes: exactly the id's own characters replaced.
-          expect(after).toEqual(expectedTexts(ws, def, newId));
+          expect(after).toEqual(expectedTexts(ws, namesakes, newId));
 
           // The findings: the same, moved by the length change, naming the new id.
           const edits = ws.occurrences
-            .filter((o) => o.def === def)
+            .filter((o) => namesakes.has(o.def))
             .map((o) => ({
               file: o.file,
               start: o.start,
@@ -661,18 +679,19 @@ describe('argmap rename on generated files', () => {
               end: moved(b.end, inFile),
               params: undefined,
             });
-            expect(sameParams(hintless(b.params), hintless(a.params), oldId, newId), JSON.stringify([b.params, a.params])).toBe(true);
+            const expected = movedParams(hintless(b.params), (offset) => moved(offset, inFile));
+            expect(sameParams(expected, hintless(a.params), oldId, newId), JSON.stringify([b.params, a.params])).toBe(true);
           });
 
           // And back: the original bytes, unless an escaped scalar lost its escapes or a plain one
           // gained quotes on the way.
           const back = await runInProcess(['rename', '--', qualified(newId), oldId, ...names], dir);
           expect(back.code).toBe(0);
-          const mine = ws.occurrences.filter((o) => o.def === def);
+          const mine = ws.occurrences.filter((o) => namesakes.has(o.def));
           const requoted = mine.some((o) => o.whole || (o.plain && !(plainSafe(oldId) && plainSafe(newId))));
           if (!requoted) expect(read(dir, names)).toEqual(ws.files);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, interruptAfterTimeLimit: TIMEOUT / 2 },
       );
       expect(renamed).toBeGreaterThan(RUNS / 2);
     },
@@ -735,7 +754,7 @@ describe('argmap rename on generated files', () => {
             expect(read(dir, names)).toEqual(ws.files);
           },
         ),
-        { numRuns: RUNS },
+        { numRuns: RUNS, interruptAfterTimeLimit: TIMEOUT / 2 },
       );
     },
     TIMEOUT,
