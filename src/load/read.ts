@@ -50,7 +50,7 @@ export function decode(path: string, bytes: Uint8Array, maxSize = DEFAULT_MAX_FI
     diagnostic.span = { start: prefix.length, end: prefix.length };
     return { ok: false, source, diagnostics: [diagnostic] };
   }
-  const source = new SourceFile(path, text);
+  const source = new SourceFile(path, text, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
   // YAML allows no C0 control characters but tab, line feed and carriage return (nor DEL): a file
   // with them is binary, or text crafted to take over a terminal.
   const control = CONTROL.exec(text);

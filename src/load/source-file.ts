@@ -19,6 +19,8 @@ export class SourceFile {
     readonly path: string,
     /** The decoded text, without a byte-order mark. */
     readonly text: string,
+    /** The file began with a UTF-8 byte-order mark, which `text` leaves out: a command that edits the file in place keeps it. */
+    readonly bom = false,
   ) {}
 
   /** Offsets at which each line starts; computed once, on first use. */

@@ -89,6 +89,15 @@ describe('argmap rename: a new id YAML reads as a number', () => {
   });
 });
 
+describe('argmap rename: every byte but the id stays', () => {
+  it('keeps a byte-order mark and CR LF line ends', () => {
+    const crlf = `\uFEFF${PIER.replaceAll('\n', '\r\n')}`;
+    const dir = project({ 'pier.yaml': crlf });
+    expect(argmap(['rename', 'tide-table', 'tides', 'pier.yaml'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'pier.yaml'), 'utf8')).toBe(crlf.replaceAll('tide-table', 'tides'));
+  });
+});
+
 describe('argmap rename: refusals leave every file as it was', () => {
   const refused = (args: string[], files: Record<string, string>, code: number, message: string) => {
     const dir = project(files);

@@ -112,12 +112,13 @@ export async function runRename(
     );
   }
 
-  const changes: Array<{ absolute: string; display: string; before: string; after: string; count: number }> = [];
+  const changes: Array<{ absolute: string; display: string; before: string; after: string; count: number; bom: boolean }> = [];
   for (const l of loaded.values()) {
     const edits = result.edits.get(l.absolute);
     if (!edits || edits.length === 0) continue;
     const before = l.report.source.text;
-    changes.push({ absolute: l.absolute, display: l.display, before, after: applyEdits(before, edits), count: edits.length });
+    const bom = l.report.source.bom;
+    changes.push({ absolute: l.absolute, display: l.display, before, after: applyEdits(before, edits), count: edits.length, bom });
   }
   const total = changes.reduce((n, c) => n + c.count, 0);
   if (options.dryRun) {
@@ -133,7 +134,8 @@ export async function runRename(
     );
     return EXIT.ok;
   }
-  await writeFilesAtomic(changes.map((c) => ({ path: c.absolute, content: c.after })));
+  // Every byte but the id's stays, the byte-order mark the decoded text left out too.
+  await writeFilesAtomic(changes.map((c) => ({ path: c.absolute, content: c.bom ? `\uFEFF${c.after}` : c.after })));
   for (const c of changes) io.stdout.write(`${safeLine(c.display)}: ${plural(c.count, 'change')}\n`);
   io.stdout.write(`renamed \`${safeLine(oldId)}\` to \`${newId}\`: ${plural(total, 'change')} in ${plural(changes.length, 'file')}\n`);
   return EXIT.ok;
