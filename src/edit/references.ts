@@ -151,8 +151,13 @@ export class IdIndex {
   readonly #sees = new Map<string, Array<{ owner: string; definitions: Map<string, Definition[]> }>>();
   /** The files whose text is known (handed over, or the copy a graph was built with). */
   readonly #texts = new Set<string>();
-  /** The references that name nothing (a typo, an id not defined yet), with where they are written. */
-  readonly #unresolved: Array<{ written: string; occurrence: IdOccurrence }> = [];
+  /**
+   * The references that name nothing (a typo, an id not defined yet, or one defined in several
+   * files the referring file sees: then `ambiguous` lists their symbols), with where they are written.
+   */
+  readonly #unresolved: Array<{ written: string; occurrence: IdOccurrence; ambiguous: IdSymbol[] }> = [];
+  /** The files whose graph was built with the files they use: only there does `name#id` resolve. */
+  readonly #qualifying = new Set<string>();
 
   constructor(files: readonly EditFile[]) {
     for (const f of files) this.#texts.add(f.absolute);
@@ -167,6 +172,7 @@ export class IdIndex {
       }
     }
     for (const f of files) {
+      if (f.graph.files !== undefined) this.#qualifying.add(f.absolute);
       const seen = [{ owner: f.absolute, definitions: f.graph.definitions }];
       for (const used of f.graph.files ?? []) {
         if (used.absolute !== f.absolute) seen.push({ owner: used.absolute, definitions: used.definitions });
@@ -200,18 +206,24 @@ export class IdIndex {
     const definition = reference.definition;
     if (!definition) {
       const occurrence: IdOccurrence = { file: f.absolute, ...idRange(f.text, reference.span, reference.id), role: reference.field };
-      this.#unresolved.push({ written: reference.id, occurrence });
+      const ambiguous = (reference.ambiguous ?? []).flatMap((d) => this.#symbolOf(f, d) ?? []);
+      this.#unresolved.push({ written: reference.id, occurrence, ambiguous });
       return;
     }
-    const file: ArgFile | undefined = definition.file;
-    const absolute = file === undefined || file.absolute === f.absolute ? f.absolute : file.absolute;
-    const list = (file ?? f.graph).definitions.get(definition.id);
-    const n = list ? Math.max(0, list.indexOf(definition)) : 0;
-    const symbol = this.#symbols.get(keyOf(absolute, definition.id, n));
+    const symbol = this.#symbolOf(f, definition);
     if (!symbol) return;
     const occurrence: IdOccurrence = { file: f.absolute, ...idRange(f.text, reference.span, reference.id), role: reference.field };
     symbol.references.push(occurrence);
     this.#add(occurrence, symbol);
+  }
+
+  /** The symbol of a definition that file `f`'s graph holds (its own, or a used file's copy). */
+  #symbolOf(f: EditFile, definition: Definition): IdSymbol | undefined {
+    const file: ArgFile | undefined = definition.file;
+    const absolute = file === undefined || file.absolute === f.absolute ? f.absolute : file.absolute;
+    const list = (file ?? f.graph).definitions.get(definition.id);
+    const n = list ? Math.max(0, list.indexOf(definition)) : 0;
+    return this.#symbols.get(keyOf(absolute, definition.id, n));
   }
 
   /**
@@ -225,21 +237,6 @@ export class IdIndex {
       if (offset <= entry.occurrence.end) return entry;
     }
     return undefined;
-  }
-
-  /** The definitions a reference written `written` in `file` could name: those of its id that the file sees (qualified: in the file of that name). */
-  #candidates(written: string, file: string): IdSymbol[] {
-    const hash = written.indexOf('#');
-    const local = written.slice(hash + 1);
-    const out: IdSymbol[] = [];
-    for (const { owner, definitions } of this.#sees.get(file) ?? []) {
-      if (hash !== -1 && nameOf(owner) !== written.slice(0, hash)) continue;
-      (definitions.get(local) ?? []).forEach((_, n) => {
-        const symbol = this.#symbols.get(keyOf(owner, local, n));
-        if (symbol) out.push(symbol);
-      });
-    }
-    return out;
   }
 
   /** Every definition of `id` in the files known, in the order handed over; `name#id`: in files of that name only. */
@@ -268,21 +265,25 @@ export class IdIndex {
         if (at) return { ok: false, problem: 'exists', at };
       }
     }
+    // As the model resolves it (`lookup` in model/build.ts): `name#id` only in a file that uses
+    // files, in the one file of that name it sees; a plain id in the file and every file it sees.
     for (const { written, occurrence } of this.#unresolved) {
       const hash = written.indexOf('#');
       if (written.slice(hash + 1) !== newId) continue;
-      const seen = this.#sees.get(occurrence.file) ?? [];
-      const owners = new Set(seen.map(({ owner }) => owner));
-      const named = symbols.some((s) => owners.has(s.definition.file) && (hash === -1 || written.slice(0, hash) === s.fileName));
-      if (named) return { ok: false, problem: 'named', at: occurrence };
+      let owners = (this.#sees.get(occurrence.file) ?? []).map(({ owner }) => owner);
+      if (hash !== -1) {
+        if (!this.#qualifying.has(occurrence.file)) continue;
+        owners = owners.filter((owner) => nameOf(owner) === written.slice(0, hash));
+        if (owners.length !== 1) continue;
+      }
+      if (symbols.some((s) => owners.includes(s.definition.file))) return { ok: false, problem: 'named', at: occurrence };
     }
     // A reference that names several of the renamed definitions at once (ambiguous: an id defined
     // twice) names all of them after the rename too, as the same error.
     const renamed = new Set(symbols);
-    const ambiguous = this.#unresolved.flatMap(({ written, occurrence }) => {
-      const candidates = this.#candidates(written, occurrence.file);
-      return candidates.length > 1 && candidates.every((s) => renamed.has(s)) ? [occurrence] : [];
-    });
+    const ambiguous = this.#unresolved.flatMap(({ occurrence, ambiguous }) =>
+      ambiguous.length > 1 && ambiguous.every((s) => renamed.has(s)) ? [occurrence] : [],
+    );
     const edits = new Map<string, TextEdit[]>();
     const seenAt = new Set<string>();
     const quoted = plainIsString(newId) ? newId : `"${newId}"`;

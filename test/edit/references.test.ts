@@ -234,6 +234,8 @@ counterpoints:
     expect(renamedOne(text, 'pier', 'peir')).toMatchObject({ ok: false, problem: 'named', at: { role: 'targets' } });
     // Qualified with a file nothing is called, it would name nothing still.
     expect(renamedOne(text.replace('peir]', 'elsewhere#peir]'), 'pier', 'peir')).toEqual(expect.any(String));
+    // Nor qualified with its own name in a file that uses no files: only there does `one#` count.
+    expect(renamedOne(text.replace('peir]', 'one#peir]'), 'pier', 'peir')).toEqual(expect.any(String));
   });
 });
 
