@@ -178,7 +178,10 @@ class Outline {
 
     const view = this.view.claims[claim.index]!;
     if (!view.support.supported) w.bullet(`⚠️ **unsupported**: ${UNSUPPORTED_MARK[view.support.why]}`);
-    w.bullet(`*Evaluation:* **${view.evaluation.status}**: ${ticksToMarkdown(view.evaluation.reason)}`);
+    // An unsupported claim's evaluation says the same word: the line above says it, and why.
+    if (view.support.supported || view.evaluation.status !== 'unsupported') {
+      w.bullet(`*Evaluation:* **${view.evaluation.status}**: ${ticksToMarkdown(view.evaluation.reason)}`);
+    }
 
     if (claim.kind === 'counterpoint') {
       for (const text of this.#attacks(claim)) w.bullet(text);

@@ -316,6 +316,9 @@ recommendation:
     expect(md2).toContain('(`rec`)\n\n- ⚠️ **unsupported**: every reason given for it is itself unsupported');
     expect(md2).toContain('(`a`)\n   - ⚠️ **unsupported**: its support runs in a circle back to itself');
     expect(md2).toContain('   - Supported by: see reason 2 (`b`)');
+    // The evaluation says the same word: said once, on the ⚠️ line, never again just below it.
+    expect(md2).toContain('(`d`)\n     - ⚠️ **unsupported**: rests on nothing (no evidence, no reasons, not marked as an assumption)\n\n');
+    expect(md2).not.toContain('*Evaluation:* **unsupported**');
   });
 
   it('lists every counterpoint under the claim it is written against, or at the top level', () => {

@@ -89,12 +89,16 @@ function reportBoxes(html: string) {
   return boxes;
 }
 
-/** The outline's status word for each claim with an id: the Evaluation line under the line that names it. */
+/**
+ * The outline's status word for each claim with an id: the Evaluation line under the line that names
+ * it, or, for a claim that is unsupported and whose evaluation says so, the one ⚠️ line that says it.
+ */
 function outlineStatuses(md: string): Map<string, string> {
   const out = new Map<string, string>();
   const lines = md.split('\n');
   lines.forEach((line, i) => {
-    const status = /^\s*- \*Evaluation:\* \*\*([a-z]+)\*\*/.exec(line)?.[1];
+    const match = /^\s*- (?:\*Evaluation:\* \*\*([a-z]+)\*\*|⚠️ \*\*(unsupported)\*\*)/.exec(line);
+    const status = match?.[1] ?? match?.[2];
     if (status === undefined) return;
     for (let j = i - 1; j >= 0; j--) {
       if (lines[j] === '' || /^\s*- (⚠️ \*\*unsupported\*\*|\*Evaluation:\*)/.test(lines[j]!)) continue;
