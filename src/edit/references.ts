@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { Span } from '../diagnostics/diagnostic';
+import { SourceFile } from '../load/source-file';
 import { ID_PATTERN } from '../model/ids';
 import type { ArgFile, ArgumentGraph, Definition, Reference } from '../model/types';
 
@@ -93,6 +94,27 @@ export type RenameResult =
    * sees a renamed definition: after the rename it would name that (the first such reference).
    */
   | { ok: false; problem: 'named'; at: IdOccurrence };
+
+/** Why a rename is refused, in the words `argmap rename` and the language server both use. */
+export function renameRefusal(
+  oldId: string,
+  newId: string,
+  refusal: Exclude<RenameResult, { ok: true }>,
+  /** How a file is shown (its path as the user sees it) and its text (what the offsets count in). */
+  fileOf: (absolute: string) => { display: string; text: string },
+): string {
+  if (refusal.problem === 'invalid-id') {
+    return `\`${newId}\` is not a valid id: ids are kebab-case, lowercase letters and digits joined by single hyphens (e.g. \`port-capacity\`)`;
+  }
+  const file = fileOf(refusal.at.file);
+  const { line, column } = new SourceFile(file.display, file.text).position(refusal.at.start);
+  const where = `${file.display}:${line}:${column}`;
+  const why =
+    refusal.problem === 'named'
+      ? `\`${newId}\` is named at ${where} but defined nowhere, and would then name the renamed id; correct that reference first`
+      : `\`${newId}\` is already an id (${where})`;
+  return `cannot rename \`${oldId}\` to \`${newId}\`: ${why}; nothing was changed`;
+}
 
 /**
  * Where the characters of `written` are in `scalar`, the text of the scalar node that holds it:

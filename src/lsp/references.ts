@@ -71,13 +71,20 @@ export class FolderIndex {
   readonly #folders = new Map<string, Map<string, Known>>();
 
   /**
-   * The id index for finding every place `id` is written: the open buffers (as they are), and the
-   * argument files of the folder `root` on disk that mention `id`, found and read as
+   * The id index for finding every place an id is written: the open buffers (as they are), and the
+   * argument files of the folder `root` on disk that mention one of `ids`, found and read as
    * `argmap check FOLDER` finds and reads them (no hidden folders, no node_modules, no link out of
    * the folder, no system file), each checked so that its references resolve as check resolves
    * them. The files used are read through `options.workspace` (open buffers first, then the disk).
+   * For a rename, `ids` holds the new id too: a file that names only the new id (a reference that
+   * would then name the renamed one, or a file that also sees a definition of it) refuses it.
    */
-  async search(id: string, root: string, open: readonly Checked[], options: RunOptions & { workspace: Workspace }): Promise<IndexedFiles> {
+  async search(
+    ids: readonly string[],
+    root: string,
+    open: readonly Checked[],
+    options: RunOptions & { workspace: Workspace },
+  ): Promise<IndexedFiles> {
     const files = open.flatMap((checked) => editFile(checked) ?? []);
     const seen = new Set(open.map((checked) => checked.absolute));
     const { files: found } = await resolvePaths([root], root);
@@ -88,8 +95,8 @@ export class FolderIndex {
     for (const file of found) {
       if (seen.has(file.absolute)) continue;
       const read = readOne(file, options);
-      // Only a file that mentions the id can name it: the others are not checked.
-      if ('error' in read || !read.ok || !read.source.text.includes(id)) continue;
+      // Only a file that mentions an id can name it: the others are not checked.
+      if ('error' in read || !read.ok || !ids.some((id) => read.source.text.includes(id))) continue;
       const last = known.get(file.absolute);
       if (last && last.text === read.source.text && last.used.every((u) => options.workspace.textOf(u.path, u.from) === u.text)) {
         if (last.file) files.push(last.file);

@@ -36,7 +36,7 @@ import { allRules } from '../rules/index';
 import { displayPath } from '../load/resolve-paths';
 import { isConfigName } from '../config/load-config';
 import { Workspace } from '../pipeline/workspace';
-import type { IdOccurrence, IdSymbol } from '../edit/references';
+import { renameRefusal, type IdOccurrence, type IdSymbol } from '../edit/references';
 import { parse } from '../load/parse';
 import type { ArgumentGraph } from '../model/types';
 import { quickFixes } from './actions';
@@ -419,21 +419,27 @@ export class ArgmapServer {
 
   /**
    * The id under the cursor and every place it is written: in the open buffers, and in the argument
-   * files of the workspace folder on disk that mention it (see `FolderIndex.search`).
+   * files of the workspace folder on disk that mention it, or the new id of a rename (see
+   * `FolderIndex.search`).
    */
-  async #everywhere(params: TextDocumentPositionParams): Promise<{ found: IndexedFiles; symbol: IdSymbol } | undefined> {
+  async #everywhere(
+    params: TextDocumentPositionParams,
+    newId?: string,
+  ): Promise<{ found: IndexedFiles; symbol: IdSymbol; folder: string } | undefined> {
     const here = this.#idAt(params);
     if (!here) return undefined;
     const root = this.#checker.rootOf(here.absolute);
     const { maxFileSize } = this.#options;
-    const found = await this.#folderIndex.search(here.symbol.id, this.#checker.searchFolderOf(here.absolute), this.#allCurrent(), {
+    const ids = newId === undefined ? [here.symbol.id] : [here.symbol.id, newId];
+    const folder = this.#checker.searchFolderOf(here.absolute);
+    const found = await this.#folderIndex.search(ids, folder, this.#allCurrent(), {
       severities: this.#checker.configFor(root).config.severities,
       blockingOnly: true,
       workspace: new Workspace({ root, open: this.#openText, ...(maxFileSize !== undefined ? { maxFileSize } : {}) }),
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     });
     const symbol = found.index.at(here.absolute, here.occurrence.start)?.symbol;
-    return symbol && { found, symbol };
+    return symbol && { found, symbol, folder };
   }
 
   /** Where an occurrence is, in the editor's terms; `texts` keeps each file's lines, worked out once per request. */
@@ -465,30 +471,18 @@ export class ArgmapServer {
 
   async #rename(params: RenameParams): Promise<WorkspaceEdit> {
     this.#prepareRename(params);
-    const at = await this.#everywhere(params);
-    if (!at) return { changes: {} };
-    const { symbol, found } = at;
     const newId = params.newName;
+    const at = await this.#everywhere(params, newId);
+    if (!at) return { changes: {} };
+    const { symbol, found, folder } = at;
     const result = found.index.rename([symbol], newId);
     if (!result.ok) {
-      if (result.problem === 'invalid-id') {
-        throw new ResponseError(
-          LSPErrorCodes.RequestFailed,
-          `\`${newId}\` is not a valid id: ids are kebab-case, lowercase letters and digits joined by single hyphens (e.g. \`port-capacity\`)`,
-        );
-      }
-      const where = this.#occurrenceLocation(found, result.at);
-      const root = this.#checker.rootOf(result.at.file);
-      if (result.problem === 'named') {
-        throw new ResponseError(
-          LSPErrorCodes.RequestFailed,
-          `\`${newId}\` is named at ${displayPath(result.at.file, root)}:${where.range.start.line + 1} but defined nowhere: renaming \`${symbol.id}\` to it would make that reference name it`,
-        );
-      }
-      throw new ResponseError(
-        LSPErrorCodes.RequestFailed,
-        `\`${newId}\` is already an id (${displayPath(result.at.file, root)}:${where.range.start.line + 1}): renaming \`${symbol.id}\` to it would change what references name`,
-      );
+      // What `argmap rename` says, run in the folder searched.
+      const fileOf = (absolute: string) => ({
+        display: displayPath(absolute, folder),
+        text: found.texts.get(absolute) ?? '',
+      });
+      throw new ResponseError(LSPErrorCodes.RequestFailed, renameRefusal(symbol.id, newId, result, fileOf));
     }
     const changes: Record<string, TextEdit[]> = {};
     for (const [absolute, edits] of result.edits) {

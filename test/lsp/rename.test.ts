@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { project } from '../helpers/cli';
+import { argmap, project } from '../helpers/cli';
 import { MAP, positionOf, repositoryServer } from '../helpers/lsp-client';
 
 // Find references and rename, through the edit layer's IdIndex (the core `argmap rename` uses):
@@ -81,7 +81,7 @@ describe('rename', () => {
     await server().change(MAP, typo);
     const at = positionOf(typo, 'id: legal-basis', 0, 6);
     await expect(server().request('textDocument/rename', MAP, at, { newName: 'legal-bases' })).rejects.toThrow(
-      /`legal-bases` is named at arguments\/south-korea-arms-to-ukraine\.yaml:390 but defined nowhere/,
+      /`legal-bases` is named at arguments\/south-korea-arms-to-ukraine\.yaml:390:\d+ but defined nowhere/,
     );
     await server().change(MAP, TEXT);
   });
@@ -121,6 +121,43 @@ recommendation:
       [faresUri, 7],
       [faresUri, 9],
     ]);
+  });
+});
+
+describe('rename: the refusals of `argmap rename`, for files on disk that name only the new id', () => {
+  const town = 'argmap: 1\ntitle: Town sources\nsources:\n  - id: harbour-office\n    speaker: Harbour office\n';
+  const cites = (uses: string, source: string) =>
+    `argmap: 1\ntitle: Fares\nuses: [${uses}]\nrecommendation:\n  text: Cut fares.\n  evidence:\n    - text: A surplus.\n      source: ${source}\n`;
+
+  /** The editor's rename of `harbour-office` to `port-office` from a.yaml (open), and the CLI's on the folder. */
+  async function both(files: Record<string, string>): Promise<{ editor: Promise<unknown>; cli: string }> {
+    const dir = project({ 'town.yaml': town, 'a.yaml': cites('town.yaml', 'town#harbour-office'), ...files });
+    const a = join(dir, 'a.yaml');
+    await server().open(a);
+    const editor = server().request('textDocument/rename', a, positionOf(readFileSync(a, 'utf8'), 'town#harbour-office', 0, 7), {
+      newName: 'port-office',
+    });
+    const cli = argmap(['rename', 'harbour-office', 'port-office', '--dry-run', '.'], { cwd: dir });
+    expect(cli.code).toBe(1);
+    await server().close(a);
+    return { editor, cli: cli.stderr.replace(/^argmap: /, '').trim() };
+  }
+
+  it('refuses when a closed file that sees the renamed source names the new id, which is defined nowhere', async () => {
+    const { editor, cli } = await both({ 'b.yaml': cites('town.yaml', 'town#port-office') });
+    expect(cli).toBe(
+      'cannot rename `harbour-office` to `port-office`: `port-office` is named at b.yaml:8:20 but defined nowhere, and would then name the renamed id; correct that reference first; nothing was changed',
+    );
+    await expect(editor).rejects.toThrow(cli);
+  });
+
+  it('refuses when a closed file that sees the renamed source also sees a source with the new id', async () => {
+    const other = 'argmap: 1\ntitle: Other sources\nsources:\n  - id: port-office\n    speaker: Port office\n';
+    const { editor, cli } = await both({ 'other.yaml': other, 'b.yaml': cites('town.yaml, other.yaml', 'port-office') });
+    expect(cli).toBe(
+      'cannot rename `harbour-office` to `port-office`: `port-office` is already an id (other.yaml:4:9); nothing was changed',
+    );
+    await expect(editor).rejects.toThrow(cli);
   });
 });
 

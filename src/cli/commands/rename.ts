@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { applyEdits, IdIndex, type EditFile, type IdOccurrence } from '../../edit/references';
-import { SourceFile } from '../../load/source-file';
+import { applyEdits, IdIndex, renameRefusal, type EditFile } from '../../edit/references';
 import { ID_PATTERN, ID_REF_PATTERN } from '../../model/ids';
 import { checkFile } from '../../pipeline/check-file';
 import type { CheckedFile } from '../../pipeline/check-source';
@@ -47,16 +46,16 @@ export async function runRename(
       EXIT.usage,
     );
   }
-  if (!ID_PATTERN.test(newId)) {
-    return fail(
-      `\`${newId}\` is not a valid id: ids are kebab-case, lowercase letters and digits joined by single hyphens (e.g. \`port-capacity\`)`,
-      EXIT.usage,
-    );
-  }
+  const loaded = new Map<string, Loaded>();
+  // How the refusals show a file: as the user named it, at line:column of the text read.
+  const fileOf = (absolute: string) => {
+    const file = loaded.get(absolute);
+    return { display: file?.display ?? absolute, text: file?.report.source.text ?? '' };
+  };
+  if (!ID_PATTERN.test(newId)) return fail(renameRefusal(oldId, newId, { ok: false, problem: 'invalid-id' }, fileOf), EXIT.usage);
   const run = await runPipeline(paths, options, io, { blockingOnly: true });
   if (run.usageError) return EXIT.usage;
 
-  const loaded = new Map<string, Loaded>();
   for (const report of run.reports) {
     const absolute = report.graph?.file?.absolute ?? resolve(io.cwd, report.source.path);
     loaded.set(absolute, { absolute, display: report.source.path, report });
@@ -97,20 +96,8 @@ export async function runRename(
     );
   }
   const result = index.rename(symbols, newId);
-  if (!result.ok) {
-    // 'invalid-id' was refused above; here the new id is taken, or named by a broken reference.
-    const at = 'at' in result ? result.at : undefined;
-    if (result.problem === 'named') {
-      return fail(
-        `cannot rename \`${oldId}\` to \`${newId}\`: \`${newId}\` is named at ${where(result.at, loaded)} but defined nowhere, and would then name the renamed id; correct that reference first; nothing was changed`,
-        EXIT.problems,
-      );
-    }
-    return fail(
-      `cannot rename \`${oldId}\` to \`${newId}\`: \`${newId}\` is already an id${at ? ` (${where(at, loaded)})` : ''}; nothing was changed`,
-      EXIT.problems,
-    );
-  }
+  // 'invalid-id' was refused above; here the new id is taken, or named by a broken reference.
+  if (!result.ok) return fail(renameRefusal(oldId, newId, result, fileOf), EXIT.problems);
 
   const changes: Array<{ absolute: string; display: string; before: string; after: string; count: number; bom: boolean }> = [];
   for (const l of loaded.values()) {
@@ -139,12 +126,4 @@ export async function runRename(
   for (const c of changes) io.stdout.write(`${safeLine(c.display)}: ${plural(c.count, 'change')}\n`);
   io.stdout.write(`renamed \`${safeLine(oldId)}\` to \`${newId}\`: ${plural(total, 'change')} in ${plural(changes.length, 'file')}\n`);
   return EXIT.ok;
-}
-
-/** `file:line:column` of an occurrence. */
-function where(at: IdOccurrence, loaded: Map<string, Loaded>): string {
-  const file = loaded.get(at.file);
-  const source = file?.report.source ?? new SourceFile(at.file, '');
-  const { line, column } = source.position(at.start);
-  return `${file?.display ?? at.file}:${line}:${column}`;
 }
