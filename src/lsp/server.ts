@@ -2,6 +2,7 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -226,7 +227,8 @@ export class ArgmapServer {
    * Files changed on disk (created, changed, deleted), as the editor reports them: the config is
    * read again, and every open buffer that read one of them (a file it uses, a document text it
    * quotes, the config in force) is checked again. A file open in the editor is read from its
-   * buffer, not the disk, so its change on disk changes nothing.
+   * buffer, not the disk, so a change of its text on disk changes nothing; but it is used (or quoted)
+   * only while it exists on disk, as `argmap check` uses it, so its creation or deletion does.
    */
   #changedOnDisk(params: DidChangeWatchedFilesParams): void {
     const changed = new Set<string>();
@@ -238,7 +240,7 @@ export class ArgmapServer {
         this.#checker.forgetConfig(path);
         configs.add(path);
       }
-      if (!this.#openDocument(path)) changed.add(path);
+      if (change.type !== FileChangeType.Changed || !this.#openDocument(path)) changed.add(path);
     }
     for (const [uri, checked] of this.#checked) {
       const reads = [...changed].some((path) => checked.reads.has(path));

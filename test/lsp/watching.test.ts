@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { project } from '../helpers/cli';
+import { argmap, project } from '../helpers/cli';
 import { serverPerTest, TOWN_SOURCES, USES_TOWN, WATCHING, type LspClient, type Published } from '../helpers/lsp-client';
 
 // Files changed on disk outside the editor (a `git checkout`, another program, a save in another
@@ -11,6 +11,19 @@ import { serverPerTest, TOWN_SOURCES, USES_TOWN, WATCHING, type LspClient, type 
 
 const TOWN = TOWN_SOURCES;
 const FARES = USES_TOWN;
+/** A file that quotes the document text texts/pool.md. */
+const POOL = `argmap: 1
+title: Should the pool open earlier?
+document:
+  kind: editorial
+  file: texts/pool.md
+recommendation:
+  text: The pool should open at six.
+  quote: The pool opens at ten.
+  reasons:
+    - text: Shift workers swim early.
+      assumption: true
+`;
 const serve = serverPerTest();
 const start = (dir: string, capabilities: Record<string, unknown> = WATCHING) => serve(dir, { capabilities });
 
@@ -53,6 +66,29 @@ describe('files changed on disk', () => {
     await client.changedOnDisk([town, 'deleted']);
     const deleted = await waiting;
     expect(lines(deleted)[0]).toBe('3 used-file 1: cannot use `town.yaml`: no such file or folder (ENOENT)');
+
+    writeFileSync(town, TOWN);
+    waiting = next(client, fares, deleted);
+    await client.changedOnDisk([town, 'created']);
+    expect(lines(await waiting)).toEqual([]);
+  });
+
+  it('checks a file again when a file it uses is deleted or created on disk while it is open too', async () => {
+    // As `argmap check` on disk: the buffer's text is read, but the file must exist to be used.
+    const dir = project({ 'town.yaml': TOWN, 'fares.yaml': FARES });
+    const client = await start(dir);
+    const fares = join(dir, 'fares.yaml');
+    const town = join(dir, 'town.yaml');
+    const uri = pathToFileURL(fares).href;
+    expect(lines(await client.open(fares))).toEqual([]);
+    await client.open(town);
+
+    rmSync(town);
+    let waiting = client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    await client.changedOnDisk([town, 'deleted']);
+    const deleted = await waiting;
+    expect(lines(deleted)[0]).toBe('3 used-file 1: cannot use `town.yaml`: no such file or folder (ENOENT)');
+    expect(argmap(['check', 'fares.yaml'], { cwd: dir }).stdout).toContain('cannot use `town.yaml`: no such file or folder (ENOENT)');
 
     writeFileSync(town, TOWN);
     waiting = next(client, fares, deleted);
@@ -105,19 +141,7 @@ recommendation:
   });
 
   it('watches the document text a file quotes, and checks the quotes again when it changes', async () => {
-    const text = `argmap: 1
-title: Should the pool open earlier?
-document:
-  kind: editorial
-  file: texts/pool.md
-recommendation:
-  text: The pool should open at six.
-  quote: The pool opens at ten.
-  reasons:
-    - text: Shift workers swim early.
-      assumption: true
-`;
-    const dir = project({ 'pool.yaml': text, 'texts/pool.md': 'Every morning the pool stays shut until eleven.\n' });
+    const dir = project({ 'pool.yaml': POOL, 'texts/pool.md': 'Every morning the pool stays shut until eleven.\n' });
     const client = await start(dir);
     const pool = join(dir, 'pool.yaml');
     const document = join(dir, 'texts/pool.md');
@@ -130,6 +154,22 @@ recommendation:
     const waiting = next(client, pool, opened);
     await client.changedOnDisk([document, 'changed']);
     expect(lines(await waiting)).toEqual([]);
+  });
+
+  it('checks the quotes again when the document text is deleted on disk while it is open too', async () => {
+    const dir = project({ 'pool.yaml': POOL, 'texts/pool.md': 'The pool opens at ten.\n' });
+    const client = await start(dir);
+    const pool = join(dir, 'pool.yaml');
+    const document = join(dir, 'texts/pool.md');
+    expect(lines(await client.open(pool))).toEqual([]);
+    await client.open(document);
+
+    rmSync(document);
+    const waiting = client.diagnostics(pathToFileURL(pool).href, (p) => p.diagnostics.length > 0);
+    await client.changedOnDisk([document, 'deleted']);
+    expect(lines(await waiting)).toEqual([
+      '5 document-file 1: cannot read the document text `texts/pool.md`: no such file or folder (ENOENT)',
+    ]);
   });
 
   it('checks the files that use a file again when an edit in the editor makes it usable', async () => {
