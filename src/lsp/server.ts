@@ -27,8 +27,9 @@ import {
   type TextDocumentPositionParams,
   type TextEdit,
   type WorkspaceEdit,
+  WatchKind,
 } from 'vscode-languageserver';
-import { basename } from 'node:path';
+import { basename, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Severity, Span } from '../diagnostics/diagnostic';
 import type { FileReport } from '../diagnostics/report';
@@ -59,9 +60,15 @@ const DEBOUNCE_MS = 15;
 /**
  * The files every check may read, watched from the start: argument files (which files use) and the
  * config (`argmap.config.yaml` / `.yml`). Document texts (`document.file`, any name) are watched by
- * name once a check has read one.
+ * name once a check has read one. And every path created or deleted: a folder deleted, created or
+ * renamed is reported as one event for the folder, none for the files in it (VS Code:
+ * microsoft/vscode#109754), and a folder's name matches none of the globs above.
  */
-const WATCHED = ['**/*.yaml', '**/*.yml'];
+const WATCHED: FileSystemWatcher[] = [
+  { globPattern: '**/*.yaml' },
+  { globPattern: '**/*.yml' },
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+];
 
 /**
  * A glob that matches a file of this name in any folder; for a name with glob characters in it,
@@ -193,9 +200,8 @@ export class ArgmapServer {
     this.#timers.set(uri, { timer: setTimeout(() => this.#checkNow(uri, all), DEBOUNCE_MS), dependents: all });
   }
 
-  /** Asks the editor to watch files matching `globs` for the server; resolves to undefined if it refuses. */
-  async #watch(globs: readonly string[]): Promise<Disposable | undefined> {
-    const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
+  /** Asks the editor to watch files for the server; resolves to undefined if it refuses. */
+  async #watch(watchers: FileSystemWatcher[]): Promise<Disposable | undefined> {
     try {
       return await this.#connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     } catch {
@@ -219,7 +225,7 @@ export class ArgmapServer {
     const previous = this.#textWatch;
     this.#textWatch = (async () => {
       (await previous)?.dispose();
-      return names.size > 0 ? this.#watch([...names].sort().map(anywhere)) : undefined;
+      return names.size > 0 ? this.#watch([...names].sort().map((name) => ({ globPattern: anywhere(name) }))) : undefined;
     })();
   }
 
@@ -228,28 +234,31 @@ export class ArgmapServer {
    * read again, and every open buffer that read one of them (a file it uses, a document text it
    * quotes, the config in force) is checked again. A file open in the editor is read from its
    * buffer, not the disk, so a change of its text on disk changes nothing; but it is used (or quoted)
-   * only while it exists on disk, as `argmap check` uses it, so its creation or deletion does.
+   * only while it exists on disk, as `argmap check` uses it, so its creation or deletion does. A
+   * path reported touches every path under it (a folder deleted, created or renamed).
    */
   #changedOnDisk(params: DidChangeWatchedFilesParams): void {
-    const changed = new Set<string>();
+    const changed: string[] = [];
+    const all: string[] = [];
     const configs = new Set<string>();
     for (const change of params.changes) {
       const path = pathOf(change.uri);
       if (path === undefined) continue;
-      if (isConfigName(basename(path))) {
-        this.#checker.forgetConfig(path);
-        configs.add(path);
-      }
-      if (change.type !== FileChangeType.Changed || !this.#openDocument(path)) changed.add(path);
+      all.push(path);
+      if (isConfigName(basename(path))) configs.add(path);
+      if (change.type !== FileChangeType.Changed || !this.#openDocument(path)) changed.push(path);
     }
+    const touches = (paths: readonly string[]) => (path: string | undefined) =>
+      path !== undefined && paths.some((p) => path === p || path.startsWith(p + sep));
     for (const [uri, checked] of this.#checked) {
-      const reads = [...changed].some((path) => checked.reads.has(path));
-      const governed =
-        configs.size > 0 &&
-        ((checked.config !== undefined && configs.has(checked.config)) ||
-          configs.has(this.#checker.configPathFor(this.#checker.rootOf(checked.absolute)) ?? ''));
-      if (reads || governed) this.#schedule(uri, false);
+      const reads = [...checked.reads].some(touches(changed));
+      // The config in force changed or went (itself, or a folder it was in), or one appeared where check would find it.
+      const config = checked.config !== undefined && touches(all)(checked.config);
+      if (config) this.#checker.forgetConfig(checked.config!);
+      const appeared = configs.size > 0 && configs.has(this.#checker.configPathFor(this.#checker.rootOf(checked.absolute)) ?? '');
+      if (reads || config || appeared) this.#schedule(uri, false);
     }
+    for (const path of configs) this.#checker.forgetConfig(path);
   }
 
   /** Checks a buffer now and publishes its diagnostics; then the open buffers that use it. */

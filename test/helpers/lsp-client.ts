@@ -34,6 +34,8 @@ export class LspClient {
   stderr = '';
   /** The file watchers the server registered (`client/registerCapability`), by registration id. */
   readonly watchers = new Map<string, string[]>();
+  /** The kinds of events each glob registered is watched for (`WatchKind`: 1 create, 2 change, 4 delete; 7 when not said). */
+  readonly watchKinds = new Map<string, number>();
   /** The exit code, once the server has ended. */
   readonly exited: Promise<number | null>;
 
@@ -56,11 +58,12 @@ export class LspClient {
     this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
       for (const r of params.registrations) {
         if (r.method !== 'workspace/didChangeWatchedFiles') continue;
-        const options = r.registerOptions as { watchers: Array<{ globPattern: string }> };
+        const options = r.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> };
         this.watchers.set(
           r.id,
           options.watchers.map((w) => w.globPattern),
         );
+        for (const w of options.watchers) this.watchKinds.set(w.globPattern, w.kind ?? 7);
       }
       this.#watched();
       return null;

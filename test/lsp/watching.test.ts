@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +39,9 @@ describe('files changed on disk', () => {
     const dir = project({ 'town.yaml': TOWN, 'fares.yaml': FARES });
     const watching = await start(dir);
     await watching.open(join(dir, 'fares.yaml'));
-    expect([...watching.watchers.values()]).toEqual([['**/*.yaml', '**/*.yml']]);
+    expect([...watching.watchers.values()]).toEqual([['**/*.yaml', '**/*.yml', '**/*']]);
+    // Every path, for its creation and deletion only (a folder's name matches no other glob).
+    expect(watching.watchKinds.get('**/*')).toBe(1 | 4);
     const other = await start(dir, {});
     await other.open(join(dir, 'fares.yaml'));
     expect(other.watchers.size).toBe(0);
@@ -93,6 +95,27 @@ describe('files changed on disk', () => {
     writeFileSync(town, TOWN);
     waiting = next(client, fares, deleted);
     await client.changedOnDisk([town, 'created']);
+    expect(lines(await waiting)).toEqual([]);
+  });
+
+  it('checks a file again when the folder of a file it uses is deleted, renamed or created: one event for the folder', async () => {
+    const dir = project({ 'lib/town.yaml': TOWN, 'fares.yaml': FARES.replace('[town.yaml]', '[lib/town.yaml]') });
+    const client = await start(dir);
+    const fares = join(dir, 'fares.yaml');
+    const lib = join(dir, 'lib');
+    const opened = await client.open(fares);
+    expect(lines(opened)).toEqual([]);
+
+    // A folder renamed, as VS Code reports it: the old folder deleted, the new one created.
+    renameSync(lib, join(dir, 'old'));
+    let waiting = next(client, fares, opened);
+    await client.changedOnDisk([lib, 'deleted'], [join(dir, 'old'), 'created']);
+    const deleted = await waiting;
+    expect(lines(deleted)[0]).toBe('3 used-file 1: cannot use `lib/town.yaml`: no such file or folder (ENOENT)');
+
+    renameSync(join(dir, 'old'), lib);
+    waiting = next(client, fares, deleted);
+    await client.changedOnDisk([join(dir, 'old'), 'deleted'], [lib, 'created']);
     expect(lines(await waiting)).toEqual([]);
   });
 
