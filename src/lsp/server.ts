@@ -58,15 +58,16 @@ import { EditorText } from './text';
 const DEBOUNCE_MS = 15;
 
 /**
- * The files every check may read, watched from the start: argument files (which files use) and the
- * config (`argmap.config.yaml` / `.yml`). Document texts (`document.file`, any name) are watched by
+ * The files every check may read, watched from the start: argument files (which files use: `.yaml`
+ * or `.yml` in any case, as the schema and `check` take them) and the config (`argmap.config.yaml` /
+ * `.yml`). Document texts (`document.file`, any name) are watched by
  * name once a check has read one. And every path created or deleted: a folder deleted, created or
  * renamed is reported as one event for the folder, none for the files in it (VS Code:
  * microsoft/vscode#109754), and a folder's name matches none of the globs above.
  */
 const WATCHED: FileSystemWatcher[] = [
-  { globPattern: '**/*.yaml' },
-  { globPattern: '**/*.yml' },
+  { globPattern: '**/*.[yY][aA][mM][lL]' },
+  { globPattern: '**/*.[yY][mM][lL]' },
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
 ];
 

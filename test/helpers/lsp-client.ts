@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import picomatch from 'picomatch';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
@@ -36,6 +37,8 @@ export class LspClient {
   readonly watchers = new Map<string, string[]>();
   /** The kinds of events each glob registered is watched for (`WatchKind`: 1 create, 2 change, 4 delete; 7 when not said). */
   readonly watchKinds = new Map<string, number>();
+  /** Each glob registered, compiled (LSP globs are matched against the whole path, as VS Code does). */
+  readonly #matchers = new Map<string, (path: string) => boolean>();
   /** The exit code, once the server has ended. */
   readonly exited: Promise<number | null>;
 
@@ -63,13 +66,21 @@ export class LspClient {
           r.id,
           options.watchers.map((w) => w.globPattern),
         );
-        for (const w of options.watchers) this.watchKinds.set(w.globPattern, w.kind ?? 7);
+        for (const w of options.watchers) {
+          this.watchKinds.set(w.globPattern, w.kind ?? 7);
+          this.#matchers.set(w.globPattern, picomatch(w.globPattern, { dot: true }));
+        }
       }
       this.#watched();
       return null;
     });
     this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: Array<{ id: string }> }) => {
-      for (const u of params.unregisterations) this.watchers.delete(u.id);
+      for (const u of params.unregisterations) {
+        const globs = this.watchers.get(u.id) ?? [];
+        this.watchers.delete(u.id);
+        const kept = new Set([...this.watchers.values()].flat());
+        for (const glob of globs) if (!kept.has(glob)) this.#matchers.delete(glob);
+      }
       return null;
     });
     this.connection.listen();
@@ -130,11 +141,20 @@ export class LspClient {
     return this.diagnostics(uri, (p) => p.version === version);
   }
 
-  /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`), as a watching editor does. */
+  /**
+   * Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`), as a watching
+   * editor does: only the changes a watcher the server registered asks for (its glob matches the
+   * path, and its kind the change); nothing when none does.
+   */
   async changedOnDisk(...changes: Array<[path: string, type: 'created' | 'changed' | 'deleted']>): Promise<void> {
     const TYPE = { created: 1, changed: 2, deleted: 3 };
+    const KIND = { created: 1, changed: 2, deleted: 4 };
+    const watched = changes.filter(([path, type]) =>
+      [...this.#matchers].some(([glob, matches]) => (this.watchKinds.get(glob)! & KIND[type]) !== 0 && matches(path)),
+    );
+    if (watched.length === 0) return;
     await this.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: changes.map(([path, type]) => ({ uri: pathToFileURL(path).href, type: TYPE[type] })),
+      changes: watched.map(([path, type]) => ({ uri: pathToFileURL(path).href, type: TYPE[type] })),
     });
   }
 

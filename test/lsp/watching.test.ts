@@ -39,7 +39,7 @@ describe('files changed on disk', () => {
     const dir = project({ 'town.yaml': TOWN, 'fares.yaml': FARES });
     const watching = await start(dir);
     await watching.open(join(dir, 'fares.yaml'));
-    expect([...watching.watchers.values()]).toEqual([['**/*.yaml', '**/*.yml', '**/*']]);
+    expect([...watching.watchers.values()]).toEqual([['**/*.[yY][aA][mM][lL]', '**/*.[yY][mM][lL]', '**/*']]);
     // Every path, for its creation and deletion only (a folder's name matches no other glob).
     expect(watching.watchKinds.get('**/*')).toBe(1 | 4);
     const other = await start(dir, {});
@@ -96,6 +96,35 @@ describe('files changed on disk', () => {
     waiting = next(client, fares, deleted);
     await client.changedOnDisk([town, 'created']);
     expect(lines(await waiting)).toEqual([]);
+  });
+
+  it('checks a file again when a file it uses with an upper-case extension changes on disk', async () => {
+    const fares = FARES.replace('[town.yaml]', '[Town.YAML]').replace('town#budget-office', 'budget-office');
+    const dir = project({ 'Town.YAML': TOWN, 'fares.yaml': fares });
+    const client = await start(dir);
+    const path = join(dir, 'fares.yaml');
+    const opened = await client.open(path);
+    expect(lines(opened)).toEqual([]);
+
+    writeFileSync(join(dir, 'Town.YAML'), TOWN.replace('budget-office', 'finance-office'));
+    const waiting = next(client, path, opened);
+    await client.changedOnDisk([join(dir, 'Town.YAML'), 'changed']);
+    expect(lines(await waiting)).toEqual([
+      '8 unknown-reference 1: unknown source `budget-office`: no source in `sources` has this id; if it was renamed, sources no evidence cites: `finance-office`',
+    ]);
+  });
+
+  it('checks the quotes again when a document text with an upper-case YAML extension changes on disk', async () => {
+    const dir = project({ 'pool.yaml': POOL.replace('texts/pool.md', 'texts/pool.YML'), 'texts/pool.YML': 'The pool opens at ten.\n' });
+    const client = await start(dir);
+    const pool = join(dir, 'pool.yaml');
+    const opened = await client.open(pool);
+    expect(lines(opened)).toEqual([]);
+
+    writeFileSync(join(dir, 'texts/pool.YML'), 'The pool opens at nine.\n');
+    const waiting = next(client, pool, opened);
+    await client.changedOnDisk([join(dir, 'texts/pool.YML'), 'changed']);
+    expect((await waiting).diagnostics.map((d) => d.code)).toEqual(['quote-not-in-document']);
   });
 
   it('checks a file again when the folder of a file it uses is deleted, renamed or created: one event for the folder', async () => {
