@@ -1,6 +1,9 @@
+import { basename } from 'node:path';
 import { IdIndex, type EditFile } from '../edit/references';
 import { resolvePaths } from '../load/resolve-paths';
 import { outcomeOf, readOne, type RunOptions } from '../pipeline/check-file';
+import type { ResolvedFile } from '../load/resolve-paths';
+import type { ReadResult } from '../load/read';
 import type { Workspace } from '../pipeline/workspace';
 import type { Checked } from './checker';
 
@@ -92,22 +95,32 @@ export class FolderIndex {
     if (!known) this.#folders.set(root, (known = new Map<string, Known>()));
     const present = new Set(found.map((f) => f.absolute));
     for (const path of known.keys()) if (!present.has(path)) known.delete(path);
-    for (const file of found) {
-      if (seen.has(file.absolute)) continue;
-      const read = readOne(file, options);
-      // Only a file that mentions an id can name it: the others are not checked.
-      if ('error' in read || !read.ok || !ids.some((id) => read.source.text.includes(id))) continue;
+    const take = (file: ResolvedFile, read: ReadResult): void => {
       const last = known.get(file.absolute);
       if (last && last.text === read.source.text && last.used.every((u) => options.workspace.textOf(u.path, u.from) === u.text)) {
         if (last.file) files.push(last.file);
-        continue;
+        return;
       }
       const outcome = outcomeOf(file, read, { ...options, root });
       const graph = 'report' in outcome ? outcome.report.graph : undefined;
       const checked = graph && 'report' in outcome ? { absolute: file.absolute, text: outcome.report.source.text, graph } : undefined;
       if (checked) files.push(checked);
       known.set(file.absolute, { text: read.source.text, file: checked, used: usedBy(options.workspace, file.absolute) });
+    };
+    const rest: Array<{ file: ResolvedFile; read: ReadResult }> = [];
+    for (const file of found) {
+      if (seen.has(file.absolute)) continue;
+      const read = readOne(file, options);
+      if ('error' in read || !read.ok) continue;
+      // Only a file that mentions an id can name it: the others are checked only if they may use one that does.
+      if (ids.some((id) => read.source.text.includes(id))) take(file, read);
+      else rest.push({ file, read });
     }
+    // A file that names no id but uses a file that does sees its definitions: a rename to an id it
+    // also sees from another file is refused for it, as `argmap rename` refuses it. Such a file names
+    // the used file in its `uses`, so only the files whose text holds one of those names are checked.
+    const names = [...new Set(files.map((f) => basename(f.absolute)))];
+    for (const { file, read } of rest) if (names.some((name) => read.source.text.includes(name))) take(file, read);
     return indexed(files);
   }
 }

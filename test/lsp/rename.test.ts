@@ -130,7 +130,7 @@ describe('rename: the refusals of `argmap rename`, for files on disk that name o
     `argmap: 1\ntitle: Fares\nuses: [${uses}]\nrecommendation:\n  text: Cut fares.\n  evidence:\n    - text: A surplus.\n      source: ${source}\n`;
 
   /** The editor's rename of `harbour-office` to `port-office` from a.yaml (open), and the CLI's on the folder. */
-  async function both(files: Record<string, string>): Promise<{ editor: Promise<unknown>; cli: string }> {
+  async function bothRenames(files: Record<string, string>): Promise<{ editor: Promise<unknown>; cli: string }> {
     const dir = project({ 'town.yaml': town, 'a.yaml': cites('town.yaml', 'town#harbour-office'), ...files });
     const a = join(dir, 'a.yaml');
     await server().open(a);
@@ -144,7 +144,7 @@ describe('rename: the refusals of `argmap rename`, for files on disk that name o
   }
 
   it('refuses when a closed file that sees the renamed source names the new id, which is defined nowhere', async () => {
-    const { editor, cli } = await both({ 'b.yaml': cites('town.yaml', 'town#port-office') });
+    const { editor, cli } = await bothRenames({ 'b.yaml': cites('town.yaml', 'town#port-office') });
     expect(cli).toBe(
       'cannot rename `harbour-office` to `port-office`: `port-office` is named at b.yaml:8:20 but defined nowhere, and would then name the renamed id; correct that reference first; nothing was changed',
     );
@@ -153,7 +153,17 @@ describe('rename: the refusals of `argmap rename`, for files on disk that name o
 
   it('refuses when a closed file that sees the renamed source also sees a source with the new id', async () => {
     const other = 'argmap: 1\ntitle: Other sources\nsources:\n  - id: port-office\n    speaker: Port office\n';
-    const { editor, cli } = await both({ 'other.yaml': other, 'b.yaml': cites('town.yaml, other.yaml', 'port-office') });
+    const { editor, cli } = await bothRenames({ 'other.yaml': other, 'b.yaml': cites('town.yaml, other.yaml', 'port-office') });
+    expect(cli).toBe(
+      'cannot rename `harbour-office` to `port-office`: `port-office` is already an id (other.yaml:4:9); nothing was changed',
+    );
+    await expect(editor).rejects.toThrow(cli);
+  });
+
+  it('refuses when a closed file that names neither id uses the file of the renamed source and a file with the new id', async () => {
+    const other = 'argmap: 1\ntitle: Other sources\nsources:\n  - id: port-office\n    speaker: Port office\n';
+    const both = `argmap: 1\ntitle: Both\nuses: [town.yaml, other.yaml]\nrecommendation:\n  text: Wait.\n  assumption: true\n`;
+    const { editor, cli } = await bothRenames({ 'other.yaml': other, 'b.yaml': both });
     expect(cli).toBe(
       'cannot rename `harbour-office` to `port-office`: `port-office` is already an id (other.yaml:4:9); nothing was changed',
     );
