@@ -7,7 +7,7 @@ import { writeFileAtomic, writeFilesAtomic, type ChunkProducer } from '../util/a
 import { chalkFor, colorLevel } from '../util/terminal';
 import { inertLines, safeLine } from '../util/safe-text';
 import { EXIT, UsageError, type CliIO } from './io';
-import { runPipeline, type InputOptions } from './run-pipeline';
+import { outputOverwritesInput, runPipeline, type InputOptions } from './run-pipeline';
 
 export interface ListingOptions extends InputOptions {
   output?: string;
@@ -67,6 +67,11 @@ export async function runListing(
     io.stderr.write(formatCompact(resolved, totals(resolved), err));
   }
   const toFile = options.output !== undefined;
+  const refuse = (path: string): boolean => {
+    const why = outputOverwritesInput(path, run.inputs, io.cwd);
+    if (why !== undefined) io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${safeLine(why)}\n`);
+    return why !== undefined;
+  };
   if (good.length > 0 || bad.length === 0) {
     let text: string | Streamed | Files;
     try {
@@ -78,12 +83,14 @@ export async function runListing(
       return EXIT.usage;
     }
     if (typeof text !== 'string' && 'files' in text) {
+      if (text.files.some((f) => refuse(resolve(io.cwd, f.path)))) return EXIT.usage;
       await writeFilesAtomic(text.files.map((f) => ({ path: resolve(io.cwd, f.path), content: inertLines(f.text) })));
       return run.usageError ? EXIT.usage : bad.length > 0 ? EXIT.problems : EXIT.ok;
     }
     // Text from the files cannot start a line a CI runner obeys (JSON is inert already).
     const content: string | ChunkProducer =
       typeof text === 'string' ? inertLines(text) : (write) => text.stream((chunk) => write(inertLines(chunk)));
+    if (toFile && refuse(resolve(io.cwd, options.output!))) return EXIT.usage;
     if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), content, { followLinks: !options.outputIsDefault });
     else if (typeof content === 'string') io.stdout.write(content);
     else content((chunk) => io.stdout.write(chunk));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../config/load-config';
 import { cacheNotWrittenMessage, pathProblemMessage } from '../diagnostics/messages';
@@ -42,6 +42,8 @@ export interface PipelineRun {
   config: Config;
   /** How many files each thread checked, this one first (files the cache answered not counted). */
   threads: number[];
+  /** The absolute paths of the argument files read: those named or found, and the files they use. */
+  inputs: string[];
 }
 
 /**
@@ -56,7 +58,7 @@ export async function runPipeline(
 ): Promise<PipelineRun> {
   const err = chalkFor(colorLevel(io.stderr, io.env, options.color));
   const fail = (message: string) => io.stderr.write(`${err.red('argmap:')} ${safeLine(message)}\n`);
-  const empty: PipelineRun = { reports: [], usageError: true, config: { severities: {} }, threads: [] };
+  const empty: PipelineRun = { reports: [], usageError: true, config: { severities: {} }, threads: [], inputs: [] };
 
   let config: Config = { severities: {} };
   const configPath = options.config !== undefined ? resolve(io.cwd, options.config) : findConfig(io.cwd);
@@ -116,5 +118,33 @@ export async function runPipeline(
     );
   for (const problem of result.problems) problems.push(problem);
   for (const problem of problems) fail(pathProblemMessage(problem));
-  return { reports: result.reports, usageError: problems.length > 0, config, threads: result.threads };
+  const inputs = new Set(files.map((f) => f.absolute));
+  for (const report of result.reports) for (const f of report.graph?.files ?? []) inputs.add(f.absolute);
+  return { reports: result.reports, usageError: problems.length > 0, config, threads: result.threads, inputs: [...inputs] };
+}
+
+/**
+ * Why `--output` must not be written: it is one of the argument files the command read (the same
+ * file, through any path, link or hard link), and writing it would replace the argument with the
+ * output. Undefined when it is not.
+ */
+export function outputOverwritesInput(output: string, inputs: readonly string[], cwd: string): string | undefined {
+  let target;
+  try {
+    target = statSync(output);
+  } catch {
+    return undefined;
+  }
+  for (const input of inputs) {
+    let read;
+    try {
+      read = statSync(input);
+    } catch {
+      continue;
+    }
+    if (read.dev === target.dev && read.ino === target.ino) {
+      return `will not write ${displayPath(output, cwd)}: it is ${displayPath(input, cwd)}, an argument file this command reads; name another output file`;
+    }
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -174,6 +175,33 @@ describe('--output respects what is at the path', () => {
       expect(readFileSync(join(dir, name), 'utf8')).toBe(CLEAN);
     }
     expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('--output onto an argument file the command reads', () => {
+  it('is refused (exit 2, the file as it was), by its name, through a hard link, and for a file that is used', () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, 'reply.yaml'),
+      'argmap: 1\ntitle: Reply\nuses: [clean.yaml]\nrecommendation:\n  id: reply-rec\n  text: Wait.\n  assumption: true\n',
+    );
+    const before = readFileSync(join(dir, 'clean.yaml'), 'utf8');
+    linkSync(join(dir, 'clean.yaml'), join(dir, 'same.yaml'));
+    for (const args of [
+      ['outline', 'clean.yaml', '-o', 'clean.yaml'],
+      ['check', 'clean.yaml', '-o', './same.yaml'],
+      ['export', '--to', 'json', 'clean.yaml', '-o', 'clean.yaml'],
+      ['graph', 'clean.yaml', '--split', '-o', 'clean.yaml'],
+      ['report', 'reply.yaml', '-o', 'clean.yaml'],
+    ]) {
+      const r = argmap(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        /^argmap: will not write (clean|same)\.yaml: it is clean\.yaml, an argument file this command reads; name another output file\n$/,
+      );
+      expect(readFileSync(join(dir, 'clean.yaml'), 'utf8')).toBe(before);
+    }
+    expect(argmap(['outline', 'clean.yaml', '-o', 'clean.md'], { cwd: dir }).code).toBe(0);
   });
 });
 
