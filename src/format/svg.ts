@@ -53,7 +53,10 @@ export function renderSvg(viz: Viz, dot: string, boxes = 0): string {
     throw error;
   }
   // Graphviz writes `-` in ids and classes as `&#45;`: the same, but unreadable to a text search (and a CSS selector).
+  // Graphviz writes the C1 controls and bidirectional overrides the DOT gave as entities as raw
+  // characters: written back as character references, they draw the same and stay inert on a terminal.
   return svg
+    .replace(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/ (?:id|class)="[^"]*"/g, (attr) => attr.replace(/&#45;/g, '-'))
     .replace(/ font-family="Helvetica,sans-Serif"/g, ` font-family="${FONT_FAMILY}"`);
 }

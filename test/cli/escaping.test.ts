@@ -90,6 +90,7 @@ describe('file names and texts cannot hijack a CI log or a terminal', () => {
   for (const args of [
     ['graph', '-f', 'mermaid'],
     ['graph', '-f', 'dot'],
+    ['graph', '-f', 'svg'],
     ['export', '--to', 'json'],
     ['export', '--to', 'aif'],
   ]) {
