@@ -5,6 +5,8 @@
  * file cost little.
  */
 
+import { safeLine } from './safe-text';
+
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
 /** Lines with their breaks kept, so a missing final line break is seen. */
@@ -70,7 +72,9 @@ function script(a: readonly string[], b: readonly string[]): Op[] {
 export function unifiedDiff(file: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
   const ops = script(linesOf(before), linesOf(after));
-  let out = `--- a/${file}\n+++ b/${file}\n`;
+  // A line break in a file name would end the header and start a line of its own.
+  const name = safeLine(file);
+  let out = `--- a/${name}\n+++ b/${name}\n`;
   const changed = ops.map((op) => op.kind !== ' ');
   let i = 0;
   // Line numbers (1-based) in each text of the op at index i.

@@ -6,6 +6,15 @@ const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}\
 describe('unifiedDiff', () => {
   it('is empty for equal texts', () => expect(unifiedDiff('a.yaml', 'x\n', 'x\n')).toBe(''));
 
+  it('keeps a file name with a line break on its header line: the diff stays one file, nothing forged', () => {
+    const diff = unifiedDiff('x\n::error file=a::pwn\n+++ b.yaml', 'a\n', 'b\n');
+    expect(diff.split('\n').slice(0, 3)).toEqual([
+      '--- a/x\\u{a}::error file=a::pwn\\u{a}+++ b.yaml',
+      '+++ b/x\\u{a}::error file=a::pwn\\u{a}+++ b.yaml',
+      '@@ -1,1 +1,1 @@',
+    ]);
+  });
+
   it('keeps changes far apart in separate hunks with three lines of context, and counts inserted and deleted lines', () => {
     const before = lines(30);
     const after = before.replace('line 3\n', 'line three\n').replace('line 20\n', '').replace('line 25\n', 'line 25\nadded\n');
