@@ -16,35 +16,38 @@ export interface CounterpointInfo {
   answered: boolean;
 }
 
-/** Every counterpoint in document order, with what it attacks and what answers it. */
+/** Every counterpoint of this file in document order, with what it attacks and what answers it. */
 export function collectCounterpoints(graph: ArgumentGraph): CounterpointInfo[] {
-  const out: CounterpointInfo[] = [];
-  for (const claim of graph.claims) {
-    // A used file's counterpoints are listed with that file (answers from here still count there).
-    if (claim.kind !== 'counterpoint' || claim.file !== graph.file) continue;
-    const targets: AttackTarget[] = [];
-    for (const edge of claim.outgoing) {
-      if (edge.kind === 'attack') {
-        const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim) : [];
-        targets.push(
-          others.length > 0
-            ? { type: 'claim', claim: edge.to, via: edge.via, with: others }
-            : { type: 'claim', claim: edge.to, via: edge.via },
-        );
-      } else if (edge.kind === 'undercut') {
-        const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim) : [];
-        targets.push(others.length > 0 ? { type: 'link', link: edge.to, with: others } : { type: 'link', link: edge.to });
-      }
+  // A used file's counterpoints are listed with that file (answers from here still count there).
+  return graph.claims.filter((c) => c.kind === 'counterpoint' && c.file === graph.file).map(counterpointInfo);
+}
+
+/**
+ * What a counterpoint attacks and what answers it, from the graph it is part of: for a used file's
+ * counterpoint, its answers there and those from the file that uses it.
+ */
+export function counterpointInfo(claim: Claim): CounterpointInfo {
+  const targets: AttackTarget[] = [];
+  for (const edge of claim.outgoing) {
+    if (edge.kind === 'attack') {
+      const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim) : [];
+      targets.push(
+        others.length > 0
+          ? { type: 'claim', claim: edge.to, via: edge.via, with: others }
+          : { type: 'claim', claim: edge.to, via: edge.via },
+      );
+    } else if (edge.kind === 'undercut') {
+      const others = edge.group ? [...new Set(edge.group.premises)].filter((p) => p !== claim) : [];
+      targets.push(others.length > 0 ? { type: 'link', link: edge.to, with: others } : { type: 'link', link: edge.to });
     }
-    const rebuttals: CounterpointInfo['rebuttals'] = [];
-    for (const edge of claim.incoming) {
-      if (edge.kind === 'attack') rebuttals.push({ claim: edge.from, via: edge.via, undercut: false });
-    }
-    for (const edge of claim.outgoing) {
-      for (const undercut of edge.undercutBy) rebuttals.push({ claim: undercut.from, via: undercut.via, undercut: true });
-    }
-    rebuttals.sort((a, b) => a.claim.index - b.claim.index);
-    out.push({ claim, targets, rebuttals, answered: rebuttals.length > 0 });
   }
-  return out;
+  const rebuttals: CounterpointInfo['rebuttals'] = [];
+  for (const edge of claim.incoming) {
+    if (edge.kind === 'attack') rebuttals.push({ claim: edge.from, via: edge.via, undercut: false });
+  }
+  for (const edge of claim.outgoing) {
+    for (const undercut of edge.undercutBy) rebuttals.push({ claim: undercut.from, via: undercut.via, undercut: true });
+  }
+  rebuttals.sort((a, b) => a.claim.index - b.claim.index);
+  return { claim, targets, rebuttals, answered: rebuttals.length > 0 };
 }

@@ -286,8 +286,7 @@ class Outline {
   }
 
   #status(claim: Claim): string {
-    const state = this.view.claims[claim.index]!.counterpoint;
-    const answers = this.analyses.counterpoints.find((i) => i.claim === claim)?.rebuttals.length ?? 0;
+    const { counterpoint: state, answers = 0 } = this.view.claims[claim.index]!;
     if (state === 'conceded') return `✔️ **conceded** by the author${answers > 0 ? `; answered by ${plural(answers, 'rebuttal')}` : ''}`;
     if (state === 'answered') return `**answered** by ${plural(answers, 'rebuttal')}; not conceded`;
     return '❗ **unanswered**: not conceded, and nothing answers it';

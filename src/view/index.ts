@@ -1,3 +1,4 @@
+import { counterpointInfo, type CounterpointInfo } from '../analyses/counterpoints';
 import type { Analyses } from '../analyses/index';
 import type { Because, Label } from '../analyses/evaluate';
 import { linkedNeedNames, type Unsupported } from '../analyses/support';
@@ -29,8 +30,10 @@ export interface ClaimView {
   support: { supported: true } | { supported: false; why: Unsupported; because: string };
   /** Grounded evaluation: its label, the status word that leads, and the decisive reason. */
   evaluation: { label: Label; status: Status; because: Because; reason: string };
-  /** A counterpoint's state. */
+  /** A counterpoint's state (a used file's counterpoint too, counting the answers from this file). */
   counterpoint?: CounterpointState;
+  /** A counterpoint's answers: the rebuttals that attack it or undercut its attack. */
+  answers?: number;
   evidence: Array<{ evidence: Evidence; attribution: EvidenceAttribution }>;
 }
 
@@ -118,9 +121,10 @@ function nameOf(claim: Claim, number: ClaimNumber | undefined): string {
 function buildView(analyses: Analyses): ArgumentView {
   const { graph, support, evaluation } = analyses;
   const numbering = numberClaims(graph);
-  const states = new Map<Claim, CounterpointState>();
-  for (const info of analyses.counterpoints) {
-    states.set(info.claim, info.claim.conceded ? 'conceded' : info.answered ? 'answered' : 'unanswered');
+  // Every counterpoint the views show has a state: this file's, and a used file's shown with its answers.
+  const infos = new Map<Claim, CounterpointInfo>(analyses.counterpoints.map((info) => [info.claim, info]));
+  for (const claim of graph.claims) {
+    if (claim.kind === 'counterpoint' && !infos.has(claim)) infos.set(claim, counterpointInfo(claim));
   }
   const file = graph.file;
   const listed = graph.sources.filter((s) => s.file === file || s.citedBy.some((e) => e.file === file));
@@ -146,8 +150,11 @@ function buildView(analyses: Analyses): ArgumentView {
       evidence: claim.evidence.map((evidence) => ({ evidence, attribution: evidenceAttribution(evidence, numberOf) })),
     };
     if (number) view.number = number;
-    const state = states.get(claim);
-    if (state !== undefined) view.counterpoint = state;
+    const info = infos.get(claim);
+    if (info !== undefined) {
+      view.counterpoint = claim.conceded ? 'conceded' : info.answered ? 'answered' : 'unanswered';
+      view.answers = info.rebuttals.length;
+    }
     return view;
   });
   const own = claims.filter((c) => c.claim.file === graph.file);

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Analyses } from '../../src/analyses/index';
 import { codeSpan, escapeMarkdown, markdownLink, safeUrl } from '../../src/format/markdown-escape';
 import { formatOutline, writeOutline, type OutlineOptions } from '../../src/format/outline';
+import { SourceFile } from '../../src/load/source-file';
 import { buildGraph } from '../../src/model/build';
+import { checkSource } from '../../src/pipeline/check-source';
+import { ROOT } from '../helpers/cli';
 
 function outline(yaml: string, options: Partial<OutlineOptions> = {}): string {
   const graph = buildGraph(parseDocument(yaml));
@@ -360,6 +364,17 @@ recommendation:
     expect(md).toContain('   - **answered** by 1 rebuttal; not conceded\n');
     expect(md).toContain('   - ❗ **unanswered**: not conceded, and nothing answers it');
     expect(md.match(/❗ \*\*unanswered\*\*/g)).toHaveLength(3);
+  });
+
+  it("gives a used file's counterpoint its state there, counting the answers from either file", () => {
+    // The reply uses the editorial, whose counterpoint is conceded and answered there by an undercut.
+    const path = join(ROOT, 'examples', 'newsroom', 'reply.yaml');
+    const checked = checkSource(new SourceFile('reply.yaml', readFileSync(path, 'utf8')), { absolute: path, root: dirname(path) });
+    const reply = formatOutline(checked.graph!, checked.analyses!, { file: 'reply.yaml' });
+    const used = reply.slice(reply.indexOf('(`cost-to-households`)'), reply.indexOf('**Rebuttal 2.1**'));
+    expect(used).toContain('   - ✔️ **conceded** by the author; answered by 1 rebuttal\n');
+    expect(reply).not.toContain('unanswered**');
+    expect(reply).toContain('1 counterpoint (0 unanswered)');
   });
 
   it('shows a rebuttal given by reference as "answered by", and the reused claim says so too', () => {

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
-import { Analyses } from '../../src/analyses/index';
 import { counterpointsJson, counterpointsText } from '../../src/format/claim-lists';
 import { buildDiagram } from '../../src/format/diagram';
 import { evaluationJson, evaluationText } from '../../src/format/evaluation';
@@ -10,7 +8,7 @@ import { formatHtmlReport } from '../../src/format/html-report';
 import { formatOutline } from '../../src/format/outline';
 import { treeJson } from '../../src/format/tree-json';
 import { SourceFile } from '../../src/load/source-file';
-import { buildGraph } from '../../src/model/build';
+import { checkSource } from '../../src/pipeline/check-source';
 import { chalkFor } from '../../src/util/terminal';
 import { viewOf } from '../../src/view/index';
 import { ROOT } from '../helpers/cli';
@@ -35,17 +33,20 @@ const FILES = [
     'rules/conceded-rebutted/denied.yaml',
     'rules/self-attack/targets-itself.yaml',
     'rules/circular-support/cycle.yaml',
+    // Files that use files: the used file's counterpoints are shown, with their state, in the file that uses it.
+    'uses/counterpoint-across/reply.yaml',
   ].map((f) => join(FIXTURES, f)),
+  ...['editorial.yaml', 'reply.yaml'].map((f) => join(ROOT, 'examples', 'newsroom', f)),
 ];
 
 const KIND = '(?:recommendation|reason|risk|counterpoint|rebuttal)';
 const NUM = '[0-9.()a-z]+';
 
 function views(path: string) {
-  const text = readFileSync(path, 'utf8');
-  const graph = buildGraph(parseDocument(text));
-  const analyses = new Analyses(graph);
-  const source = new SourceFile('map.yaml', text);
+  const source = new SourceFile('map.yaml', readFileSync(path, 'utf8'));
+  // Checked as the commands check it, with the files it uses.
+  const { graph, analyses } = checkSource(source, { absolute: path, root: dirname(path) });
+  if (!graph || !analyses) throw new Error(`${path}: not checked`);
   const files = [{ source, analyses }];
   const chalk = chalkFor(0);
   return {
@@ -114,10 +115,10 @@ describe('every view states the same facts', () => {
   for (const file of FILES) {
     describe(file.slice(file.lastIndexOf('/', file.lastIndexOf('/') - 1) + 1), () => {
       const v = views(file);
-      const own = v.view.claims.filter((c) => c.claim.id !== undefined);
+      const own = v.view.claims.filter((c) => c.claim.id !== undefined && c.claim.file === v.view.graph.file);
 
       it('numbers: the outline, the report, the JSON tree and evaluate name each claim by the same number', () => {
-        const numbered = v.view.claims.filter((c) => c.number);
+        const numbered = v.view.claims.filter((c) => c.number && c.claim.file === v.view.graph.file);
         expect(numbered.length).toBeGreaterThan(0);
         // The outline refers to claims as `reason 1.2 (`id`)`.
         const refs = [
@@ -188,6 +189,27 @@ describe('every view states the same facts', () => {
         expect(v.counterpointsText).toContain(`(${unanswered} unanswered)`);
         expect(v.outline.match(/❗ \*\*unanswered\*\*/g)?.length ?? 0).toBe(unanswered);
         expect(v.report.match(/❗ unanswered/g)?.length ?? 0).toBe(2 * unanswered); // in the outline and in the list
+      });
+
+      it("used files' counterpoints: the state where they are answered, the same in the outline, the report and the drawing", () => {
+        const used = v.view.claims.filter((c) => c.kind === 'counterpoint' && c.claim.file !== v.view.graph.file && c.number);
+        const boxes = reportBoxes(v.report);
+        const drawn = new Map(v.diagram.claimNodes.map((n) => [n.claim, n]));
+        const words = { conceded: '✔️ **conceded**', answered: '**answered**', unanswered: '❗ **unanswered**' };
+        for (const c of used) {
+          const state = c.counterpoint!;
+          expect(['answered', 'conceded', 'unanswered'], `state: ${c.claim.key}`).toContain(state);
+          expect(drawn.get(c.claim)?.unanswered, `drawing: ${c.claim.key}`).toBe(state === 'unanswered');
+          if (c.claim.id === undefined) continue;
+          expect(boxes.get(c.claim.id)?.state, `report: ${c.claim.id}`).toBe(state);
+          // Its item in the outline: from its line to the next numbered item or heading.
+          const start = v.outline.indexOf(`(\`${c.claim.id}\`)`);
+          const item = v.outline.slice(start, v.outline.slice(start).search(/\n(?:\d+\. |#)/) + start);
+          const said = Object.entries(words)
+            .filter(([, w]) => item.includes(`- ${w}`))
+            .map(([k]) => k);
+          expect(said, `outline: ${c.claim.id}`).toEqual([state]);
+        }
       });
     });
   }
