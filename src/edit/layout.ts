@@ -31,6 +31,14 @@ import { SourceFile } from '../load/source-file';
 /** The width text is folded at, and the widest line a value is kept on. */
 export const LINE_WIDTH = 80;
 
+/**
+ * The fewest characters a line of text holds however deep it is. Text whose `>-` block would start
+ * further right than LINE_WIDTH - MIN_CONTENT_WIDTH is not folded as a block (it would be one word
+ * a line, and from column 79 on the yaml package writes a block that reads back differently); the
+ * yaml package may then wrap it as plain or quoted text, at least this many characters a line.
+ */
+const MIN_CONTENT_WIDTH = 30;
+
 type Kind = 'top' | 'document' | 'source' | 'claim' | 'evidence' | 'reference' | 'group';
 
 /** The keys of each mapping, in the order docs/format.md gives them (ids first); others follow, as written. */
@@ -125,8 +133,20 @@ function oneLineLength(value: string): number {
   return JSON.stringify(value).length;
 }
 
-/** Sets the style of a scalar written from `column` on (after its key, or its list's `- `). */
-function styleScalar(node: Scalar, column: number) {
+/**
+ * Whether a `>-` block gives back exactly this text: not when it starts or ends with white space
+ * (a line starting with a space is not folded back, a trailing one would be cut off). Characters
+ * only an escape can write make the yaml package quote the text whatever its style.
+ */
+function foldable(value: string): boolean {
+  return /^\S(?:.*\S)?$/.test(value);
+}
+
+/**
+ * Sets the style of a scalar written from `column` on (after its key, or its list's `- `); a block
+ * written for it would be indented to `blockColumn`.
+ */
+function styleScalar(node: Scalar, column: number, blockColumn = column) {
   const value = node.value;
   if (typeof value !== 'string') {
     node.type = undefined;
@@ -135,13 +155,14 @@ function styleScalar(node: Scalar, column: number) {
   if (value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
   // Booleans of YAML 1.1, which other tools may still read as such: kept in quotes.
   else if (YAML_11_BOOLEAN.test(value)) node.type = Scalar.QUOTE_DOUBLE;
-  else if (column + oneLineLength(value) > LINE_WIDTH) node.type = Scalar.BLOCK_FOLDED;
-  else node.type = undefined;
+  else if (column + oneLineLength(value) > LINE_WIDTH && blockColumn <= LINE_WIDTH - MIN_CONTENT_WIDTH && foldable(value)) {
+    node.type = Scalar.BLOCK_FOLDED;
+  } else node.type = undefined;
 }
 
 /** Lays out a value at `column` (where a nested block's lines start), written after `lead` characters. */
 function layoutValue(node: unknown, column: number, lead: number, kind: { map?: Kind; items?: Kind | 'claims' }) {
-  if (isScalar(node)) styleScalar(node, lead);
+  if (isScalar(node)) styleScalar(node, lead, column);
   else if (isMap(node)) layoutMap(node, column, kind.map);
   else if (isSeq(node)) layoutSeq(node, column, lead, kind.items);
 }
@@ -236,7 +257,13 @@ export function formatSource(source: SourceFile): FormatResult {
   if (carriageReturn !== undefined) return { ok: false, problem: 'carriage-return', offset: carriageReturn };
   const doc = parseDocument(source.text, OPTIONS);
   layoutDocument(doc);
-  const text = doc.toString({ indent: 2, indentSeq: true, lineWidth: LINE_WIDTH, minContentWidth: 0, flowCollectionPadding: false });
+  const text = doc.toString({
+    indent: 2,
+    indentSeq: true,
+    lineWidth: LINE_WIDTH,
+    minContentWidth: MIN_CONTENT_WIDTH,
+    flowCollectionPadding: false,
+  });
   if (text === source.text) return { ok: true, text, changed: false };
   const after = parse(new SourceFile(source.path, text));
   if (!isDeepStrictEqual(after.data, before.data) || !isDeepStrictEqual(commentsOf(text).sort(), commentsOf(source.text).sort())) {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { formatSource, KEY_ORDER, LINE_WIDTH } from '../../src/edit/layout';
 import { SourceFile } from '../../src/load/source-file';
 import { ROOT } from '../helpers/cli';
@@ -59,6 +60,31 @@ describe('formatSource', () => {
     // In a scalar it is text, kept as it is; CRLF line breaks are line breaks.
     expect(format('argmap: 1\ntitle: "a\r b"\n')).toMatchObject({ ok: true });
     expect(format('argmap: 1\r\n# note\r\ntitle: T\r\n')).toMatchObject({ ok: true });
+  });
+
+  it('keeps text a >- block cannot give back exactly (leading or trailing spaces) quoted, instead of refusing the file', () => {
+    const words = 'word '.repeat(16);
+    for (const text of [`  ${words}end`, `${words}end  `]) {
+      const out = formatted(`argmap: 1\ntitle: T\nrecommendation:\n  id: rec\n  text: ${JSON.stringify(text)}\n  assumption: true\n`);
+      expect(out).not.toContain('>');
+      expect((parseYaml(out) as { recommendation: { text: string } }).recommendation.text).toBe(text);
+      expect(format(out)).toEqual({ ok: true, text: out, changed: false });
+    }
+  });
+
+  it('formats text nested 20 levels deep without folding it one word a line', () => {
+    const text = 'word '.repeat(40).trim();
+    let claims = '';
+    for (let depth = 20; depth >= 1; depth--) {
+      const inner = claims ? `reasons:\n${claims.replace(/^/gm, '  ')}` : 'assumption: true\n';
+      claims = `- id: r${depth}\n  text: ${text}\n${inner.replace(/^/gm, '  ')}`;
+    }
+    const out = formatted(`argmap: 1\ntitle: T\nrecommendation:\n  id: rec\n  text: R\n  reasons:\n${claims.replace(/^/gm, '    ')}`);
+    expect(out).toMatch(/^ {80,}- id: r20$/m);
+    // Each line of text holds several words (the last line of a text may hold one).
+    const lines = out.split('\n').map((line) => line.trim());
+    for (const [i, line] of lines.entries()) if (line === 'word') expect(lines[i - 1]).not.toBe('word');
+    expect(format(out)).toEqual({ ok: true, text: out, changed: false });
   });
 
   it('orders every property the schema allows, each list matching a definition of the schema', () => {
