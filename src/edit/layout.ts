@@ -16,6 +16,7 @@ import {
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parse } from '../load/parse';
 import { SourceFile } from '../load/source-file';
+import { placeTrailingComments } from './trailing-comments';
 
 /**
  * The canonical layout of an argument file (`argmap fmt`): keys in the order of docs/format.md
@@ -256,6 +257,7 @@ export function formatSource(source: SourceFile): FormatResult {
   const carriageReturn = loneCarriageReturn(source.text);
   if (carriageReturn !== undefined) return { ok: false, problem: 'carriage-return', offset: carriageReturn };
   const doc = parseDocument(source.text, OPTIONS);
+  placeTrailingComments(doc, source.text);
   layoutDocument(doc);
   const text = doc.toString({
     indent: 2,

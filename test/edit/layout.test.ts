@@ -87,6 +87,15 @@ describe('formatSource', () => {
     expect(format(out)).toEqual({ ok: true, text: out, changed: false });
   });
 
+  it('formats a flow list with comments between its items once: formatting the result again changes nothing', () => {
+    // Formatted once, `# c2` went above b; read again, the yaml package gave it to a, indented into a.
+    const out = formatted(
+      'argmap: 1\ntitle: T\nrecommendation:\n  id: rec\n  text: R\n  reasons: [{id: a, text: A, assumption: true}, # c1\n    # c2\n    {id: b, text: B, assumption: true}]\n',
+    );
+    expect(out).toContain('      assumption: true\n      # c1\n    # c2\n    - id: b\n');
+    expect(format(out)).toEqual({ ok: true, text: out, changed: false });
+  });
+
   it('orders every property the schema allows, each list matching a definition of the schema', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'argmap.schema.json'), 'utf8')) as {
       properties: Record<string, unknown>;
