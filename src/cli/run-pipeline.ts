@@ -42,7 +42,7 @@ export interface PipelineRun {
   config: Config;
   /** How many files each thread checked, this one first (files the cache answered not counted). */
   threads: number[];
-  /** The absolute paths of the argument files read: those named or found, and the files they use. */
+  /** The absolute paths of the files read: argument files named or found, the files they use, the document texts they quote. */
   inputs: string[];
 }
 
@@ -119,14 +119,18 @@ export async function runPipeline(
   for (const problem of result.problems) problems.push(problem);
   for (const problem of problems) fail(pathProblemMessage(problem));
   const inputs = new Set(files.map((f) => f.absolute));
-  for (const report of result.reports) for (const f of report.graph?.files ?? []) inputs.add(f.absolute);
+  for (const report of result.reports) {
+    for (const f of report.graph?.files ?? []) inputs.add(f.absolute);
+    // The files it uses and the document text it quotes (also known when no graph is kept).
+    for (const path of report.uses?.dependencies ?? []) inputs.add(path);
+  }
   return { reports: result.reports, usageError: problems.length > 0, config, threads: result.threads, inputs: [...inputs] };
 }
 
 /**
- * Why `--output` must not be written: it is one of the argument files the command read (the same
- * file, through any path, link or hard link), and writing it would replace the argument with the
- * output. Undefined when it is not.
+ * Why `--output` must not be written: it is one of the files the command read (an argument file, a
+ * file it uses, a document text it quotes; the same file through any path, link or hard link), and
+ * writing it would replace what the user wrote with the output. Undefined when it is not.
  */
 export function outputOverwritesInput(output: string, inputs: readonly string[], cwd: string): string | undefined {
   let target;
@@ -143,7 +147,7 @@ export function outputOverwritesInput(output: string, inputs: readonly string[],
       continue;
     }
     if (read.dev === target.dev && read.ino === target.ino) {
-      return `will not write ${displayPath(output, cwd)}: it is ${displayPath(input, cwd)}, an argument file this command reads; name another output file`;
+      return `will not write ${displayPath(output, cwd)}: it is ${displayPath(input, cwd)}, a file this command reads; name another output file`;
     }
   }
   return undefined;

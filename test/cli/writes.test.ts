@@ -197,11 +197,26 @@ describe('--output onto an argument file the command reads', () => {
       const r = argmap(args, { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(
-        /^argmap: will not write (clean|same)\.yaml: it is clean\.yaml, an argument file this command reads; name another output file\n$/,
+        /^argmap: will not write (clean|same)\.yaml: it is clean\.yaml, a file this command reads; name another output file\n$/,
       );
       expect(readFileSync(join(dir, 'clean.yaml'), 'utf8')).toBe(before);
     }
     expect(argmap(['outline', 'clean.yaml', '-o', 'clean.md'], { cwd: dir }).code).toBe(0);
+    // The document text a file quotes is its author's too.
+    writeFileSync(join(dir, 'piece.md'), 'The piece, as published.\n');
+    writeFileSync(
+      join(dir, 'quoted.yaml'),
+      'argmap: 1\ntitle: Q\ndocument:\n  file: piece.md\nrecommendation:\n  id: q\n  text: Q.\n  assumption: true\n',
+    );
+    for (const args of [
+      ['check', 'quoted.yaml', '-o', 'piece.md'],
+      ['outline', 'quoted.yaml', '-o', 'piece.md'],
+    ]) {
+      const r = argmap(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('argmap: will not write piece.md: it is piece.md, a file this command reads; name another output file\n');
+    }
+    expect(readFileSync(join(dir, 'piece.md'), 'utf8')).toBe('The piece, as published.\n');
   });
 });
 
