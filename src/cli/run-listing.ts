@@ -7,7 +7,7 @@ import { writeFileAtomic, writeFilesAtomic, type ChunkProducer } from '../util/a
 import { chalkFor, colorLevel } from '../util/terminal';
 import { inertLines, safeLine } from '../util/safe-text';
 import { EXIT, UsageError, type CliIO } from './io';
-import { outputOverwritesInput, runPipeline, type InputOptions } from './run-pipeline';
+import { refuseOutputOntoInput, runPipeline, type InputOptions } from './run-pipeline';
 
 export interface ListingOptions extends InputOptions {
   output?: string;
@@ -67,11 +67,7 @@ export async function runListing(
     io.stderr.write(formatCompact(resolved, totals(resolved), err));
   }
   const toFile = options.output !== undefined;
-  const refuse = (path: string): boolean => {
-    const why = outputOverwritesInput(path, run.inputs, io.cwd);
-    if (why !== undefined) io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${safeLine(why)}\n`);
-    return why !== undefined;
-  };
+  const refuse = (path: string) => refuseOutputOntoInput(path, run, io, options.color);
   if (good.length > 0 || bad.length === 0) {
     let text: string | Streamed | Files;
     try {

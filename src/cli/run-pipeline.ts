@@ -128,18 +128,18 @@ export async function runPipeline(
 }
 
 /**
- * Why `--output` must not be written: it is one of the files the command read (an argument file, a
- * file it uses, a document text it quotes; the same file through any path, link or hard link), and
- * writing it would replace what the user wrote with the output. Undefined when it is not.
+ * Refuses an `--output` that is one of the files the command read (an argument file, a file it
+ * uses, a document text it quotes; the same file through any path, link or hard link): writing it
+ * would replace what the user wrote with the output. Says why on stderr and returns true when so.
  */
-export function outputOverwritesInput(output: string, inputs: readonly string[], cwd: string): string | undefined {
+export function refuseOutputOntoInput(output: string, run: PipelineRun, io: CliIO, color?: boolean): boolean {
   let target;
   try {
     target = statSync(output);
   } catch {
-    return undefined;
+    return false;
   }
-  for (const input of inputs) {
+  for (const input of run.inputs) {
     let read;
     try {
       read = statSync(input);
@@ -147,8 +147,10 @@ export function outputOverwritesInput(output: string, inputs: readonly string[],
       continue;
     }
     if (read.dev === target.dev && read.ino === target.ino) {
-      return `will not write ${displayPath(output, cwd)}: it is ${displayPath(input, cwd)}, a file this command reads; name another output file`;
+      const why = `will not write ${displayPath(output, io.cwd)}: it is ${displayPath(input, io.cwd)}, a file this command reads; name another output file`;
+      io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, color)).red('argmap:')} ${safeLine(why)}\n`);
+      return true;
     }
   }
-  return undefined;
+  return false;
 }

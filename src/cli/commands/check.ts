@@ -8,9 +8,9 @@ import type { FileResult } from '../../format/stylish';
 import { plural } from '../../util/plural';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
-import { inertLines, safeLine } from '../../util/safe-text';
+import { inertLines } from '../../util/safe-text';
 import { EXIT, type CliIO } from '../io';
-import { outputOverwritesInput, runPipeline, type InputOptions } from '../run-pipeline';
+import { refuseOutputOntoInput, runPipeline, type InputOptions } from '../run-pipeline';
 
 export interface CheckCommandOptions extends InputOptions {
   format: CheckFormat;
@@ -89,11 +89,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   // Text from the files cannot start a line a CI runner obeys; `github` lines are commands by
   // design, and escape their values instead.
   if (options.format !== 'github') text = inertLines(text);
-  const overwrites = toFile ? outputOverwritesInput(resolve(io.cwd, options.output!), run.inputs, io.cwd) : undefined;
-  if (overwrites !== undefined) {
-    io.stderr.write(`${chalkFor(colorLevel(io.stderr, io.env, options.color)).red('argmap:')} ${safeLine(overwrites)}\n`);
-    return EXIT.usage;
-  }
+  if (toFile && refuseOutputOntoInput(resolve(io.cwd, options.output!), run, io, options.color)) return EXIT.usage;
   if (toFile) await writeFileAtomic(resolve(io.cwd, options.output!), text);
   else io.stdout.write(text);
   if (debugs(io.env, 'workers')) io.stderr.write(`argmap: ${threadReport(run.threads)}\n`);

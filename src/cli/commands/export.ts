@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../util/atomic-write';
 import { chalkFor, colorLevel } from '../../util/terminal';
 import { inertLines, jsonText, safeLine, safeText } from '../../util/safe-text';
 import { EXIT, type CliIO } from '../io';
-import { outputOverwritesInput, runPipeline } from '../run-pipeline';
+import { refuseOutputOntoInput, runPipeline } from '../run-pipeline';
 
 export interface ExportOptions {
   to: 'aif' | 'argdown' | 'json';
@@ -48,11 +48,7 @@ export async function runExport(file: string, options: ExportOptions, io: CliIO)
     options.to === 'argdown'
       ? inertLines(toTerminal ? safeText(toArgdown(report.graph)) : toArgdown(report.graph))
       : jsonText(options.to === 'aif' ? toAif(report.graph) : toJson(report.source, report.analyses));
-  const overwrites = options.output !== undefined ? outputOverwritesInput(resolve(io.cwd, options.output), run.inputs, io.cwd) : undefined;
-  if (overwrites !== undefined) {
-    io.stderr.write(`${err.red('argmap:')} ${safeLine(overwrites)}\n`);
-    return EXIT.usage;
-  }
+  if (options.output !== undefined && refuseOutputOntoInput(resolve(io.cwd, options.output), run, io, options.color)) return EXIT.usage;
   if (options.output !== undefined) await writeFileAtomic(resolve(io.cwd, options.output), text);
   else io.stdout.write(text);
   return EXIT.ok;
